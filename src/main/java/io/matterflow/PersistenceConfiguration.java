@@ -1,0 +1,56 @@
+package io.matterflow;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.hibernate.cfg.MappingSettings;
+import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import io.matterflow.common.Json;
+
+/** Infrastructure shared by every module: the clock, password hashing, JSON columns, the migration dialect. */
+@Configuration(proxyBeanMethods = false)
+class PersistenceConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    /** JSON columns are read and written with the strict mapper, so decimals keep their exact text. */
+    @Bean
+    HibernatePropertiesCustomizer jsonFormatMapper() {
+        return properties -> properties.put(MappingSettings.JSON_FORMAT_MAPPER, new JacksonJsonFormatMapper(Json.MAPPER));
+    }
+
+    /** One migration set: {@code ${json_type}} is jsonb on PostgreSQL and json elsewhere. */
+    @Bean
+    FlywayConfigurationCustomizer jsonTypePlaceholder() {
+        return configuration -> {
+            DataSource dataSource = configuration.getDataSource();
+            String product;
+            try (Connection connection = dataSource.getConnection()) {
+                product = connection.getMetaData().getDatabaseProductName();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the database product", e);
+            }
+            var placeholders = new java.util.HashMap<>(configuration.getPlaceholders());
+            placeholders.put("json_type", product.toLowerCase().contains("postgres") ? "jsonb" : "json");
+            configuration.placeholders(placeholders);
+        };
+    }
+}

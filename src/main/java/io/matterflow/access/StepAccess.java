@@ -1,0 +1,192 @@
+package io.matterflow.access;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.matterflow.action.ActionEvent;
+import io.matterflow.action.RoleScope;
+import io.matterflow.common.ConflictException;
+import io.matterflow.common.ForbiddenException;
+import io.matterflow.directory.Actor;
+import io.matterflow.directory.Directory;
+import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.MatterMembersChanged;
+import io.matterflow.directory.Role;
+
+/**
+ * Eligibility and the step permission table.
+ * <ul>
+ * <li>{@link #resolveEligibleActors}: ADMIN → the organization's admins; LAWYER → the matter's owner and its
+ * lawyers; PARALEGAL → its paralegals; CLIENT → its client (and client members). Cached per instance.</li>
+ * <li>{@link #canPerform}: eligible, and the step is unassigned or assigned to the caller.</li>
+ * <li>{@link #checkRole} (before the state machine, 403) and {@link #checkAssignment} (after it, 403 or 409)
+ * apply who-may-do-what for every event.</li>
+ * </ul>
+ */
+@Service
+public class StepAccess {
+
+    private record Eligibility(UUID matterId, UUID ownerId, Map<RoleScope, Set<UUID>> byScope) {
+    }
+
+    private final Directory directory;
+    private final Cache<UUID, Eligibility> cache;
+
+    StepAccess(Directory directory, AccessProperties properties) {
+        this.directory = directory;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(properties.cacheSize())
+                .expireAfterWrite(properties.cacheTtl())
+                .build();
+    }
+
+    /** The users who may perform a step with this role scope on this instance. */
+    public Set<UUID> resolveEligibleActors(UUID instanceId, StepRef step) {
+        return eligibility(instanceId, step).byScope().getOrDefault(step.roleScope(), Set.of());
+    }
+
+    public boolean isEligible(StepRef step, Actor actor) {
+        return actor.isUser() && actor.orgId().equals(step.orgId())
+                && resolveEligibleActors(step.instanceId(), step).contains(actor.userId());
+    }
+
+    /** The one performer check: eligible, and the step is free or already the caller's. */
+    public boolean canPerform(StepRef step, Actor actor) {
+        return isEligible(step, actor) && (step.assignedToId() == null || step.assignedToId().equals(actor.userId()));
+    }
+
+    /** Admins and the matter's owner. */
+    public boolean canSupervise(StepRef step, Actor actor) {
+        return actor.isUser() && actor.orgId().equals(step.orgId())
+                && (actor.role() == Role.ADMIN || eligibility(step.instanceId(), step).ownerId().equals(actor.userId()));
+    }
+
+    private boolean isAssignee(StepRef step, Actor actor) {
+        return actor.isUser() && actor.userId().equals(step.assignedToId());
+    }
+
+    /** Whether the actor may raise the event on steps like this at all, whatever the step's state: else 403. */
+    public void checkRole(StepRef step, Actor actor, ActionEvent event) {
+        boolean allowed = switch (event) {
+            case READY, AUTO_SKIP -> actor.kind() == Actor.Kind.SYSTEM;
+            case CLAIM, START -> isEligible(step, actor);
+            case COMPLETE -> actor.kind() == Actor.Kind.PROVIDER || isEligible(step, actor) || isAssignee(step, actor);
+            case FAIL -> actor.kind() == Actor.Kind.PROVIDER || isEligible(step, actor) || isAssignee(step, actor)
+                    || canSupervise(step, actor);
+            case UNCLAIM, BLOCK, UNBLOCK -> isEligible(step, actor) || isAssignee(step, actor) || canSupervise(step, actor);
+            case SKIP -> actor.isAdmin();
+            case RETRY -> canSupervise(step, actor);
+        };
+        if (!allowed) {
+            throw new ForbiddenException(describe(event, step));
+        }
+    }
+
+    /**
+     * Checks the assignment once the state allows the event: claiming a claimed step, or starting one claimed by
+     * someone else, lost a race (409); acting on another person's step is not permitted (403).
+     */
+    public void checkAssignment(StepRef step, Actor actor, ActionEvent event) {
+        UUID assignee = step.assignedToId();
+        switch (event) {
+            case CLAIM -> {
+                if (assignee != null) {
+                    throw new ConflictException("Already claimed", assignee.equals(actor.userId())
+                            ? "you have already claimed this step" : "this step is already claimed by someone else");
+                }
+            }
+            case START -> {
+                if (assignee != null && !assignee.equals(actor.userId())) {
+                    throw new ConflictException("Already claimed", "this step is claimed by someone else");
+                }
+            }
+            case UNCLAIM -> {
+                if (assignee == null) {
+                    throw new ConflictException("Not claimed", "this step is not claimed");
+                }
+                requireAssigneeOrSupervisor(step, actor, event);
+            }
+            case COMPLETE -> {
+                if (actor.kind() != Actor.Kind.PROVIDER && !canPerform(step, actor)) {
+                    throw new ForbiddenException("only the step's assignee may complete it");
+                }
+            }
+            case FAIL -> {
+                if (actor.kind() != Actor.Kind.PROVIDER) {
+                    requireAssigneeOrSupervisor(step, actor, event);
+                }
+            }
+            case BLOCK, UNBLOCK -> requireAssigneeOrSupervisor(step, actor, event);
+            default -> {
+            }
+        }
+    }
+
+    private void requireAssigneeOrSupervisor(StepRef step, Actor actor, ActionEvent event) {
+        if (!isAssignee(step, actor) && !canSupervise(step, actor)) {
+            throw new ForbiddenException("only the step's assignee, the matter's owner or an admin may "
+                    + event.route() + " it");
+        }
+    }
+
+    public void invalidateInstance(UUID instanceId) {
+        cache.invalidate(instanceId);
+    }
+
+    public void invalidateMatter(UUID matterId) {
+        cache.asMap().entrySet().removeIf(e -> e.getValue().matterId().equals(matterId));
+    }
+
+    @EventListener
+    void on(MatterMembersChanged event) {
+        invalidateMatter(event.matterId());
+    }
+
+    private Eligibility eligibility(UUID instanceId, StepRef step) {
+        return cache.get(instanceId, id -> load(step));
+    }
+
+    private Eligibility load(StepRef step) {
+        MatterDetails matter = directory.matter(step.orgId(), step.matterId());
+        Map<RoleScope, Set<UUID>> byScope = new EnumMap<>(RoleScope.class);
+        byScope.put(RoleScope.ADMIN, Set.copyOf(directory.userIdsWithRole(step.orgId(), Role.ADMIN)));
+        Set<UUID> lawyers = new HashSet<>();
+        lawyers.add(matter.ownerId());
+        Set<UUID> paralegals = new HashSet<>();
+        Set<UUID> clients = new HashSet<>();
+        if (matter.clientId() != null) {
+            clients.add(matter.clientId());
+        }
+        for (MatterDetails.Member member : matter.members()) {
+            switch (member.role()) {
+                case LAWYER -> lawyers.add(member.userId());
+                case PARALEGAL -> paralegals.add(member.userId());
+                case CLIENT -> clients.add(member.userId());
+                case ADMIN -> {
+                }
+            }
+        }
+        byScope.put(RoleScope.LAWYER, Set.copyOf(lawyers));
+        byScope.put(RoleScope.PARALEGAL, Set.copyOf(paralegals));
+        byScope.put(RoleScope.CLIENT, Set.copyOf(clients));
+        return new Eligibility(matter.id(), matter.ownerId(), byScope);
+    }
+
+    private static String describe(ActionEvent event, StepRef step) {
+        return switch (event) {
+            case SKIP -> "only an admin may skip a step";
+            case RETRY -> "only the matter's owner or an admin may retry a step";
+            case READY, AUTO_SKIP -> "only the engine may " + event.route() + " a step";
+            default -> "you are not eligible to " + event.route() + " this " + step.roleScope() + " step";
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package io.matterflow.action;
+
+/** What happens to a step. READY and AUTO_SKIP are raised by the engine only; the rest by people or providers. */
+public enum ActionEvent {
+    READY, CLAIM, UNCLAIM, START, COMPLETE, FAIL, BLOCK, UNBLOCK, SKIP, RETRY, AUTO_SKIP;
+
+    public boolean isSystemOnly() {
+        return this == READY || this == AUTO_SKIP;
+    }
+
+    /** The lower-case name used in routes and audit actions, e.g. "step.claim". */
+    public String route() {
+        return name().toLowerCase().replace('_', '-');
+    }
+}

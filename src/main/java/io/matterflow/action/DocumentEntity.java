@@ -1,0 +1,72 @@
+package io.matterflow.action;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "documents")
+class DocumentEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "org_id", nullable = false)
+    private UUID orgId;
+
+    @Column(name = "step_id", nullable = false)
+    private UUID stepId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "content_type", nullable = false)
+    private String contentType;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long size;
+
+    @Column(nullable = false)
+    private String sha256;
+
+    @Column(name = "storage_key", nullable = false)
+    private String storageKey;
+
+    @Column(name = "uploaded_by_id", nullable = false)
+    private UUID uploadedById;
+
+    @Column(name = "uploaded_at", nullable = false)
+    private Instant uploadedAt;
+
+    protected DocumentEntity() {
+    }
+
+    DocumentEntity(DocumentInfo info, String storageKey) {
+        this.id = info.id();
+        this.orgId = info.orgId();
+        this.stepId = info.stepId();
+        this.name = info.name();
+        this.contentType = info.contentType();
+        this.size = info.size();
+        this.sha256 = info.sha256();
+        this.storageKey = storageKey;
+        this.uploadedById = info.uploadedById();
+        this.uploadedAt = info.uploadedAt();
+    }
+
+    DocumentInfo toInfo() {
+        return new DocumentInfo(id, orgId, stepId, name, contentType, size, sha256, uploadedById, uploadedAt);
+    }
+
+    UUID orgId() {
+        return orgId;
+    }
+
+    String storageKey() {
+        return storageKey;
+    }
+}

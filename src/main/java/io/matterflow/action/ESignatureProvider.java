@@ -1,0 +1,19 @@
+package io.matterflow.action;
+
+import java.util.UUID;
+
+/** An e-signature service. A real provider is a new implementation of this interface, not an engine change. */
+public interface ESignatureProvider {
+
+    String MOCK = "mock";
+
+    String name();
+
+    SignatureSession createSession(SignatureRequest request);
+
+    record SignatureRequest(UUID stepId, UUID orgId, String documentId, UUID signerId) {
+    }
+
+    record SignatureSession(String sessionId, String signingUrl) {
+    }
+}

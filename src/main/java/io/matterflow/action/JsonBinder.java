@@ -1,0 +1,134 @@
+package io.matterflow.action;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.matterflow.common.FieldError;
+import io.matterflow.common.Json;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * Turns a raw JSON object into a validated record: type errors from the strict mapper and Bean Validation
+ * violations both come back as {@link FieldError}s with the field's path.
+ */
+final class JsonBinder {
+
+    private final Validator validator;
+
+    JsonBinder(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** The record, or the list of field errors; never both. */
+    <T> Result<T> bind(Map<String, ?> raw, Class<T> type) {
+        T value;
+        try {
+            value = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(raw == null ? Map.of() : raw), type);
+        } catch (DatabindException e) {
+            return Result.failed(List.of(fieldError(e)));
+        } catch (JsonProcessingException e) {
+            return Result.failed(List.of(new FieldError("", "is not valid JSON")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<T> violation : validator.validate(value)) {
+            errors.add(new FieldError(path(violation.getPropertyPath().toString()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors.isEmpty() ? Result.ok(value) : Result.failed(errors);
+    }
+
+    private static String path(String beanPath) {
+        // Bean Validation names container elements "items[0].<list element>"; keep "items[0]".
+        return beanPath.replace(".<list element>", "").replace("<list element>", "");
+    }
+
+    private static FieldError fieldError(DatabindException e) {
+        String field = pathOf(e);
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new FieldError(field.isEmpty() ? u.getPropertyName() : field, "is not a known field");
+        }
+        if (e instanceof InvalidFormatException f) {
+            return new FieldError(field, "has an invalid value " + describe(f.getValue())
+                    + expected(f.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException m) {
+            return new FieldError(field, "has the wrong type" + expected(m.getTargetType()));
+        }
+        return new FieldError(field, "is invalid");
+    }
+
+    private static String pathOf(DatabindException e) {
+        if (!(e instanceof JsonMappingException m)) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : m.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"" : String.valueOf(value);
+    }
+
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "";
+        }
+        if (target.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object c : target.getEnumConstants()) {
+                names.add(((Enum<?>) c).name());
+            }
+            return ": expected one of " + names;
+        }
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return ": expected a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return ": expected true or false";
+        }
+        if (target == String.class) {
+            return ": expected a string";
+        }
+        if (List.class.isAssignableFrom(target) || target.isArray()) {
+            return ": expected an array";
+        }
+        if (target == java.util.UUID.class) {
+            return ": expected a UUID";
+        }
+        return ": expected an object";
+    }
+
+    record Result<T>(T value, List<FieldError> errors) {
+        static <T> Result<T> ok(T value) {
+            return new Result<>(value, List.of());
+        }
+
+        static <T> Result<T> failed(List<FieldError> errors) {
+            return new Result<>(null, errors);
+        }
+
+        boolean isOk() {
+            return errors.isEmpty();
+        }
+    }
+}

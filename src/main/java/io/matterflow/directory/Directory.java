@@ -1,0 +1,163 @@
+package io.matterflow.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.matterflow.common.ConflictException;
+import io.matterflow.common.NotFoundException;
+import io.matterflow.common.ValidationException;
+
+/** Organizations, users, matters and members. Every read that takes an organization is scoped by it. */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+    private final OrganizationRepository organizations;
+    private final UserRepository users;
+    private final MatterRepository matters;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Directory(OrganizationRepository organizations, UserRepository users, MatterRepository matters,
+              PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+        this.organizations = organizations;
+        this.users = users;
+        this.matters = matters;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UUID createOrganization(String name) {
+        var org = new OrganizationEntity(UUID.randomUUID(), name, clock.instant());
+        return organizations.save(org).id();
+    }
+
+    public Optional<UUID> findOrganizationByName(String name) {
+        return organizations.findByName(name).map(OrganizationEntity::id);
+    }
+
+    public Optional<String> organizationName(UUID orgId) {
+        return organizations.findById(orgId).map(OrganizationEntity::name);
+    }
+
+    @Transactional
+    public UserAccount createUser(UUID orgId, String email, String displayName, Role role, String rawPassword) {
+        if (users.findByEmailIgnoreCase(email).isPresent()) {
+            throw new ConflictException("Email in use", "a user with email " + email + " already exists");
+        }
+        var user = new UserEntity(UUID.randomUUID(), orgId, email.toLowerCase(), displayName, role,
+                passwordEncoder.encode(rawPassword), clock.instant());
+        return users.save(user).toAccount();
+    }
+
+    public Optional<UserAccount> findUser(UUID id) {
+        return users.findById(id).map(UserEntity::toAccount);
+    }
+
+    public Optional<UserAccount> findUserByEmail(String email) {
+        return users.findByEmailIgnoreCase(email).map(UserEntity::toAccount);
+    }
+
+    /** The stored BCrypt hash, for the security module's user details service only. */
+    public Optional<String> passwordHash(UUID userId) {
+        return users.findById(userId).map(UserEntity::passwordHash);
+    }
+
+    public List<UserAccount> users(UUID orgId) {
+        return users.findByOrgIdOrderByDisplayName(orgId).stream().map(UserEntity::toAccount).toList();
+    }
+
+    public List<UUID> userIdsWithRole(UUID orgId, Role role) {
+        return users.findIdsByOrgIdAndRole(orgId, role);
+    }
+
+    @Transactional
+    public MatterDetails createMatter(UUID orgId, String reference, String title, UUID ownerId, UUID clientId) {
+        requireUser(orgId, ownerId, "ownerId", Role.LAWYER, Role.ADMIN);
+        if (clientId != null) {
+            requireUser(orgId, clientId, "clientId", Role.CLIENT);
+        }
+        if (matters.findByOrgIdAndReference(orgId, reference).isPresent()) {
+            throw new ConflictException("Reference in use", "a matter with reference " + reference + " already exists");
+        }
+        var matter = new MatterEntity(UUID.randomUUID(), orgId, reference, title, ownerId, clientId, clock.instant());
+        return matters.save(matter).toDetails();
+    }
+
+    public MatterDetails matter(UUID orgId, UUID matterId) {
+        return loadMatter(orgId, matterId).toDetails();
+    }
+
+    public Optional<MatterDetails> findMatter(UUID orgId, UUID matterId) {
+        return matters.findByIdAndOrgId(matterId, orgId).map(MatterEntity::toDetails);
+    }
+
+    public Page<MatterDetails> matters(UUID orgId, Pageable pageable) {
+        return matters.findByOrgId(orgId, pageable).map(MatterEntity::toDetails);
+    }
+
+    /** Matters the user owns, is the client of, or is a member of. */
+    public Page<MatterDetails> mattersInvolving(UUID orgId, UUID userId, Pageable pageable) {
+        return matters.findInvolving(orgId, userId, pageable).map(MatterEntity::toDetails);
+    }
+
+    /** Replaces the matter's member list. Each member must be a user of the organization. */
+    @Transactional
+    public MatterDetails setMembers(UUID orgId, UUID matterId, Collection<MatterDetails.Member> newMembers) {
+        MatterEntity matter = loadMatter(orgId, matterId);
+        Map<UUID, Role> wanted = new HashMap<>();
+        int index = 0;
+        for (var member : newMembers) {
+            var user = requireUser(orgId, member.userId(), "members[" + index + "].userId");
+            if (member.role() != user.role()) {
+                throw ValidationException.of("Invalid members", "members[" + index + "].role",
+                        "must match the user's role " + user.role());
+            }
+            wanted.put(member.userId(), member.role());
+            index++;
+        }
+        Instant now = clock.instant();
+        matter.members().removeIf(m -> !wanted.containsKey(m.userId()));
+        for (var entry : wanted.entrySet()) {
+            var existing = matter.members().stream().filter(m -> m.userId().equals(entry.getKey())).findFirst();
+            if (existing.isPresent()) {
+                existing.get().role(entry.getValue());
+            } else {
+                matter.members().add(new MatterMemberEntity(matterId, entry.getKey(), entry.getValue(), now));
+            }
+        }
+        matter.touch(now);
+        events.publishEvent(new MatterMembersChanged(matterId, orgId));
+        return matters.saveAndFlush(matter).toDetails();
+    }
+
+    private MatterEntity loadMatter(UUID orgId, UUID matterId) {
+        return matters.findByIdAndOrgId(matterId, orgId).orElseThrow(() -> new NotFoundException("Matter", matterId));
+    }
+
+    private UserAccount requireUser(UUID orgId, UUID userId, String field, Role... allowed) {
+        var user = users.findById(userId).map(UserEntity::toAccount)
+                .filter(u -> u.orgId().equals(orgId))
+                .orElseThrow(() -> ValidationException.of("Invalid user", field, "is not a user of this organization"));
+        if (allowed.length > 0 && List.of(allowed).stream().noneMatch(r -> r == user.role())) {
+            throw ValidationException.of("Invalid user", field, "must be a user with role " + List.of(allowed));
+        }
+        return user;
+    }
+}

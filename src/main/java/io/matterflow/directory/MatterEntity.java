@@ -1,0 +1,85 @@
+package io.matterflow.directory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "matters")
+class MatterEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "org_id", nullable = false)
+    private UUID orgId;
+
+    @Column(nullable = false)
+    private String reference;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(name = "owner_id", nullable = false)
+    private UUID ownerId;
+
+    @Column(name = "client_id")
+    private UUID clientId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "matterId", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    private List<MatterMemberEntity> members = new ArrayList<>();
+
+    protected MatterEntity() {
+    }
+
+    MatterEntity(UUID id, UUID orgId, String reference, String title, UUID ownerId, UUID clientId, Instant now) {
+        this.id = id;
+        this.orgId = orgId;
+        this.reference = reference;
+        this.title = title;
+        this.ownerId = ownerId;
+        this.clientId = clientId;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID orgId() {
+        return orgId;
+    }
+
+    List<MatterMemberEntity> members() {
+        return members;
+    }
+
+    void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    MatterDetails toDetails() {
+        return new MatterDetails(id, orgId, reference, title, ownerId, clientId,
+                members.stream().map(m -> new MatterDetails.Member(m.userId(), m.role())).toList(), createdAt);
+    }
+}

@@ -1,0 +1,62 @@
+package io.matterflow.directory;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "matter_members")
+@IdClass(MatterMemberEntity.Key.class)
+class MatterMemberEntity {
+
+    record Key(UUID matterId, UUID userId) implements Serializable {
+        Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    @Column(name = "matter_id")
+    private UUID matterId;
+
+    @Id
+    @Column(name = "user_id")
+    private UUID userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
+
+    @Column(name = "added_at", nullable = false)
+    private Instant addedAt;
+
+    protected MatterMemberEntity() {
+    }
+
+    MatterMemberEntity(UUID matterId, UUID userId, Role role, Instant addedAt) {
+        this.matterId = matterId;
+        this.userId = userId;
+        this.role = role;
+        this.addedAt = addedAt;
+    }
+
+    UUID userId() {
+        return userId;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    void role(Role role) {
+        this.role = role;
+    }
+}

@@ -1,0 +1,40 @@
+package io.matterflow.directory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface OrganizationRepository extends JpaRepository<OrganizationEntity, UUID> {
+
+    Optional<OrganizationEntity> findByName(String name);
+}
+
+interface UserRepository extends JpaRepository<UserEntity, UUID> {
+
+    Optional<UserEntity> findByEmailIgnoreCase(String email);
+
+    @Query("select u.id from UserEntity u where u.orgId = :orgId and u.role = :role")
+    List<UUID> findIdsByOrgIdAndRole(UUID orgId, Role role);
+
+    List<UserEntity> findByOrgIdOrderByDisplayName(UUID orgId);
+}
+
+interface MatterRepository extends JpaRepository<MatterEntity, UUID> {
+
+    Optional<MatterEntity> findByIdAndOrgId(UUID id, UUID orgId);
+
+    Optional<MatterEntity> findByOrgIdAndReference(UUID orgId, String reference);
+
+    Page<MatterEntity> findByOrgId(UUID orgId, Pageable pageable);
+
+    @Query("""
+            select distinct m from MatterEntity m left join m.members mm
+            where m.orgId = :orgId and (m.ownerId = :userId or m.clientId = :userId or mm.userId = :userId)
+            """)
+    Page<MatterEntity> findInvolving(UUID orgId, UUID userId, Pageable pageable);
+}

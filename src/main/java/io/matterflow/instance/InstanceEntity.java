@@ -1,0 +1,104 @@
+package io.matterflow.instance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "workflow_instances")
+class InstanceEntity {
+
+    @Id
+    private UUID id;
+    @Column(name = "org_id", nullable = false)
+    private UUID orgId;
+    @Column(name = "template_id", nullable = false)
+    private UUID templateId;
+    @Column(name = "matter_id", nullable = false)
+    private UUID matterId;
+    @Column(name = "template_version", nullable = false)
+    private int templateVersion;
+    @Column(nullable = false)
+    private String title;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private WorkflowStatus status;
+    @Column(name = "created_by_id", nullable = false)
+    private UUID createdById;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+    @Version
+    private Long version;
+
+    protected InstanceEntity() {
+    }
+
+    InstanceEntity(UUID id, UUID orgId, UUID templateId, int templateVersion, UUID matterId, String title,
+                   WorkflowStatus status, UUID createdById, Instant now) {
+        this.id = id;
+        this.orgId = orgId;
+        this.templateId = templateId;
+        this.templateVersion = templateVersion;
+        this.matterId = matterId;
+        this.title = title;
+        this.status = status;
+        this.createdById = createdById;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID orgId() {
+        return orgId;
+    }
+
+    UUID matterId() {
+        return matterId;
+    }
+
+    String title() {
+        return title;
+    }
+
+    WorkflowStatus status() {
+        return status;
+    }
+
+    void status(WorkflowStatus status, Instant now) {
+        this.status = status;
+        if (status == WorkflowStatus.COMPLETED) {
+            this.completedAt = now;
+        }
+        this.updatedAt = now;
+    }
+
+    void rename(String title, Instant now) {
+        this.title = title;
+        this.updatedAt = now;
+    }
+
+    /** Every step change touches its instance, so concurrent changes in one instance serialize on its version. */
+    void touch(Instant now) {
+        this.updatedAt = now.isAfter(updatedAt) ? now : updatedAt.plusNanos(1000);
+    }
+
+    InstanceDetails toDetails(List<StepDetails> steps) {
+        return new InstanceDetails(id, orgId, templateId, templateVersion, matterId, title, status, createdById,
+                createdAt, updatedAt, completedAt, version == null ? 0 : version, steps);
+    }
+}

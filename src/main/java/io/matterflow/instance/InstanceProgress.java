@@ -1,0 +1,116 @@
+package io.matterflow.instance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.matterflow.action.ActionEvent;
+import io.matterflow.action.ActionState;
+import io.matterflow.audit.AuditLog;
+import io.matterflow.audit.AuditRecord;
+import io.matterflow.directory.Actor;
+
+/**
+ * What every change to an instance's steps does in its transaction: the audit event for each step that moved,
+ * the domain events, metrics once committed, and the re-evaluation of readiness and completion.
+ */
+@Component
+class InstanceProgress {
+
+    static final String AUTO_SKIP_REASON = "instance completed";
+
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final StepMetrics metrics;
+
+    InstanceProgress(AuditLog audit, ApplicationEventPublisher events, StepMetrics metrics) {
+        this.audit = audit;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    /** Records one step event: audit, {@link StepTransitioned}, and metrics after commit. */
+    void recorded(InstanceEntity instance, InstanceStepEntity step, ActionEvent event, ActionState from, Actor actor,
+                  Map<String, ?> metadata) {
+        Map<String, Object> meta = new LinkedHashMap<>(metadata);
+        meta.putIfAbsent("actionType", step.actionType().name());
+        meta.putIfAbsent("title", step.title());
+        if (step.assignedToId() != null) {
+            meta.putIfAbsent("assignedToId", step.assignedToId().toString());
+        }
+        audit.append(new AuditRecord(instance.orgId(), instance.id(), actor, "step." + event.route(), "STEP",
+                step.id(), from.name(), step.state().name(), meta));
+        events.publishEvent(new StepTransitioned(step.id(), instance.id(), instance.orgId(), step.actionType(), event,
+                from, step.state(), actor.auditId()));
+        if (step.state() == ActionState.READY && from != ActionState.READY) {
+            events.publishEvent(new StepBecameReady(step.id(), instance.id(), instance.matterId(), instance.orgId(),
+                    step.actionType(), step.roleScope(), step.assignedToId()));
+        }
+        Duration cycle = step.state() == ActionState.COMPLETED && step.startedAt() != null && step.completedAt() != null
+                ? Duration.between(step.startedAt(), step.completedAt()) : null;
+        var moved = new StepMetrics.Moved(step.actionType(), event, from, step.state(), cycle);
+        afterCommit(() -> metrics.record(moved));
+    }
+
+    /**
+     * Makes the steps whose prerequisites are met READY and completes the instance when its required work is
+     * done, auditing each change as the system. Touches the instance so that concurrent changes serialize.
+     */
+    void settle(InstanceEntity instance, List<InstanceStepEntity> stepsInOrder, Instant now) {
+        var plan = Readiness.evaluate(instance.status(), stepsInOrder.stream()
+                .map(s -> new Readiness.StepState(s.id(), s.required(), s.state())).toList());
+        Map<java.util.UUID, InstanceStepEntity> byId = stepsInOrder.stream()
+                .collect(Collectors.toMap(InstanceStepEntity::id, Function.identity()));
+        Actor system = Actor.system(instance.orgId());
+        for (var id : plan.becomeReady()) {
+            var step = byId.get(id);
+            step.moveTo(ActionState.READY, step.actionData(), now);
+            recorded(instance, step, ActionEvent.READY, ActionState.PENDING, system, Map.of());
+        }
+        if (plan.completes()) {
+            for (var id : plan.autoSkip()) {
+                var step = byId.get(id);
+                ActionState from = step.state();
+                Map<String, Object> data = new LinkedHashMap<>(step.actionData());
+                data.put("skipReason", AUTO_SKIP_REASON);
+                step.moveTo(ActionState.SKIPPED, data, now);
+                recorded(instance, step, ActionEvent.AUTO_SKIP, from, system, Map.of("reason", AUTO_SKIP_REASON));
+            }
+            WorkflowStatus from = instance.status();
+            instance.status(WorkflowStatus.COMPLETED, now);
+            audit.append(new AuditRecord(instance.orgId(), instance.id(), system, "instance.complete", "INSTANCE",
+                    instance.id(), from.name(), WorkflowStatus.COMPLETED.name(), Map.of()));
+            events.publishEvent(new InstanceCompleted(instance.id(), instance.matterId(), instance.orgId()));
+        }
+        instance.touch(now);
+    }
+
+    static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    static List<InstanceStepEntity> sorted(List<InstanceStepEntity> steps) {
+        List<InstanceStepEntity> copy = new ArrayList<>(steps);
+        copy.sort(java.util.Comparator.comparingInt(InstanceStepEntity::order));
+        return copy;
+    }
+}

@@ -1,0 +1,145 @@
+package io.matterflow.instance;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.matterflow.action.ActionState;
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "workflow_instance_steps")
+class InstanceStepEntity {
+
+    @Id
+    private UUID id;
+    @Column(name = "instance_id", nullable = false)
+    private UUID instanceId;
+    @Column(name = "org_id", nullable = false)
+    private UUID orgId;
+    @Column(name = "template_step_id")
+    private UUID templateStepId;
+    @Column(name = "step_order", nullable = false)
+    private int order;
+    @Column(nullable = false)
+    private String title;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "action_type", nullable = false)
+    private ActionType actionType;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role_scope", nullable = false)
+    private RoleScope roleScope;
+    @Column(nullable = false)
+    private boolean required;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "action_config", nullable = false)
+    private Map<String, Object> actionConfig;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "action_state", nullable = false)
+    private ActionState state;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "action_data", nullable = false)
+    private Map<String, Object> actionData;
+    @Column(name = "assigned_to_id")
+    private UUID assignedToId;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    protected InstanceStepEntity() {
+    }
+
+    InstanceStepEntity(UUID id, UUID instanceId, UUID orgId, UUID templateStepId, int order, String title,
+                       ActionType actionType, RoleScope roleScope, boolean required, Map<String, Object> actionConfig,
+                       Instant now) {
+        this.id = id;
+        this.instanceId = instanceId;
+        this.orgId = orgId;
+        this.templateStepId = templateStepId;
+        this.order = order;
+        this.title = title;
+        this.actionType = actionType;
+        this.roleScope = roleScope;
+        this.required = required;
+        this.actionConfig = actionConfig;
+        this.state = ActionState.PENDING;
+        this.actionData = new LinkedHashMap<>();
+        this.updatedAt = now;
+    }
+
+    UUID id() { return id; }
+    UUID instanceId() { return instanceId; }
+    UUID orgId() { return orgId; }
+    int order() { return order; }
+    String title() { return title; }
+    ActionType actionType() { return actionType; }
+    RoleScope roleScope() { return roleScope; }
+    boolean required() { return required; }
+    Map<String, Object> actionConfig() { return actionConfig; }
+    ActionState state() { return state; }
+    Map<String, Object> actionData() { return actionData; }
+    UUID assignedToId() { return assignedToId; }
+    Instant startedAt() { return startedAt; }
+    Instant completedAt() { return completedAt; }
+
+    void moveTo(ActionState state, Map<String, Object> data, Instant now) {
+        this.state = state;
+        this.actionData = new LinkedHashMap<>(data);
+        this.updatedAt = now;
+    }
+
+    void assign(UUID userId) {
+        this.assignedToId = userId;
+    }
+
+    void started(Instant at) {
+        this.startedAt = at;
+    }
+
+    void completed(Instant at) {
+        this.completedAt = at;
+    }
+
+    void reorder(int order) {
+        this.order = order;
+    }
+
+    void edit(String title, RoleScope roleScope, Boolean required, Map<String, Object> config, Instant now) {
+        if (title != null) {
+            this.title = title;
+        }
+        if (roleScope != null) {
+            this.roleScope = roleScope;
+        }
+        if (required != null) {
+            this.required = required;
+        }
+        if (config != null) {
+            this.actionConfig = config;
+        }
+        this.updatedAt = now;
+    }
+
+    StepDetails toDetails() {
+        return new StepDetails(id, instanceId, templateStepId, order, title, actionType, roleScope, required,
+                actionConfig, state, actionData, assignedToId, startedAt, completedAt, updatedAt,
+                version == null ? 0 : version);
+    }
+}

@@ -1,0 +1,202 @@
+package io.matterflow.instance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.matterflow.access.MatterAccess;
+import io.matterflow.audit.AuditLog;
+import io.matterflow.audit.AuditRecord;
+import io.matterflow.common.ConflictException;
+import io.matterflow.common.FieldError;
+import io.matterflow.common.NotFoundException;
+import io.matterflow.common.ValidationException;
+import io.matterflow.directory.Actor;
+import io.matterflow.directory.Directory;
+import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.Role;
+import io.matterflow.template.PublishedTemplate;
+import io.matterflow.template.TemplateStep;
+import io.matterflow.template.Templates;
+
+/**
+ * Instances on matters: instantiation from a published template version, reading, status changes and advance.
+ * Matter-level permissions come from {@link MatterAccess}; every change is audited with the instance as stream.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Instances {
+
+    private static final Map<WorkflowStatus, Set<WorkflowStatus>> STATUS_CHANGES = Map.of(
+            WorkflowStatus.DRAFT, EnumSet.of(WorkflowStatus.ACTIVE, WorkflowStatus.CANCELED),
+            WorkflowStatus.ACTIVE, EnumSet.of(WorkflowStatus.PAUSED, WorkflowStatus.CANCELED),
+            WorkflowStatus.PAUSED, EnumSet.of(WorkflowStatus.ACTIVE, WorkflowStatus.CANCELED),
+            WorkflowStatus.COMPLETED, EnumSet.noneOf(WorkflowStatus.class),
+            WorkflowStatus.CANCELED, EnumSet.noneOf(WorkflowStatus.class));
+
+    private final InstanceRepository instances;
+    private final InstanceStepRepository steps;
+    private final Templates templates;
+    private final Directory directory;
+    private final MatterAccess matterAccess;
+    private final InstanceProgress progress;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Instances(InstanceRepository instances, InstanceStepRepository steps, Templates templates, Directory directory,
+              MatterAccess matterAccess, InstanceProgress progress, AuditLog audit, Clock clock) {
+        this.instances = instances;
+        this.steps = steps;
+        this.templates = templates;
+        this.directory = directory;
+        this.matterAccess = matterAccess;
+        this.progress = progress;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What to instantiate: {@code title} defaults to the template's name, {@code version} to the newest. */
+    public record Instantiate(UUID templateId, UUID matterId, String title, boolean activate, Integer version) {
+    }
+
+    /**
+     * Copies a published version's steps onto the matter. ACTIVE instances get their first steps READY at once;
+     * with {@code activate = false} the instance is a DRAFT with every step PENDING.
+     */
+    @Transactional
+    public InstanceDetails instantiate(Actor actor, Instantiate request) {
+        if (request.title() != null && (request.title().isBlank() || request.title().length() > 200)) {
+            throw ValidationException.of("Invalid request", "title", "must be 1 to 200 characters");
+        }
+        MatterDetails matter = directory.findMatter(actor.orgId(), request.matterId())
+                .orElseThrow(() -> new NotFoundException("Matter", request.matterId()));
+        matterAccess.requireInstantiate(matter, actor);
+        PublishedTemplate template = templates.forInstantiation(actor.orgId(), request.templateId(), request.version());
+        Instant now = clock.instant();
+        var status = request.activate() ? WorkflowStatus.ACTIVE : WorkflowStatus.DRAFT;
+        String title = request.title() == null ? template.name() : request.title().strip();
+        var instance = new InstanceEntity(UUID.randomUUID(), actor.orgId(), template.templateId(), template.version(),
+                matter.id(), title, status, actor.userId(), now);
+        instances.save(instance);
+        List<InstanceStepEntity> created = new ArrayList<>();
+        for (TemplateStep s : template.steps()) {
+            created.add(new InstanceStepEntity(UUID.randomUUID(), instance.id(), actor.orgId(), s.id(), s.order(),
+                    s.title(), s.actionType(), s.roleScope(), s.required(), s.actionConfig(), now));
+        }
+        steps.saveAll(created);
+        audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.create", "INSTANCE", instance.id(),
+                null, status.name(), Map.of("templateId", template.templateId().toString(),
+                        "templateVersion", template.version(), "matterId", matter.id().toString(),
+                        "steps", created.size())));
+        progress.settle(instance, InstanceProgress.sorted(created), now);
+        instances.flush();
+        return instance.toDetails(created.stream().map(InstanceStepEntity::toDetails).toList());
+    }
+
+    public InstanceDetails get(Actor actor, UUID instanceId) {
+        InstanceEntity instance = load(actor, instanceId);
+        matterAccess.requireRead(matter(instance), actor);
+        return details(instance);
+    }
+
+    /** The matter's instances, newest first, each with its steps. */
+    public Page<InstanceDetails> forMatter(Actor actor, UUID matterId, Pageable pageable) {
+        MatterDetails matter = directory.findMatter(actor.orgId(), matterId)
+                .orElseThrow(() -> new NotFoundException("Matter", matterId));
+        matterAccess.requireRead(matter, actor);
+        Page<InstanceEntity> page = instances.findByOrgIdAndMatterIdOrderByCreatedAtDesc(actor.orgId(), matterId, pageable);
+        Map<UUID, List<StepDetails>> byInstance = new HashMap<>();
+        if (!page.isEmpty()) {
+            for (InstanceStepEntity s : steps.findSteps(page.map(InstanceEntity::id).toList())) {
+                byInstance.computeIfAbsent(s.instanceId(), k -> new ArrayList<>()).add(s.toDetails());
+            }
+        }
+        return page.map(i -> i.toDetails(byInstance.getOrDefault(i.id(), List.of())));
+    }
+
+    /** Rename and/or change status (ACTIVE↔PAUSED, DRAFT→ACTIVE, DRAFT|ACTIVE|PAUSED→CANCELED). Admins and the owner. */
+    @Transactional
+    public InstanceDetails update(Actor actor, UUID instanceId, String title, WorkflowStatus status) {
+        InstanceEntity instance = load(actor, instanceId);
+        matterAccess.requireEdit(matter(instance), actor);
+        List<FieldError> errors = new ArrayList<>();
+        if (title != null && (title.isBlank() || title.length() > 200)) {
+            errors.add(new FieldError("title", "must be 1 to 200 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("Invalid request", errors);
+        }
+        Instant now = clock.instant();
+        if (title != null && !title.strip().equals(instance.title())) {
+            String old = instance.title();
+            instance.rename(title.strip(), now);
+            audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.rename", "INSTANCE",
+                    instance.id(), null, null, Map.of("from", old, "to", instance.title())));
+        }
+        if (status != null && status != instance.status()) {
+            WorkflowStatus from = instance.status();
+            if (!STATUS_CHANGES.get(from).contains(status)) {
+                throw new ConflictException("Illegal status change", "an instance that is " + from
+                        + " cannot become " + status, Map.of("status", from.name(), "requested", status.name(),
+                        "allowed", STATUS_CHANGES.get(from).stream().map(Enum::name).sorted().toList()));
+            }
+            instance.status(status, now);
+            audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.status", "INSTANCE",
+                    instance.id(), from.name(), status.name(), Map.of()));
+            progress.settle(instance, steps.findSteps(instance.id()), now);
+        }
+        instances.saveAndFlush(instance);
+        return details(instance);
+    }
+
+    /** Re-evaluates readiness and completion; changes nothing when nothing is due. */
+    @Transactional
+    public InstanceDetails advance(Actor actor, UUID instanceId) {
+        InstanceEntity instance = load(actor, instanceId);
+        MatterDetails matter = matter(instance);
+        matterAccess.requireRead(matter, actor);
+        if (actor.role() == Role.CLIENT) {
+            matterAccess.requireEdit(matter, actor);
+        }
+        progress.settle(instance, steps.findSteps(instance.id()), clock.instant());
+        instances.saveAndFlush(instance);
+        return details(instance);
+    }
+
+    /** The instance a step belongs to, for callers that hold a step id. */
+    public UUID instanceOfStep(Actor actor, UUID stepId) {
+        return steps.findByIdAndOrgId(stepId, actor.orgId()).map(InstanceStepEntity::instanceId)
+                .orElseThrow(() -> new NotFoundException("Step", stepId));
+    }
+
+    public StepDetails step(Actor actor, UUID stepId) {
+        InstanceStepEntity step = steps.findByIdAndOrgId(stepId, actor.orgId())
+                .orElseThrow(() -> new NotFoundException("Step", stepId));
+        matterAccess.requireRead(matter(load(actor, step.instanceId())), actor);
+        return step.toDetails();
+    }
+
+    private InstanceDetails details(InstanceEntity instance) {
+        return instance.toDetails(steps.findSteps(instance.id()).stream().map(InstanceStepEntity::toDetails).toList());
+    }
+
+    private InstanceEntity load(Actor actor, UUID instanceId) {
+        return instances.findByIdAndOrgId(instanceId, actor.orgId())
+                .orElseThrow(() -> new NotFoundException("Instance", instanceId));
+    }
+
+    private MatterDetails matter(InstanceEntity instance) {
+        return directory.matter(instance.orgId(), instance.matterId());
+    }
+}

@@ -1,0 +1,266 @@
+package io.matterflow.instance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hibernate.StaleStateException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.matterflow.access.StepAccess;
+import io.matterflow.access.StepRef;
+import io.matterflow.action.ActionContext;
+import io.matterflow.action.ActionEvent;
+import io.matterflow.action.ActionHandler;
+import io.matterflow.action.ActionRefusedException;
+import io.matterflow.action.ActionRegistry;
+import io.matterflow.action.ActionState;
+import io.matterflow.action.ActionType;
+import io.matterflow.action.StepStateMachine;
+import io.matterflow.common.ConflictException;
+import io.matterflow.common.Json;
+import io.matterflow.common.NotFoundException;
+import io.matterflow.common.ValidationException;
+import io.matterflow.directory.Actor;
+import io.matterflow.directory.Directory;
+import io.matterflow.directory.MatterDetails;
+import jakarta.persistence.OptimisticLockException;
+
+/**
+ * Every step transition goes through {@link #execute}, in one transaction and in one order: load and check
+ * (step exists in the caller's organization, instance ACTIVE) → who may raise the event → state machine →
+ * assignment → handler → persist with optimistic locking → audit → readiness and completion → domain events;
+ * metrics once committed. A transaction that loses a race on the step or its instance is retried on fresh state,
+ * so the loser gets the answer the new state gives (usually 409), never a stale write.
+ */
+@Service
+public class StepRuntime {
+
+    static final int MAX_ATTEMPTS = 4;
+    static final int MAX_REASON = 2000;
+
+    private final InstanceRepository instances;
+    private final InstanceStepRepository steps;
+    private final ActionRegistry registry;
+    private final StepAccess access;
+    private final Directory directory;
+    private final InstanceProgress progress;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    StepRuntime(InstanceRepository instances, InstanceStepRepository steps, ActionRegistry registry, StepAccess access,
+                Directory directory, InstanceProgress progress, PlatformTransactionManager transactionManager,
+                Clock clock) {
+        this.instances = instances;
+        this.steps = steps;
+        this.registry = registry;
+        this.access = access;
+        this.directory = directory;
+        this.progress = progress;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** A request to move one step. {@code payload} is the handler's complete payload; {@code reason} for fail, block, skip. */
+    public record Command(UUID stepId, ActionEvent event, Map<String, Object> payload, String reason) {
+
+        public static Command of(UUID stepId, ActionEvent event) {
+            return new Command(stepId, event, null, null);
+        }
+
+        public static Command complete(UUID stepId, Map<String, Object> payload) {
+            return new Command(stepId, ActionEvent.COMPLETE, payload, null);
+        }
+
+        public static Command withReason(UUID stepId, ActionEvent event, String reason) {
+            return new Command(stepId, event, null, reason);
+        }
+    }
+
+    public StepDetails claim(Actor actor, UUID stepId) {
+        return execute(actor, Command.of(stepId, ActionEvent.CLAIM));
+    }
+
+    public StepDetails unclaim(Actor actor, UUID stepId) {
+        return execute(actor, Command.of(stepId, ActionEvent.UNCLAIM));
+    }
+
+    public StepDetails start(Actor actor, UUID stepId) {
+        return execute(actor, Command.of(stepId, ActionEvent.START));
+    }
+
+    public StepDetails complete(Actor actor, UUID stepId, Map<String, Object> payload) {
+        return execute(actor, Command.complete(stepId, payload));
+    }
+
+    public StepDetails fail(Actor actor, UUID stepId, String reason) {
+        return execute(actor, Command.withReason(stepId, ActionEvent.FAIL, reason));
+    }
+
+    public StepDetails block(Actor actor, UUID stepId, String reason) {
+        return execute(actor, Command.withReason(stepId, ActionEvent.BLOCK, reason));
+    }
+
+    public StepDetails unblock(Actor actor, UUID stepId) {
+        return execute(actor, Command.of(stepId, ActionEvent.UNBLOCK));
+    }
+
+    public StepDetails skip(Actor actor, UUID stepId, String reason) {
+        return execute(actor, Command.withReason(stepId, ActionEvent.SKIP, reason));
+    }
+
+    public StepDetails retry(Actor actor, UUID stepId) {
+        return execute(actor, Command.of(stepId, ActionEvent.RETRY));
+    }
+
+    public StepDetails execute(Actor actor, Command command) {
+        if (command.event().isSystemOnly()) {
+            throw new IllegalArgumentException(command.event() + " is raised by the engine only");
+        }
+        checkReason(command);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> apply(actor, command));
+            } catch (RuntimeException e) {
+                if (!isLostRace(e)) {
+                    throw e;
+                }
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new ConflictException("Concurrent update",
+                            "the step was changed by someone else at the same time; reload and try again");
+                }
+            }
+        }
+    }
+
+    private StepDetails apply(Actor actor, Command command) {
+        Instant now = clock.instant();
+        InstanceStepEntity step = steps.findByIdAndOrgId(command.stepId(), actor.orgId())
+                .orElseThrow(() -> new NotFoundException("Step", command.stepId()));
+        InstanceEntity instance = instances.findById(step.instanceId())
+                .orElseThrow(() -> new NotFoundException("Step", command.stepId()));
+        if (instance.status() != WorkflowStatus.ACTIVE) {
+            throw new ConflictException("Instance not active", "steps cannot move while the instance is "
+                    + instance.status(), Map.of("instanceStatus", instance.status().name()));
+        }
+        MatterDetails matter = directory.matter(instance.orgId(), instance.matterId());
+        access.checkRole(ref(instance, step), actor, command.event());
+
+        boolean inline = command.event() == ActionEvent.COMPLETE && step.state() == ActionState.READY
+                && step.actionType() == ActionType.CHECKLIST;
+        if (inline) {
+            move(instance, matter, step, new Command(step.id(), ActionEvent.START, null, null), actor, now);
+        }
+        move(instance, matter, step, command, actor, now);
+
+        progress.settle(instance, steps.findSteps(instance.id()), now);
+        instances.saveAndFlush(instance);
+        steps.flush();
+        return step.toDetails();
+    }
+
+    private void move(InstanceEntity instance, MatterDetails matter, InstanceStepEntity step, Command command,
+                      Actor actor, Instant now) {
+        ActionEvent event = command.event();
+        ActionState from = step.state();
+        ActionState target = StepStateMachine.transition(from, event);
+        StepRef ref = ref(instance, step);
+        access.checkAssignment(ref, actor, event);
+
+        ActionHandler<Object> handler = registry.handler(step.actionType());
+        Object config = handler.validateConfig(step.actionConfig());
+        Map<String, Object> data = new LinkedHashMap<>(step.actionData());
+        var ctx = new ActionContext<>(step.id(), instance.id(), instance.matterId(), instance.orgId(),
+                step.actionType(), config, data, from, actor, matter.clientId(), now);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        switch (event) {
+            case CLAIM -> step.assign(actor.userId());
+            case UNCLAIM -> step.assign(null);
+            case START -> {
+                if (!handler.canStart(ctx)) {
+                    throw new ActionRefusedException("this " + step.actionType() + " step cannot start: "
+                            + (matter.clientId() == null ? "the matter has no client" : "its handler refuses"));
+                }
+                handler.start(ctx);
+                if (step.assignedToId() == null) {
+                    step.assign(actor.userId());
+                }
+                step.started(now);
+            }
+            case COMPLETE -> {
+                handler.complete(ctx, command.payload() == null ? Map.of() : command.payload());
+                target = handler.getNextStateOnEvent(ctx, event);
+                if (!StepStateMachine.COMPLETE_OUTCOMES.contains(target)) {
+                    throw new IllegalStateException(step.actionType() + " handler chose " + target + " for complete");
+                }
+                if (target == ActionState.COMPLETED) {
+                    step.completed(now);
+                }
+                metadata.put("payload", Json.normalize(command.payload()));
+            }
+            case FAIL -> {
+                handler.fail(ctx, command.reason());
+                target = handler.getNextStateOnEvent(ctx, event);
+                metadata.put("reason", command.reason());
+            }
+            case BLOCK -> {
+                data.put("blockedReason", command.reason());
+                metadata.put("reason", command.reason());
+            }
+            case UNBLOCK -> data.remove("blockedReason");
+            case SKIP -> {
+                if (command.reason() != null) {
+                    data.put("skipReason", command.reason());
+                    metadata.put("reason", command.reason());
+                }
+            }
+            case RETRY -> {
+                step.assign(null);
+                step.started(null);
+                step.completed(null);
+                data.put("retries", ((Number) data.getOrDefault("retries", 0)).intValue() + 1);
+            }
+            default -> throw new IllegalArgumentException(event + " is raised by the engine only");
+        }
+        step.moveTo(target, data, now);
+        if (event == ActionEvent.CLAIM || event == ActionEvent.UNCLAIM || event == ActionEvent.START
+                || event == ActionEvent.RETRY) {
+            InstanceProgress.afterCommit(() -> access.invalidateInstance(instance.id()));
+        }
+        progress.recorded(instance, step, event, from, actor, metadata);
+    }
+
+    private static StepRef ref(InstanceEntity instance, InstanceStepEntity step) {
+        return new StepRef(step.id(), instance.id(), instance.matterId(), instance.orgId(), step.roleScope(),
+                step.assignedToId());
+    }
+
+    private static void checkReason(Command command) {
+        boolean needsReason = command.event() == ActionEvent.FAIL || command.event() == ActionEvent.BLOCK;
+        String reason = command.reason();
+        if (needsReason && (reason == null || reason.isBlank())) {
+            throw ValidationException.of("Invalid request", "reason", "must not be blank");
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw ValidationException.of("Invalid request", "reason", "must be at most " + MAX_REASON + " characters");
+        }
+    }
+
+    /** An optimistic-lock failure or a duplicate audit sequence: another transaction changed the same rows first. */
+    static boolean isLostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockingFailureException || t instanceof OptimisticLockException
+                    || t instanceof StaleStateException || t instanceof DataIntegrityViolationException
+                    || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

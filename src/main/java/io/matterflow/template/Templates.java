@@ -1,0 +1,307 @@
+package io.matterflow.template;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.matterflow.action.ActionRegistry;
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import io.matterflow.audit.AuditLog;
+import io.matterflow.audit.AuditRecord;
+import io.matterflow.common.ConflictException;
+import io.matterflow.common.FieldError;
+import io.matterflow.common.ForbiddenException;
+import io.matterflow.common.NotFoundException;
+import io.matterflow.common.ValidationException;
+import io.matterflow.directory.Actor;
+import io.matterflow.directory.Role;
+
+/**
+ * Creating, editing, publishing and reading templates. ADMIN and LAWYER author; PARALEGAL reads; CLIENT sees
+ * none. Every change is audited in its transaction, with the template as the audit stream.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Templates {
+
+    public static final int MAX_STEPS = 100;
+
+    private final TemplateRepository templates;
+    private final TemplateStepRepository steps;
+    private final TemplateVersionRepository versions;
+    private final ActionRegistry registry;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Templates(TemplateRepository templates, TemplateStepRepository steps, TemplateVersionRepository versions,
+              ActionRegistry registry, AuditLog audit, Clock clock) {
+        this.templates = templates;
+        this.steps = steps;
+        this.versions = versions;
+        this.registry = registry;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TemplateDetails create(Actor actor, String name, String description, List<StepDefinition> definitions) {
+        requireAuthor(actor);
+        List<FieldError> errors = new ArrayList<>();
+        checkName(name, errors);
+        checkDescription(description, errors);
+        List<Map<String, Object>> configs = checkSteps(definitions == null ? List.of() : definitions, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException("Invalid template", errors);
+        }
+        Instant now = clock.instant();
+        var template = templates.save(new TemplateEntity(UUID.randomUUID(), actor.orgId(), name.strip(),
+                description, actor.userId(), now));
+        writeDraft(template.id(), definitions == null ? List.of() : definitions, configs);
+        audit.append(new AuditRecord(actor.orgId(), template.id(), actor, "template.create", "TEMPLATE",
+                template.id(), null, null, Map.of("name", template.name(),
+                        "steps", definitions == null ? 0 : definitions.size())));
+        return details(template);
+    }
+
+    @Transactional
+    public TemplateDetails update(Actor actor, UUID templateId, TemplateChanges changes) {
+        requireAuthor(actor);
+        TemplateEntity template = load(actor.orgId(), templateId);
+        List<FieldError> errors = new ArrayList<>();
+        if (changes.name() != null) {
+            checkName(changes.name(), errors);
+        }
+        checkDescription(changes.description(), errors);
+        List<Map<String, Object>> configs = changes.steps() == null ? null : checkSteps(changes.steps(), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException("Invalid template", errors);
+        }
+        Map<String, Object> changed = new LinkedHashMap<>();
+        if (changes.name() != null) {
+            template.rename(changes.name().strip());
+            changed.put("name", changes.name().strip());
+        }
+        if (changes.description() != null) {
+            template.describe(changes.description());
+            changed.put("description", changes.description());
+        }
+        if (changes.isActive() != null) {
+            template.activate(changes.isActive());
+            changed.put("isActive", changes.isActive());
+        }
+        if (changes.steps() != null) {
+            steps.deleteDraft(templateId);
+            writeDraft(templateId, changes.steps(), configs);
+            changed.put("steps", changes.steps().size());
+        }
+        template.touch(clock.instant());
+        templates.saveAndFlush(template);
+        audit.append(new AuditRecord(actor.orgId(), templateId, actor, "template.update", "TEMPLATE", templateId,
+                null, null, changed));
+        return details(template);
+    }
+
+    /** Freezes the draft as the next version. Every step's config is validated again; an empty draft is refused. */
+    @Transactional
+    public TemplateDetails publish(Actor actor, UUID templateId) {
+        requireAuthor(actor);
+        TemplateEntity template = load(actor.orgId(), templateId);
+        List<TemplateStep> draft = draftSteps(templateId);
+        if (draft.isEmpty()) {
+            throw new ConflictException("Nothing to publish", "a template needs at least one step to be published");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (TemplateStep step : draft) {
+            try {
+                registry.validateConfig(step.actionType(), step.actionConfig());
+            } catch (ValidationException e) {
+                e.errors().forEach(err -> errors.add(new FieldError(
+                        "steps[" + step.order() + "].actionConfig." + err.field(), err.message())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("Invalid template", errors);
+        }
+        Instant now = clock.instant();
+        int version = template.publishNext(now);
+        versions.save(new TemplateVersionEntity(templateId, version, snapshot(draft), actor.userId(), now));
+        templates.saveAndFlush(template);
+        audit.append(new AuditRecord(actor.orgId(), templateId, actor, "template.publish", "TEMPLATE", templateId,
+                null, null, Map.of("version", version, "steps", draft.size())));
+        return details(template);
+    }
+
+    public TemplateDetails get(Actor actor, UUID templateId) {
+        requireReader(actor);
+        return details(load(actor.orgId(), templateId));
+    }
+
+    /** Templates whose name or description contains {@code q} (case-insensitive), by name. */
+    public Page<TemplateDetails> search(Actor actor, String q, Pageable pageable) {
+        requireReader(actor);
+        String pattern = q == null || q.isBlank() ? null
+                : "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%";
+        var page = pattern == null ? templates.findByOrgId(actor.orgId(), pageable)
+                : templates.search(actor.orgId(), pattern, pageable);
+        return page.map(this::details);
+    }
+
+    public List<PublishedTemplate> versions(Actor actor, UUID templateId) {
+        requireReader(actor);
+        TemplateEntity template = load(actor.orgId(), templateId);
+        return versions.findVersions(templateId).stream().map(v -> toPublished(template, v)).toList();
+    }
+
+    /**
+     * The version instances are made from: the one named, or the newest. Refused (409) for an inactive template
+     * or one never published.
+     */
+    public PublishedTemplate forInstantiation(UUID orgId, UUID templateId, Integer version) {
+        TemplateEntity template = load(orgId, templateId);
+        if (!template.isActive()) {
+            throw new ConflictException("Template inactive", "template " + templateId + " is deactivated");
+        }
+        if (template.publishedVersion() == 0) {
+            throw new ConflictException("Template not published",
+                    "template " + templateId + " has no published version to instantiate");
+        }
+        int wanted = version == null ? template.publishedVersion() : version;
+        var entity = versions.findVersion(templateId, wanted).orElseThrow(() -> ValidationException.of(
+                "Unknown version", "version", "template has no published version " + wanted));
+        return toPublished(template, entity);
+    }
+
+    private TemplateDetails details(TemplateEntity template) {
+        return template.toDetails(draftSteps(template.id()));
+    }
+
+    private List<TemplateStep> draftSteps(UUID templateId) {
+        return steps.findDraft(templateId).stream().map(TemplateStepEntity::toStep).toList();
+    }
+
+    private void writeDraft(UUID templateId, List<StepDefinition> definitions, List<Map<String, Object>> configs) {
+        for (int i = 0; i < definitions.size(); i++) {
+            StepDefinition d = definitions.get(i);
+            steps.save(new TemplateStepEntity(UUID.randomUUID(), templateId, i, d.title().strip(), d.actionType(),
+                    configs.get(i), d.roleScope(), d.requiredOrDefault()));
+        }
+    }
+
+    /** Validates the definitions; returns each step's config as stored (null entries where invalid). */
+    private List<Map<String, Object>> checkSteps(List<StepDefinition> definitions, List<FieldError> errors) {
+        if (definitions.size() > MAX_STEPS) {
+            errors.add(new FieldError("steps", "must have at most " + MAX_STEPS + " steps"));
+            return List.of();
+        }
+        List<Map<String, Object>> configs = new ArrayList<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            configs.add(checkStep("steps[" + i + "].", definitions.get(i), registry, errors));
+        }
+        return configs;
+    }
+
+    /** Checks one step definition, adding errors under {@code prefix}; returns the stored config or null. */
+    public static Map<String, Object> checkStep(String prefix, StepDefinition d, ActionRegistry registry,
+                                                List<FieldError> errors) {
+        if (d == null) {
+            errors.add(new FieldError(prefix.isEmpty() ? "step" : prefix.substring(0, prefix.length() - 1),
+                    "must not be null"));
+            return null;
+        }
+        if (d.title() == null || d.title().isBlank()) {
+            errors.add(new FieldError(prefix + "title", "must not be blank"));
+        } else if (d.title().strip().length() > 200) {
+            errors.add(new FieldError(prefix + "title", "must be at most 200 characters"));
+        }
+        if (d.roleScope() == null) {
+            errors.add(new FieldError(prefix + "roleScope", "must not be null"));
+        }
+        if (d.actionType() == null) {
+            errors.add(new FieldError(prefix + "actionType", "must not be null"));
+            return null;
+        }
+        return checkConfig(prefix, d.actionType(), d.actionConfig(), registry, errors);
+    }
+
+    public static Map<String, Object> checkConfig(String prefix, ActionType type, Map<String, ?> config,
+                                                  ActionRegistry registry, List<FieldError> errors) {
+        try {
+            return registry.validateConfig(type, config);
+        } catch (ValidationException e) {
+            e.errors().forEach(err -> errors.add(new FieldError(prefix + "actionConfig"
+                    + (err.field().isEmpty() ? "" : "." + err.field()), err.message())));
+            return null;
+        }
+    }
+
+    private static void checkName(String name, List<FieldError> errors) {
+        if (name == null || name.isBlank()) {
+            errors.add(new FieldError("name", "must not be blank"));
+        } else if (name.strip().length() > 200) {
+            errors.add(new FieldError("name", "must be at most 200 characters"));
+        }
+    }
+
+    private static void checkDescription(String description, List<FieldError> errors) {
+        if (description != null && description.length() > 2000) {
+            errors.add(new FieldError("description", "must be at most 2000 characters"));
+        }
+    }
+
+    private TemplateEntity load(UUID orgId, UUID templateId) {
+        return templates.findByIdAndOrgId(templateId, orgId)
+                .orElseThrow(() -> new NotFoundException("Template", templateId));
+    }
+
+    private static Map<String, Object> snapshot(List<TemplateStep> draft) {
+        List<Map<String, Object>> stepList = new ArrayList<>();
+        for (TemplateStep s : draft) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("templateStepId", s.id().toString());
+            m.put("order", s.order());
+            m.put("title", s.title());
+            m.put("actionType", s.actionType().name());
+            m.put("roleScope", s.roleScope().name());
+            m.put("required", s.required());
+            m.put("actionConfig", s.actionConfig());
+            stepList.add(m);
+        }
+        return Map.of("steps", stepList);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PublishedTemplate toPublished(TemplateEntity template, TemplateVersionEntity v) {
+        List<TemplateStep> stepList = new ArrayList<>();
+        for (Map<String, Object> m : (List<Map<String, Object>>) v.snapshot().get("steps")) {
+            stepList.add(new TemplateStep(UUID.fromString((String) m.get("templateStepId")),
+                    ((Number) m.get("order")).intValue(), (String) m.get("title"),
+                    ActionType.valueOf((String) m.get("actionType")), RoleScope.valueOf((String) m.get("roleScope")),
+                    (Boolean) m.get("required"), (Map<String, Object>) m.get("actionConfig")));
+        }
+        return new PublishedTemplate(template.id(), template.orgId(), template.name(), v.version(), v.publishedById(),
+                v.publishedAt(), List.copyOf(stepList));
+    }
+
+    private static void requireAuthor(Actor actor) {
+        if (!actor.isUser() || (actor.role() != Role.ADMIN && actor.role() != Role.LAWYER)) {
+            throw new ForbiddenException("only admins and lawyers may edit or publish templates");
+        }
+    }
+
+    private static void requireReader(Actor actor) {
+        if (!actor.isUser() || actor.role() == Role.CLIENT) {
+            throw new ForbiddenException("clients cannot see workflow templates");
+        }
+    }
+}
