@@ -108,6 +108,10 @@ public class Directory {
         return matters.findByIdAndOrgId(matterId, orgId).map(MatterEntity::toDetails);
     }
 
+    public Optional<MatterDetails> findMatterByReference(UUID orgId, String reference) {
+        return matters.findByOrgIdAndReference(orgId, reference).map(MatterEntity::toDetails);
+    }
+
     public Page<MatterDetails> matters(UUID orgId, Pageable pageable) {
         return matters.findByOrgId(orgId, pageable).map(MatterEntity::toDetails);
     }

@@ -1,0 +1,96 @@
+package io.matterflow.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The machine's PostgreSQL server, with one fresh database per test JVM (dropped when the JVM exits), so test
+ * runs never see each other's rows even when they share the server.
+ * <p>
+ * Server: {@code MATTERFLOW_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/}), user
+ * {@code MATTERFLOW_TEST_PG_USER} (default postgres), password {@code MATTERFLOW_TEST_PG_PASSWORD} (default empty).
+ * When {@code MATTERFLOW_REQUIRE_POSTGRES=true} (as CI sets it) an unreachable server fails the tests instead of
+ * skipping them.
+ */
+public final class PostgresDatabase {
+
+    private static final String SERVER = setting("MATTERFLOW_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String USER = setting("MATTERFLOW_TEST_PG_USER", "postgres");
+    private static final String PASSWORD = setting("MATTERFLOW_TEST_PG_PASSWORD", "");
+    private static volatile String databaseUrl;
+    private static volatile Boolean available;
+
+    private PostgresDatabase() {
+    }
+
+    public static boolean required() {
+        return Boolean.parseBoolean(setting("MATTERFLOW_REQUIRE_POSTGRES", "false"));
+    }
+
+    public static synchronized boolean available() {
+        if (available == null) {
+            try (Connection c = DriverManager.getConnection(SERVER + "postgres?connectTimeout=3", USER, PASSWORD)) {
+                available = c.isValid(3);
+            } catch (SQLException e) {
+                available = false;
+            }
+        }
+        return available;
+    }
+
+    /** The JDBC URL of this JVM's fresh database, created on first use. */
+    public static synchronized String url() {
+        if (databaseUrl == null) {
+            String name = "matterflow_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                    .toLowerCase(Locale.ROOT);
+            execute("create database " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+            databaseUrl = SERVER + name;
+        }
+        return databaseUrl;
+    }
+
+    /** Points a Spring test context at this JVM's database. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", PostgresDatabase::url);
+        registry.add("spring.datasource.username", PostgresDatabase::user);
+        registry.add("spring.datasource.password", PostgresDatabase::password);
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
+    private static void drop(String name) {
+        try {
+            execute("drop database if exists " + name + " with (force)");
+        } catch (RuntimeException ignored) {
+            // the server may already be gone at JVM exit; a leftover test database is harmless
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL: " + sql + " failed", e);
+        }
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(name);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
