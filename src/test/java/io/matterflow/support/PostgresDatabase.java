@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -21,6 +23,7 @@ public final class PostgresDatabase {
     private static final String SERVER = setting("MATTERFLOW_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = setting("MATTERFLOW_TEST_PG_USER", "postgres");
     private static final String PASSWORD = setting("MATTERFLOW_TEST_PG_PASSWORD", "");
+    private static final String PREFIX = "matterflow_test_";
     private static volatile String databaseUrl;
     private static volatile Boolean available;
 
@@ -45,8 +48,9 @@ public final class PostgresDatabase {
     /** The JDBC URL of this JVM's fresh database, created on first use. */
     public static synchronized String url() {
         if (databaseUrl == null) {
-            String name = "matterflow_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                    .toLowerCase(Locale.ROOT);
+            dropStale();
+            String name = PREFIX + (System.currentTimeMillis() / 1000) + "_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
             execute("create database " + name);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
             databaseUrl = SERVER + name;
@@ -69,6 +73,24 @@ public final class PostgresDatabase {
         return PASSWORD;
     }
 
+    /** Databases of test JVMs that died before their shutdown hook ran, older than a day. */
+    private static void dropStale() {
+        long cutoff = System.currentTimeMillis() / 1000 - 24 * 3600;
+        try (Connection c = connect(); Statement s = c.createStatement();
+             var rs = s.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+            List<String> stale = new ArrayList<>();
+            while (rs.next()) {
+                String[] parts = rs.getString(1).substring(PREFIX.length()).split("_");
+                if (parts.length == 2 && parts[0].matches("\\d+") && Long.parseLong(parts[0]) < cutoff) {
+                    stale.add(rs.getString(1));
+                }
+            }
+            stale.forEach(PostgresDatabase::drop);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL: cannot list test databases", e);
+        }
+    }
+
     private static void drop(String name) {
         try {
             execute("drop database if exists " + name + " with (force)");
@@ -78,12 +100,15 @@ public final class PostgresDatabase {
     }
 
     private static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
-             Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL: " + sql + " failed", e);
         }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(SERVER + "postgres?connectTimeout=5&socketTimeout=20", USER, PASSWORD);
     }
 
     private static String setting(String name, String fallback) {

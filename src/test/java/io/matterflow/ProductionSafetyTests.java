@@ -1,0 +1,40 @@
+package io.matterflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import io.matterflow.audit.AuditProperties;
+import io.matterflow.demo.DemoProperties;
+import io.matterflow.directory.Directory;
+import io.matterflow.support.H2IntegrationTest;
+
+class ProductionSafetyTests extends H2IntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    Directory directory;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Test
+    void shouldRefuseDemoSeedingTheDevelopmentKeyAndAnEmbeddedDatabase() {
+        var safety = new ProductionSafety(new DemoProperties(DemoProperties.Seed.AUTO, null), new AuditProperties(null),
+                dataSource, directory, passwords);
+        assertThat(safety.problems()).containsExactly("matterflow.demo.seed must be NEVER",
+                "matterflow.audit.hmac-key must be set to a secret of at least 32 characters",
+                "the prod profile needs PostgreSQL (set SPRING_DATASOURCE_URL)");
+    }
+
+    @Test
+    void shouldAcceptAProperConfigurationApartFromTheDatabase() {
+        var safety = new ProductionSafety(new DemoProperties(DemoProperties.Seed.NEVER, null),
+                new AuditProperties("a-long-and-secret-key-of-at-least-32-chars"), dataSource, directory, passwords);
+        assertThat(safety.problems()).containsExactly("the prod profile needs PostgreSQL (set SPRING_DATASOURCE_URL)");
+    }
+}
