@@ -12,9 +12,10 @@ import io.matterflow.audit.AuditProperties;
 import io.matterflow.demo.DemoData;
 import io.matterflow.demo.DemoProperties;
 import io.matterflow.directory.Directory;
-import io.matterflow.support.PostgresIntegrationTest;
+import io.matterflow.support.PostgresTest;
 
-class ProductionSafetyOnPostgresTests extends PostgresIntegrationTest {
+@PostgresTest
+class ProductionSafetyOnPostgresTests {
 
     @Autowired
     DataSource dataSource;

@@ -11,9 +11,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import io.matterflow.audit.AuditProperties;
 import io.matterflow.demo.DemoProperties;
 import io.matterflow.directory.Directory;
-import io.matterflow.support.H2IntegrationTest;
+import io.matterflow.support.H2Test;
 
-class ProductionSafetyTests extends H2IntegrationTest {
+@H2Test
+class ProductionSafetyTests {
 
     @Autowired
     DataSource dataSource;

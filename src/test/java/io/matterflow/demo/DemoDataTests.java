@@ -11,10 +11,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.Role;
-import io.matterflow.support.H2IntegrationTest;
+import io.matterflow.support.H2Test;
 import io.matterflow.template.Templates;
 
-class DemoDataTests extends H2IntegrationTest {
+@H2Test
+class DemoDataTests {
 
     @Autowired
     DemoData demo;

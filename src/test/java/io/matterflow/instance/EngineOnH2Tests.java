@@ -1,9 +1,7 @@
 package io.matterflow.instance;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import io.matterflow.support.H2Test;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@H2Test
 class EngineOnH2Tests extends EngineScenarios {
 }

@@ -1,20 +1,8 @@
 package io.matterflow.instance;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.matterflow.support.EnabledIfPostgres;
-import io.matterflow.support.PostgresDatabase;
+import io.matterflow.support.PostgresTest;
 
-@EnabledIfPostgres
-@SpringBootTest
-@ActiveProfiles("test")
+@PostgresTest
 class EngineOnPostgresTests extends EngineScenarios {
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
-    }
 }

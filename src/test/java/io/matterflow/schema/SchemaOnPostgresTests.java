@@ -6,23 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.matterflow.support.EnabledIfPostgres;
-import io.matterflow.support.PostgresDatabase;
+import io.matterflow.support.PostgresTest;
 
-@EnabledIfPostgres
-@SpringBootTest
-@ActiveProfiles("test")
+@PostgresTest
 class SchemaOnPostgresTests extends SchemaScenarios {
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
-    }
 
     @Test
     void shouldIndexStepsByInstanceAndStateAndInstancesByMatterAndStatus() {

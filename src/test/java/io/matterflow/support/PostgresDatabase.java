@@ -58,13 +58,6 @@ public final class PostgresDatabase {
         return databaseUrl;
     }
 
-    /** Points a Spring test context at this JVM's database. */
-    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", PostgresDatabase::url);
-        registry.add("spring.datasource.username", PostgresDatabase::user);
-        registry.add("spring.datasource.password", PostgresDatabase::password);
-    }
-
     public static String user() {
         return USER;
     }

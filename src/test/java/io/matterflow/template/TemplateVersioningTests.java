@@ -24,10 +24,11 @@ import io.matterflow.directory.Directory;
 import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepDetails;
-import io.matterflow.support.H2IntegrationTest;
+import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
 
-class TemplateVersioningTests extends H2IntegrationTest {
+@H2Test
+class TemplateVersioningTests {
 
     @Autowired
     Directory directory;
