@@ -47,6 +47,8 @@ class ApprovalLawyerHandler extends AbstractActionHandler<ApprovalConfig, Approv
         ctx.data().put("approved", decision.approved());
         if (decision.comment() != null && !decision.comment().isBlank()) {
             ctx.data().put("comment", decision.comment());
+        } else {
+            ctx.data().remove("comment"); // a retried step may still hold the rejection's comment
         }
         ctx.data().put("decidedBy", ctx.actor().auditId());
         ctx.data().put("decidedAt", ctx.now().toString());

@@ -76,6 +76,8 @@ class SignatureClientHandler extends AbstractActionHandler<SignatureConfig, Sign
         ctx.data().put("signatureOutcome", result.outcomeOrSigned().name());
         if (result.reason() != null && !result.reason().isBlank()) {
             ctx.data().put("declineReason", result.reason());
+        } else {
+            ctx.data().remove("declineReason"); // a retried step may still hold the earlier decline's reason
         }
         ctx.data().put("signedAt", ctx.now().toString());
     }

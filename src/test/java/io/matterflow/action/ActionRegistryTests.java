@@ -1,0 +1,178 @@
+package io.matterflow.action;
+
+import static io.matterflow.action.TestHandlers.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.matterflow.common.FieldError;
+import io.matterflow.common.Json;
+
+class ActionRegistryTests {
+
+    private final ActionRegistry registry = new ActionRegistry(TestHandlers.defaults());
+
+    /** A stand-in handler of a chosen type that accepts any config. */
+    private static ActionHandler<Map<String, ?>> stub(ActionType type) {
+        return new ActionHandler<>() {
+            @Override
+            public ActionType type() {
+                return type;
+            }
+
+            @Override
+            public Map<String, ?> validateConfig(Map<String, ?> config) {
+                return config;
+            }
+
+            @Override
+            public boolean canStart(ActionContext<Map<String, ?>> ctx) {
+                return true;
+            }
+
+            @Override
+            public void start(ActionContext<Map<String, ?>> ctx) {
+            }
+
+            @Override
+            public void complete(ActionContext<Map<String, ?>> ctx, Map<String, ?> payload) {
+            }
+
+            @Override
+            public void fail(ActionContext<Map<String, ?>> ctx, String reason) {
+            }
+        };
+    }
+
+    @Test
+    void shouldRegisterAllFiveDefaults() {
+        assertThat(registry.types()).containsExactlyInAnyOrder(ActionType.values());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ActionType.class)
+    void shouldReturnHandlerOfEachType(ActionType type) {
+        assertThat(registry.handler(type).type()).isEqualTo(type);
+    }
+
+    @Test
+    void shouldRefuseTypeWithoutHandler() {
+        ActionRegistry partial = new ActionRegistry(List.of(TestHandlers.checklist()));
+
+        assertThat(partial.types()).containsExactly(ActionType.CHECKLIST);
+        assertThatThrownBy(() -> partial.handler(ActionType.PAYMENT_CLIENT))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PAYMENT_CLIENT");
+    }
+
+    @Test
+    void shouldReplaceHandlerOnRegister() {
+        ActionHandler<Map<String, ?>> replacement = stub(ActionType.CHECKLIST);
+
+        registry.register(ActionType.CHECKLIST, replacement);
+
+        assertThat(registry.handler(ActionType.CHECKLIST)).isSameAs(replacement);
+        assertThat(registry.types()).hasSize(ActionType.values().length);
+    }
+
+    @Test
+    void shouldAddHandlerOnRegister() {
+        ActionRegistry partial = new ActionRegistry(List.of());
+
+        partial.register(ActionType.APPROVAL_LAWYER, TestHandlers.approval());
+
+        assertThat(partial.types()).containsExactly(ActionType.APPROVAL_LAWYER);
+    }
+
+    @Test
+    void shouldRefuseHandlerRegisteredUnderWrongType() {
+        ActionHandler<Object> original = registry.handler(ActionType.PAYMENT_CLIENT);
+
+        assertThatThrownBy(() -> registry.register(ActionType.PAYMENT_CLIENT, stub(ActionType.CHECKLIST)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CHECKLIST")
+                .hasMessageContaining("PAYMENT_CLIENT");
+        assertThat(registry.handler(ActionType.PAYMENT_CLIENT)).isSameAs(original);
+    }
+
+    @Test
+    void shouldRegisterEachDefaultUnderItsOwnType() {
+        // Defaults are keyed by their own type(), so a non-default handler can be a default too.
+        ActionRegistry fromDefaults = new ActionRegistry(List.of(stub(ActionType.SIGNATURE_CLIENT)));
+
+        assertThat(fromDefaults.types()).containsExactly(ActionType.SIGNATURE_CLIENT);
+    }
+
+    @Test
+    void shouldKeepPaymentAmountScaleInStoredConfig() throws Exception {
+        Map<String, Object> stored = registry.validateConfig(ActionType.PAYMENT_CLIENT,
+                map("amount", new BigDecimal("1500.00"), "currency", "USD"));
+
+        assertThat(stored.get("amount")).isInstanceOf(BigDecimal.class);
+        assertThat((BigDecimal) stored.get("amount")).hasScaleOf(2).isEqualByComparingTo("1500");
+        assertThat(Json.MAPPER.writeValueAsString(stored)).contains("\"amount\":1500.00");
+    }
+
+    @Test
+    void shouldOmitNullFieldsFromStoredConfig() {
+        Map<String, Object> stored = registry.validateConfig(ActionType.PAYMENT_CLIENT,
+                map("amount", new BigDecimal("1500.00"), "currency", "USD", "provider", null));
+
+        assertThat(stored).containsOnlyKeys("amount", "currency");
+    }
+
+    @Test
+    void shouldStoreEnumsAsNames() {
+        Map<String, Object> stored = registry.validateConfig(ActionType.APPROVAL_LAWYER,
+                map("approverRole", "LAWYER", "message", null));
+
+        assertThat(stored).isEqualTo(Map.of("approverRole", "LAWYER"));
+    }
+
+    @Test
+    void shouldStoreEmptyConfigForNull() {
+        assertThat(registry.validateConfig(ActionType.CHECKLIST, null)).isEmpty();
+    }
+
+    @Test
+    void shouldStoreListsAsGiven() {
+        Map<String, Object> stored = registry.validateConfig(ActionType.REQUEST_DOC_CLIENT,
+                map("requestText", "Upload your ID", "acceptedTypes", List.of(".pdf", "image/*")));
+
+        assertThat(stored).isEqualTo(Map.of("requestText", "Upload your ID", "acceptedTypes", List.of(".pdf", "image/*")));
+    }
+
+    @Test
+    void shouldRefuseInvalidConfigWithItsType() {
+        InvalidActionConfigException e = catchThrowableOfType(InvalidActionConfigException.class,
+                () -> registry.validateConfig(ActionType.PAYMENT_CLIENT, map("amount", 0, "currency", "USD")));
+
+        assertThat(e.type()).isEqualTo(ActionType.PAYMENT_CLIENT);
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("amount");
+    }
+
+    @Test
+    void shouldParseStoredConfigBackToTheSameRecord() {
+        Map<String, Object> raw = map("amount", new BigDecimal("1500.00"), "currency", "USD");
+        Map<String, Object> stored = registry.validateConfig(ActionType.PAYMENT_CLIENT, raw);
+
+        Object parsed = registry.parseConfig(ActionType.PAYMENT_CLIENT, stored);
+
+        assertThat(parsed).isEqualTo(new PaymentConfig(new BigDecimal("1500.00"), "USD", null));
+    }
+
+    @Test
+    void shouldParseStoredConfigThroughReplacedHandler() {
+        registry.register(ActionType.CHECKLIST, stub(ActionType.CHECKLIST));
+
+        assertThat(registry.parseConfig(ActionType.CHECKLIST, map("anything", 1))).isEqualTo(map("anything", 1));
+    }
+}
