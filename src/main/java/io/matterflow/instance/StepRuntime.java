@@ -224,7 +224,7 @@ public class StepRuntime {
                 step.assign(null);
                 step.started(null);
                 step.completed(null);
-                data.put("retries", ((Number) data.getOrDefault("retries", 0)).intValue() + 1);
+                retryFresh(data);
             }
             default -> throw new IllegalArgumentException(event + " is raised by the engine only");
         }
@@ -234,6 +234,24 @@ public class StepRuntime {
             InstanceProgress.afterCommit(() -> access.invalidateInstance(instance.id()));
         }
         progress.recorded(instance, step, event, from, actor, metadata);
+    }
+
+    /**
+     * A retried step starts a fresh attempt: the failed attempt's data (session ids, outcomes, reasons) moves to
+     * {@code previousAttempts}, so nothing of it leaks into the next completion, and nothing is lost.
+     */
+    @SuppressWarnings("unchecked")
+    private static void retryFresh(Map<String, Object> data) {
+        var previous = new java.util.ArrayList<Object>((java.util.List<Object>) data.getOrDefault("previousAttempts",
+                java.util.List.of()));
+        int retries = ((Number) data.getOrDefault("retries", 0)).intValue() + 1;
+        var attempt = new LinkedHashMap<>(data);
+        attempt.remove("previousAttempts");
+        attempt.remove("retries");
+        previous.add(attempt);
+        data.clear();
+        data.put("retries", retries);
+        data.put("previousAttempts", previous);
     }
 
     private static StepRef ref(InstanceEntity instance, InstanceStepEntity step) {

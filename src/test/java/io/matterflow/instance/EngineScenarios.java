@@ -274,7 +274,14 @@ abstract class EngineScenarios {
         var retried = runtime.retry(firm.as(firm.owner()), stepId);
         assertThat(retried.actionState()).isEqualTo(ActionState.READY);
         assertThat(retried.assignedToId()).isNull();
-        assertThat(retried.actionData()).containsEntry("retries", 1);
+        assertThat(retried.actionData()).containsEntry("retries", 1).doesNotContainKeys("approved", "comment");
+        assertThat(retried.actionData().get("previousAttempts")).asList().hasSize(1).first().asString()
+                .contains("Conflict found");
+
+        runtime.start(associate, stepId);
+        var approved = runtime.complete(associate, stepId, Map.of("approved", true));
+        assertThat(approved.actionState()).isEqualTo(ActionState.COMPLETED);
+        assertThat(approved.actionData()).containsEntry("approved", true).doesNotContainKey("comment");
     }
 
     @Test
