@@ -3,7 +3,10 @@ package io.matterflow.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +122,39 @@ public class Directory {
     /** Matters the user owns, is the client of, or is a member of. */
     public Page<MatterDetails> mattersInvolving(UUID orgId, UUID userId, Pageable pageable) {
         return matters.findInvolving(orgId, userId, pageable).map(MatterEntity::toDetails);
+    }
+
+    /** The matters in the organization with these ids, by id; unknown ids are left out. */
+    public Map<UUID, MatterDetails> mattersById(UUID orgId, Collection<UUID> ids) {
+        Map<UUID, MatterDetails> result = new HashMap<>();
+        if (!ids.isEmpty()) {
+            matters.findByOrgIdAndIdIn(orgId, ids).forEach(m -> result.put(m.id(), m.toDetails()));
+        }
+        return result;
+    }
+
+    /**
+     * The matters on which the user can perform steps of each role scope: LAWYER on those they own or are a lawyer
+     * member of, CLIENT on those they are the client or a client member of, PARALEGAL on those they are a paralegal
+     * member of.
+     */
+    public Map<Role, Set<UUID>> performerMatters(UUID orgId, UUID userId) {
+        Map<Role, Set<UUID>> result = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            result.put(role, new HashSet<>());
+        }
+        for (MatterEntity matter : matters.findInvolving(orgId, userId, Pageable.unpaged())) {
+            MatterDetails details = matter.toDetails();
+            if (details.ownerId().equals(userId)) {
+                result.get(Role.LAWYER).add(details.id());
+            }
+            if (userId.equals(details.clientId())) {
+                result.get(Role.CLIENT).add(details.id());
+            }
+            details.members().stream().filter(m -> m.userId().equals(userId))
+                    .forEach(m -> result.get(m.role()).add(details.id()));
+        }
+        return result;
     }
 
     /** Replaces the matter's member list. Each member must be a user of the organization. */

@@ -32,6 +32,8 @@ interface MatterRepository extends JpaRepository<MatterEntity, UUID> {
 
     Page<MatterEntity> findByOrgId(UUID orgId, Pageable pageable);
 
+    List<MatterEntity> findByOrgIdAndIdIn(UUID orgId, java.util.Collection<UUID> ids);
+
     @Query("""
             select distinct m from MatterEntity m left join m.members mm
             where m.orgId = :orgId and (m.ownerId = :userId or m.clientId = :userId or mm.userId = :userId)

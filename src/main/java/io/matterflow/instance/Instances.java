@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.matterflow.access.MatterAccess;
+import io.matterflow.access.StepAccess;
+import io.matterflow.action.ActionRegistry;
+import io.matterflow.action.ActionState;
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
 import io.matterflow.common.ConflictException;
@@ -27,6 +33,7 @@ import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.Role;
 import io.matterflow.template.PublishedTemplate;
+import io.matterflow.template.StepDefinition;
 import io.matterflow.template.TemplateStep;
 import io.matterflow.template.Templates;
 
@@ -52,10 +59,13 @@ public class Instances {
     private final MatterAccess matterAccess;
     private final InstanceProgress progress;
     private final AuditLog audit;
+    private final ActionRegistry registry;
+    private final StepAccess access;
     private final Clock clock;
 
     Instances(InstanceRepository instances, InstanceStepRepository steps, Templates templates, Directory directory,
-              MatterAccess matterAccess, InstanceProgress progress, AuditLog audit, Clock clock) {
+              MatterAccess matterAccess, InstanceProgress progress, AuditLog audit, ActionRegistry registry,
+              StepAccess access, Clock clock) {
         this.instances = instances;
         this.steps = steps;
         this.templates = templates;
@@ -63,6 +73,8 @@ public class Instances {
         this.matterAccess = matterAccess;
         this.progress = progress;
         this.audit = audit;
+        this.registry = registry;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -172,6 +184,158 @@ public class Instances {
         progress.settle(instance, steps.findSteps(instance.id()), clock.instant());
         instances.saveAndFlush(instance);
         return details(instance);
+    }
+
+    /** A step to add to an instance; {@code order} (0-based) inserts it there, else it is appended. */
+    public record NewStep(String title, ActionType actionType, RoleScope roleScope, Boolean required,
+                          Map<String, Object> actionConfig, Integer order) {
+    }
+
+    /** Changes to one step of an instance; null fields stay as they are. */
+    public record StepChanges(String title, RoleScope roleScope, Boolean required, Map<String, Object> actionConfig,
+                              Integer order) {
+    }
+
+    /**
+     * Adds a step to a DRAFT, ACTIVE or PAUSED instance, at {@code order} or at the end; later steps shift down.
+     * The new step is PENDING and becomes READY at once if its prerequisites are met.
+     */
+    @Transactional
+    public InstanceDetails addStep(Actor actor, UUID instanceId, NewStep request) {
+        InstanceEntity instance = loadEditable(actor, instanceId);
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> config = Templates.checkStep("", new StepDefinition(request.title(), request.actionType(),
+                request.roleScope(), request.required(), request.actionConfig()), registry, errors);
+        List<InstanceStepEntity> current = steps.findSteps(instanceId);
+        if (request.order() != null && (request.order() < 0 || request.order() > current.size())) {
+            errors.add(new FieldError("order", "must be between 0 and " + current.size()));
+        }
+        if (current.size() >= Templates.MAX_STEPS) {
+            errors.add(new FieldError("steps", "an instance has at most " + Templates.MAX_STEPS + " steps"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("Invalid step", errors);
+        }
+        Instant now = clock.instant();
+        int position = request.order() == null ? current.size() : request.order();
+        var step = new InstanceStepEntity(UUID.randomUUID(), instance.id(), instance.orgId(), null, position,
+                request.title().strip(), request.actionType(), request.roleScope(),
+                request.required() == null || request.required(), config, now);
+        List<InstanceStepEntity> ordered = new ArrayList<>(current);
+        ordered.add(position, step);
+        renumber(ordered);
+        steps.save(step);
+        audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.step-add", "STEP", step.id(),
+                null, ActionState.PENDING.name(), Map.of("title", step.title(), "actionType",
+                        step.actionType().name(), "roleScope", step.roleScope().name(), "order", position)));
+        return settleAndLoad(instance, ordered, now);
+    }
+
+    /**
+     * Edits a step. The title and order may change while the instance is not COMPLETED or CANCELED; role, required
+     * flag and config only while the step has not started (PENDING or READY). A new role unassigns the step.
+     */
+    @Transactional
+    public InstanceDetails editStep(Actor actor, UUID instanceId, UUID stepId, StepChanges changes) {
+        InstanceEntity instance = loadEditable(actor, instanceId);
+        List<InstanceStepEntity> ordered = new ArrayList<>(steps.findSteps(instanceId));
+        InstanceStepEntity step = ordered.stream().filter(s -> s.id().equals(stepId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Step", stepId));
+        List<FieldError> errors = new ArrayList<>();
+        if (changes.title() != null && (changes.title().isBlank() || changes.title().strip().length() > 200)) {
+            errors.add(new FieldError("title", "must be 1 to 200 characters"));
+        }
+        if (changes.order() != null && (changes.order() < 0 || changes.order() >= ordered.size())) {
+            errors.add(new FieldError("order", "must be between 0 and " + (ordered.size() - 1)));
+        }
+        Map<String, Object> config = changes.actionConfig() == null ? null
+                : Templates.checkConfig("", step.actionType(), changes.actionConfig(), registry, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException("Invalid step", errors);
+        }
+        boolean definitionChanges = changes.roleScope() != null || changes.required() != null || config != null;
+        if (definitionChanges && step.state() != ActionState.PENDING && step.state() != ActionState.READY) {
+            throw new ConflictException("Step already started", "the role, required flag and config of a step that is "
+                    + step.state() + " cannot change; only its title and order can",
+                    Map.of("state", step.state().name()));
+        }
+        Instant now = clock.instant();
+        Map<String, Object> changed = new LinkedHashMap<>();
+        if (changes.title() != null) {
+            changed.put("title", changes.title().strip());
+        }
+        if (changes.roleScope() != null && changes.roleScope() != step.roleScope()) {
+            changed.put("roleScope", changes.roleScope().name());
+            if (step.assignedToId() != null) {
+                step.assign(null);
+                changed.put("unassigned", true);
+            }
+            InstanceProgress.afterCommit(() -> access.invalidateInstance(instanceId));
+        }
+        if (changes.required() != null) {
+            changed.put("required", changes.required());
+        }
+        if (config != null) {
+            changed.put("actionConfig", config);
+        }
+        step.edit(changes.title() == null ? null : changes.title().strip(), changes.roleScope(), changes.required(),
+                config, now);
+        if (changes.order() != null && changes.order() != ordered.indexOf(step)) {
+            changed.put("order", changes.order());
+            ordered.remove(step);
+            ordered.add(changes.order(), step);
+            renumber(ordered);
+        }
+        audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.step-edit", "STEP", step.id(),
+                null, null, changed));
+        return settleAndLoad(instance, ordered, now);
+    }
+
+    /** Removes a step that has not started (PENDING or READY); later steps shift up. */
+    @Transactional
+    public InstanceDetails removeStep(Actor actor, UUID instanceId, UUID stepId) {
+        InstanceEntity instance = loadEditable(actor, instanceId);
+        List<InstanceStepEntity> ordered = new ArrayList<>(steps.findSteps(instanceId));
+        InstanceStepEntity step = ordered.stream().filter(s -> s.id().equals(stepId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Step", stepId));
+        if (step.state() != ActionState.PENDING && step.state() != ActionState.READY) {
+            throw new ConflictException("Step already started", "a step that is " + step.state()
+                    + " is part of the record and cannot be removed; skip it instead",
+                    Map.of("state", step.state().name()));
+        }
+        ordered.remove(step);
+        steps.delete(step);
+        steps.flush();
+        renumber(ordered);
+        Instant now = clock.instant();
+        audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.step-remove", "STEP", step.id(),
+                step.state().name(), null, Map.of("title", step.title(), "actionType", step.actionType().name())));
+        return settleAndLoad(instance, ordered, now);
+    }
+
+    private InstanceEntity loadEditable(Actor actor, UUID instanceId) {
+        InstanceEntity instance = load(actor, instanceId);
+        matterAccess.requireEdit(matter(instance), actor);
+        if (instance.status().isFinal()) {
+            throw new ConflictException("Instance closed", "an instance that is " + instance.status()
+                    + " cannot be edited", Map.of("instanceStatus", instance.status().name()));
+        }
+        return instance;
+    }
+
+    private InstanceDetails settleAndLoad(InstanceEntity instance, List<InstanceStepEntity> ordered, Instant now) {
+        progress.settle(instance, ordered, now);
+        instances.saveAndFlush(instance);
+        steps.flush();
+        return instance.toDetails(ordered.stream().map(InstanceStepEntity::toDetails).toList());
+    }
+
+    private static void renumber(List<InstanceStepEntity> ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).order() != i) {
+                ordered.get(i).reorder(i);
+            }
+        }
     }
 
     /** The instance a step belongs to, for callers that hold a step id. */

@@ -1,0 +1,96 @@
+package io.matterflow.access;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.matterflow.common.PageResponse;
+import io.matterflow.common.Paging;
+import io.matterflow.directory.Actor;
+import io.matterflow.directory.Directory;
+import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.Role;
+import io.matterflow.directory.UserAccount;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@Tag(name = "People and matters", description = "The signed-in user, the firm's users, matters and their members")
+class PeopleController {
+
+    private final Matters matters;
+    private final Directory directory;
+
+    PeopleController(Matters matters, Directory directory) {
+        this.matters = matters;
+        this.directory = directory;
+    }
+
+    record Me(UUID id, UUID orgId, String organization, String email, String displayName, Role role) {
+    }
+
+    record CreateMatterRequest(@NotBlank @Size(max = 50) String reference, @NotBlank @Size(max = 300) String title,
+                               UUID ownerId, UUID clientId) {
+    }
+
+    record MemberRequest(@NotNull UUID userId, @NotNull Role role) {
+    }
+
+    record MembersRequest(@NotNull @Size(max = 200) List<@Valid @NotNull MemberRequest> members) {
+    }
+
+    @GetMapping("/api/me")
+    @Operation(summary = "The signed-in user")
+    Me me(Actor actor) {
+        UserAccount user = directory.findUser(actor.userId()).orElseThrow();
+        return new Me(user.id(), user.orgId(), directory.organizationName(user.orgId()).orElse(""), user.email(),
+                user.displayName(), user.role());
+    }
+
+    @GetMapping("/api/users")
+    @Operation(summary = "The firm's users", description = "Not for clients.")
+    List<UserAccount> users(Actor actor) {
+        return matters.users(actor);
+    }
+
+    @GetMapping("/api/matters")
+    @Operation(summary = "Matters the caller may see", description = "Admins: every matter of the firm; others: matters they own, are the client of, or are members of.")
+    PageResponse<MatterDetails> list(Actor actor, @RequestParam(required = false) Integer page,
+                                     @RequestParam(required = false) Integer size) {
+        return PageResponse.of(matters.visible(actor, Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))));
+    }
+
+    @PostMapping("/api/matters")
+    @Operation(summary = "Open a matter", description = "Admins and lawyers; a lawyer who names no owner owns it.")
+    ResponseEntity<MatterDetails> create(Actor actor, @Valid @RequestBody CreateMatterRequest request) {
+        var matter = matters.create(actor, request.reference(), request.title(), request.ownerId(), request.clientId());
+        return ResponseEntity.created(URI.create("/api/matters/" + matter.id())).body(matter);
+    }
+
+    @GetMapping("/api/matters/{id}")
+    @Operation(summary = "Read a matter with its members")
+    MatterDetails get(Actor actor, @PathVariable UUID id) {
+        return matters.get(actor, id);
+    }
+
+    @PutMapping("/api/matters/{id}/members")
+    @Operation(summary = "Replace a matter's members", description = "Admins and the matter's owner. Each member's role must be the user's role. Eligibility caches are invalidated.")
+    MatterDetails members(Actor actor, @PathVariable UUID id, @Valid @RequestBody MembersRequest request) {
+        return matters.setMembers(actor, id, request.members().stream()
+                .map(m -> new MatterDetails.Member(m.userId(), m.role())).toList());
+    }
+}

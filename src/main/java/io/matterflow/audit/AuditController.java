@@ -1,0 +1,44 @@
+package io.matterflow.audit;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.matterflow.common.ForbiddenException;
+import io.matterflow.common.PageResponse;
+import io.matterflow.common.Paging;
+import io.matterflow.directory.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Audit", description = "The firm's append-only, hash-chained audit log (admins)")
+class AuditController {
+
+    private final AuditLog audit;
+
+    AuditController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/audit")
+    @Operation(summary = "The firm's audit events, newest first", description = "Admins only.")
+    PageResponse<AuditEvent> list(Actor actor, @RequestParam(required = false) Integer page,
+                                  @RequestParam(required = false) Integer size) {
+        requireAdmin(actor);
+        return PageResponse.of(audit.all(actor.orgId(), Paging.of(page, size)));
+    }
+
+    @GetMapping("/api/audit/verify")
+    @Operation(summary = "Verify the audit chains", description = "Recomputes every event's HMAC and checks each chain against its head; names the first bad event. Admins only.")
+    AuditVerification verify(Actor actor) {
+        requireAdmin(actor);
+        return audit.verify(actor.orgId());
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("only admins may read the firm's audit log");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.matterflow.instance;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import io.matterflow.audit.AuditEvent;
+import io.matterflow.audit.AuditLog;
+import io.matterflow.directory.Actor;
+import io.matterflow.common.PageResponse;
+import io.matterflow.common.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@Tag(name = "Instances", description = "Workflow instances on matters: instantiate, read, rename, pause, resume, cancel, edit steps")
+class InstanceController {
+
+    private final Instances instances;
+    private final AuditLog audit;
+
+    InstanceController(Instances instances, AuditLog audit) {
+        this.instances = instances;
+        this.audit = audit;
+    }
+
+    record InstantiateRequest(@NotNull UUID matterId, @Size(min = 1, max = 200) String title, Boolean activate,
+                              @Positive Integer version) {
+    }
+
+    record UpdateInstanceRequest(@Size(min = 1, max = 200) String title, WorkflowStatus status) {
+    }
+
+    record AddStepRequest(@NotBlank @Size(max = 200) String title, @NotNull ActionType actionType,
+                          @NotNull RoleScope roleScope, Boolean required, Map<String, Object> actionConfig,
+                          @PositiveOrZero @Max(1000) Integer order) {
+    }
+
+    record EditStepRequest(@Size(min = 1, max = 200) String title, RoleScope roleScope, Boolean required,
+                           Map<String, Object> actionConfig, @PositiveOrZero @Max(1000) Integer order) {
+    }
+
+    @PostMapping("/api/workflows/templates/{id}/instantiate")
+    @Operation(tags = "Instances", summary = "Instantiate a template on a matter",
+            description = "Copies the newest published version (or `version`). ACTIVE by default, with every step up to and including the first required one READY; `activate: false` gives a DRAFT with all steps PENDING. Admins, the matter's owner and its lawyers.")
+    ResponseEntity<InstanceDetails> instantiate(Actor actor, @PathVariable UUID id,
+                                                @Valid @RequestBody InstantiateRequest request) {
+        var created = instances.instantiate(actor, new Instances.Instantiate(id, request.matterId(), request.title(),
+                request.activate() == null || request.activate(), request.version()));
+        return ResponseEntity.created(URI.create("/api/workflows/instances/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/workflows/instances")
+    @Operation(summary = "List a matter's instances", description = "Newest first, each with its steps in order.")
+    PageResponse<InstanceDetails> list(Actor actor, @RequestParam UUID matterId,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        return PageResponse.of(instances.forMatter(actor, matterId, Paging.of(page, size)));
+    }
+
+    @GetMapping("/api/workflows/instances/{id}")
+    @Operation(summary = "Read an instance with its steps in order")
+    InstanceDetails get(Actor actor, @PathVariable UUID id) {
+        return instances.get(actor, id);
+    }
+
+    @PatchMapping("/api/workflows/instances/{id}")
+    @Operation(summary = "Rename, pause, resume or cancel an instance",
+            description = "`status`: ACTIVE↔PAUSED, DRAFT→ACTIVE, DRAFT|ACTIVE|PAUSED→CANCELED. Admins and the matter's owner.")
+    InstanceDetails update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateInstanceRequest request) {
+        return instances.update(actor, id, request.title(), request.status());
+    }
+
+    @PostMapping("/api/workflows/instances/{id}/steps")
+    @Operation(summary = "Add a step", description = "At `order` (0-based) or at the end. Admins and the matter's owner.")
+    ResponseEntity<InstanceDetails> addStep(Actor actor, @PathVariable UUID id,
+                                            @Valid @RequestBody AddStepRequest request) {
+        var updated = instances.addStep(actor, id, new Instances.NewStep(request.title(), request.actionType(),
+                request.roleScope(), request.required(), request.actionConfig(), request.order()));
+        return ResponseEntity.status(201).body(updated);
+    }
+
+    @PatchMapping("/api/workflows/instances/{id}/steps/{stepId}")
+    @Operation(summary = "Edit or move a step",
+            description = "Title and order any time; role, required flag and config while the step is PENDING or READY. A new `order` moves the step and shifts the others.")
+    InstanceDetails editStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId,
+                             @Valid @RequestBody EditStepRequest request) {
+        return instances.editStep(actor, id, stepId, new Instances.StepChanges(request.title(), request.roleScope(),
+                request.required(), request.actionConfig(), request.order()));
+    }
+
+    @DeleteMapping("/api/workflows/instances/{id}/steps/{stepId}")
+    @Operation(summary = "Remove a step that has not started")
+    InstanceDetails removeStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId) {
+        return instances.removeStep(actor, id, stepId);
+    }
+
+    @PostMapping("/api/workflows/instances/{id}/advance")
+    @Operation(summary = "Re-evaluate readiness and completion")
+    InstanceDetails advance(Actor actor, @PathVariable UUID id) {
+        return instances.advance(actor, id);
+    }
+
+    @GetMapping("/api/workflows/instances/{id}/audit")
+    @Operation(summary = "The instance's audit trail", description = "Every event of the instance and its steps, oldest first.")
+    List<AuditEvent> audit(Actor actor, @PathVariable UUID id) {
+        var instance = instances.get(actor, id);
+        return audit.stream(actor.orgId(), instance.id());
+    }
+}

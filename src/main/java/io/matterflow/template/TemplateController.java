@@ -1,0 +1,100 @@
+package io.matterflow.template;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import io.matterflow.directory.Actor;
+import io.matterflow.common.PageResponse;
+import io.matterflow.common.Paging;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/workflows/templates")
+@Tag(name = "Templates", description = "Workflow templates: draft steps, publishing immutable versions")
+class TemplateController {
+
+    private final Templates templates;
+
+    TemplateController(Templates templates) {
+        this.templates = templates;
+    }
+
+    record StepRequest(@NotBlank @Size(max = 200) String title, @NotNull ActionType actionType,
+                       @NotNull RoleScope roleScope, Boolean required, Map<String, Object> actionConfig) {
+        StepDefinition toDefinition() {
+            return new StepDefinition(title, actionType, roleScope, required, actionConfig);
+        }
+    }
+
+    record CreateTemplateRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
+                                 @NotNull @Size(max = Templates.MAX_STEPS) List<@Valid @NotNull StepRequest> steps) {
+    }
+
+    record UpdateTemplateRequest(@Size(min = 1, max = 200) String name, @Size(max = 2000) String description,
+                                 Boolean isActive,
+                                 @Size(max = Templates.MAX_STEPS) List<@Valid @NotNull StepRequest> steps) {
+    }
+
+    @GetMapping
+    @Operation(summary = "List templates", description = "Templates of the caller's organization by name; `q` matches name or description. Not for clients.")
+    PageResponse<TemplateDetails> list(Actor actor, @RequestParam(required = false) @Size(max = 200) String q,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        return PageResponse.of(templates.search(actor, q, Paging.of(page, size, Sort.by("name", "id"))));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a template", description = "A draft (version 0, active); step order is the array order. Admins and lawyers.")
+    ResponseEntity<TemplateDetails> create(Actor actor, @Valid @RequestBody CreateTemplateRequest request) {
+        var created = templates.create(actor, request.name(), request.description(),
+                request.steps().stream().map(StepRequest::toDefinition).toList());
+        return ResponseEntity.created(URI.create("/api/workflows/templates/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a template with its draft steps")
+    TemplateDetails get(Actor actor, @PathVariable UUID id) {
+        return templates.get(actor, id);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Edit a template", description = "Any of name, description, isActive, steps; `steps` replaces the draft. Published versions never change.")
+    TemplateDetails update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateTemplateRequest request) {
+        return templates.update(actor, id, new TemplateChanges(request.name(), request.description(),
+                request.isActive(), request.steps() == null ? null
+                : request.steps().stream().map(StepRequest::toDefinition).toList()));
+    }
+
+    @PostMapping("/{id}/publish")
+    @Operation(summary = "Publish the draft", description = "Validates every step's config and freezes the draft as the next version.")
+    TemplateDetails publish(Actor actor, @PathVariable UUID id) {
+        return templates.publish(actor, id);
+    }
+
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "List published versions", description = "Newest first, each with its frozen steps.")
+    List<PublishedTemplate> versions(Actor actor, @PathVariable UUID id) {
+        return templates.versions(actor, id);
+    }
+}

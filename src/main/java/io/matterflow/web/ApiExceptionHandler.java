@@ -1,0 +1,279 @@
+package io.matterflow.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.matterflow.common.ConflictException;
+import io.matterflow.common.FieldError;
+import io.matterflow.common.ForbiddenException;
+import io.matterflow.common.MatterflowException;
+import io.matterflow.common.NotFoundException;
+import io.matterflow.common.TooLargeException;
+import io.matterflow.common.UnsupportedTypeException;
+import io.matterflow.common.ValidationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error of a REST route as an RFC 9457 problem detail: 400 with {@code errors: [{field, message}]} for bad
+ * input, 403, 404, 409 with the conflict's details, 413, 415; never a 500 for what a client sent.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(0)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ValidationException.class)
+    ProblemDetail validation(ValidationException e) {
+        return invalid(e.title(), e.errors());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, e);
+    }
+
+    @ExceptionHandler(TooLargeException.class)
+    ProblemDetail tooLarge(TooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, e);
+    }
+
+    @ExceptionHandler(UnsupportedTypeException.class)
+    ProblemDetail unsupported(UnsupportedTypeException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "you may not do this");
+        problem.setTitle("Not permitted");
+        return problem;
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "sign in to use this route");
+        problem.setTitle("Not signed in");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Matterflow\"").body(problem);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        var problem = problem(HttpStatus.CONFLICT, e);
+        e.details().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail lostRace(OptimisticLockingFailureException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "someone else changed this at the same time; reload and try again");
+        problem.setTitle("Concurrent update");
+        return problem;
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        log.debug("Refused by a database constraint", e);
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "the change conflicts with existing data; reload and try again");
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
+        return invalid("Invalid request", List.of(new FieldError(e.getName(), "must be " + expected)));
+    }
+
+    @ExceptionHandler(RequestTooLargeException.class)
+    ProblemDetail tooLarge(RequestTooLargeException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+        problem.setTitle("Request too large");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "the upload is larger than the limit of " + ex.getMaxUploadSize() + " bytes");
+        problem.setTitle("Upload too large");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid("Invalid request", fieldErrors(ex.getBindingResult())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
+            String field = result.getMethodParameter().getParameterName();
+            if (error instanceof org.springframework.validation.FieldError fe) {
+                field = fe.getField();
+            }
+            errors.add(new FieldError(field == null ? "" : field, error.getDefaultMessage()));
+        }));
+        return ResponseEntity.badRequest().body(invalid("Invalid request", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+            }
+        }
+        Throwable cause = ex.getMostSpecificCause();
+        FieldError error;
+        if (cause instanceof UnrecognizedPropertyException u) {
+            error = new FieldError(path(u), "is not a known field");
+        } else if (cause instanceof InvalidFormatException f) {
+            error = new FieldError(path(f), "has an invalid value" + expected(f.getTargetType()));
+        } else if (cause instanceof MismatchedInputException m) {
+            error = new FieldError(path(m), "has the wrong type" + expected(m.getTargetType()));
+        } else if (cause instanceof StreamReadException) {
+            error = new FieldError("", "is not well-formed JSON");
+        } else if (cause instanceof JacksonException j) {
+            error = new FieldError(path(j), "is invalid");
+        } else {
+            error = new FieldError("", "a JSON body is required");
+        }
+        return ResponseEntity.badRequest().body(invalid("Malformed request body", List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            log.error("Request failed: {}", describe(request), ex);
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected error on {}", describe(request), e);
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "an unexpected error occurred; it has been logged");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    private static String describe(WebRequest request) {
+        return request instanceof ServletWebRequest s
+                ? s.getRequest().getMethod() + " " + s.getRequest().getRequestURI() : request.getDescription(false);
+    }
+
+    static ProblemDetail invalid(String title, List<FieldError> errors) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.isEmpty() ? title
+                : errors.stream().map(e -> (e.field().isEmpty() ? "body" : e.field()) + " " + e.message())
+                .reduce((a, b) -> a + "; " + b).orElse(title));
+        problem.setTitle(title);
+        problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message()))
+                .toList());
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, MatterflowException e) {
+        var problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(e.title());
+        return problem;
+    }
+
+    private static List<FieldError> fieldErrors(BindingResult result) {
+        List<FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+        result.getGlobalErrors().forEach(e -> errors.add(new FieldError("", e.getDefaultMessage())));
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> target) {
+        return target == null ? "" : ": expected " + describe(target);
+    }
+
+    private static String describe(Class<?> target) {
+        if (target.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object c : target.getEnumConstants()) {
+                names.add(((Enum<?>) c).name());
+            }
+            return "one of " + names;
+        }
+        if (target == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return "a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (target == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}
