@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Service;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -146,7 +146,7 @@ public class StepAccess {
         cache.asMap().entrySet().removeIf(e -> e.getValue().matterId().equals(matterId));
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(MatterMembersChanged event) {
         invalidateMatter(event.matterId());
     }

@@ -31,15 +31,18 @@ public class Directory {
     private final OrganizationRepository organizations;
     private final UserRepository users;
     private final MatterRepository matters;
+    private final MatterChangeRepository changes;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Directory(OrganizationRepository organizations, UserRepository users, MatterRepository matters,
-              PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+              MatterChangeRepository changes, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+              Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.matters = matters;
+        this.changes = changes;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.clock = clock;
@@ -183,8 +186,19 @@ public class Directory {
             }
         }
         matter.touch(now);
+        changes.save(new MatterChangeEntity(matterId, now));
         events.publishEvent(new MatterMembersChanged(matterId, orgId));
         return matters.saveAndFlush(matter).toDetails();
+    }
+
+    /** Matters whose people changed at or after {@code since}. */
+    public List<UUID> mattersChangedSince(Instant since) {
+        return changes.findMattersChangedSince(since);
+    }
+
+    @Transactional
+    public int forgetMatterChangesBefore(Instant before) {
+        return changes.deleteOlderThan(before);
     }
 
     private MatterEntity loadMatter(UUID orgId, UUID matterId) {

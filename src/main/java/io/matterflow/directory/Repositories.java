@@ -40,3 +40,13 @@ interface MatterRepository extends JpaRepository<MatterEntity, UUID> {
             """)
     Page<MatterEntity> findInvolving(UUID orgId, UUID userId, Pageable pageable);
 }
+
+interface MatterChangeRepository extends JpaRepository<MatterChangeEntity, Long> {
+
+    @Query("select distinct c.matterId from MatterChangeEntity c where c.changedAt >= :since")
+    List<UUID> findMattersChangedSince(java.time.Instant since);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("delete from MatterChangeEntity c where c.changedAt < :before")
+    int deleteOlderThan(java.time.Instant before);
+}

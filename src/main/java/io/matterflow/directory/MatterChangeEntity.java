@@ -1,0 +1,32 @@
+package io.matterflow.directory;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "matter_changes")
+class MatterChangeEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long seq;
+    @Column(name = "matter_id", nullable = false)
+    private UUID matterId;
+    @Column(name = "changed_at", nullable = false)
+    private Instant changedAt;
+
+    protected MatterChangeEntity() {
+    }
+
+    MatterChangeEntity(UUID matterId, Instant changedAt) {
+        this.matterId = matterId;
+        this.changedAt = changedAt;
+    }
+}

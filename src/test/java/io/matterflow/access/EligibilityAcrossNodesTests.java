@@ -1,0 +1,89 @@
+package io.matterflow.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.matterflow.MatterflowApplication;
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import io.matterflow.common.ForbiddenException;
+import io.matterflow.directory.Directory;
+import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.Role;
+import io.matterflow.instance.Instances;
+import io.matterflow.instance.StepRuntime;
+import io.matterflow.support.PostgresDatabase;
+import io.matterflow.support.PostgresTest;
+import io.matterflow.support.TestFirm;
+import io.matterflow.template.StepDefinition;
+import io.matterflow.template.Templates;
+
+/** Two application nodes on one database: a member change on one drops the other's cached eligibility. */
+@PostgresTest
+class EligibilityAcrossNodesTests {
+
+    static ConfigurableApplicationContext otherNode;
+
+    @Autowired
+    Directory directory;
+    @Autowired
+    Templates templates;
+    @Autowired
+    Instances instances;
+    @Autowired
+    StepRuntime runtime;
+    @Autowired
+    StepAccess access;
+
+    @BeforeAll
+    static void startOtherNode() {
+        otherNode = new SpringApplicationBuilder(MatterflowApplication.class)
+                .profiles("test")
+                .run("--spring.datasource.url=" + PostgresDatabase.url(),
+                        "--spring.datasource.username=" + PostgresDatabase.user(),
+                        "--spring.datasource.password=" + PostgresDatabase.password(),
+                        "--server.port=0", "--matterflow.demo.seed=NEVER");
+    }
+
+    @AfterAll
+    static void stopOtherNode() {
+        if (otherNode != null) {
+            otherNode.close();
+        }
+    }
+
+    @Test
+    void shouldStopAMemberRemovedOnAnotherNodeFromClaimingHere() {
+        var firm = TestFirm.create(directory);
+        var author = firm.as(firm.owner());
+        var template = templates.create(author, "Two nodes", null, List.of(new StepDefinition("Approve",
+                ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of())));
+        templates.publish(author, template.id());
+        var instance = instances.instantiate(author,
+                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
+        var step = instance.steps().get(0);
+        var ref = new StepRef(step.id(), instance.id(), firm.matter().id(), firm.orgId(), RoleScope.LAWYER, null);
+        assertThat(access.isEligible(ref, firm.as(firm.associate()))).isTrue();
+
+        otherNode.getBean(Directory.class).setMembers(firm.orgId(), firm.matter().id(),
+                List.of(new MatterDetails.Member(firm.paralegal().id(), Role.PARALEGAL)));
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !access.isEligible(ref, firm.as(firm.associate())));
+        assertThatThrownBy(() -> runtime.claim(firm.as(firm.associate()), step.id()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(runtime.claim(firm.as(firm.owner()), step.id()).assignedToId()).isEqualTo(firm.owner().id());
+    }
+}
