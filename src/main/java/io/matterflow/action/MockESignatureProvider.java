@@ -19,6 +19,6 @@ class MockESignatureProvider implements ESignatureProvider {
     @Override
     public SignatureSession createSession(SignatureRequest request) {
         String id = "mock-sig-" + UUID.randomUUID();
-        return new SignatureSession(id, "/mock/esign/" + id);
+        return new SignatureSession(id, "/mock/esign/" + id + "?step=" + request.stepId());
     }
 }

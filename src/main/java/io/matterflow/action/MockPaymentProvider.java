@@ -19,6 +19,6 @@ class MockPaymentProvider implements PaymentProvider {
     @Override
     public PaymentIntent createIntent(PaymentRequest request) {
         String id = "mock-pi-" + UUID.randomUUID();
-        return new PaymentIntent(id, "/mock/payments/" + id);
+        return new PaymentIntent(id, "/mock/payments/" + id + "?step=" + request.stepId());
     }
 }

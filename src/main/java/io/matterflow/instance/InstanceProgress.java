@@ -48,13 +48,14 @@ class InstanceProgress {
         if (step.assignedToId() != null) {
             meta.putIfAbsent("assignedToId", step.assignedToId().toString());
         }
-        audit.append(new AuditRecord(instance.orgId(), instance.id(), actor, "step." + event.route(), "STEP",
-                step.id(), from.name(), step.state().name(), meta));
+        var recorded = audit.append(new AuditRecord(instance.orgId(), instance.id(), actor, "step." + event.route(),
+                "STEP", step.id(), from.name(), step.state().name(), meta));
         events.publishEvent(new StepTransitioned(step.id(), instance.id(), instance.orgId(), step.actionType(), event,
                 from, step.state(), actor.auditId()));
         if (step.state() == ActionState.READY && from != ActionState.READY) {
             events.publishEvent(new StepBecameReady(step.id(), instance.id(), instance.matterId(), instance.orgId(),
-                    step.actionType(), step.roleScope(), step.assignedToId()));
+                    step.actionType(), step.roleScope(), step.assignedToId(), step.title(), instance.title(),
+                    recorded.id()));
         }
         Duration cycle = step.state() == ActionState.COMPLETED && step.startedAt() != null && step.completedAt() != null
                 ? Duration.between(step.startedAt(), step.completedAt()) : null;

@@ -313,6 +313,24 @@ public class Instances {
         return settleAndLoad(instance, ordered, now);
     }
 
+    /** Puts the instance's steps in the given order (every step id once); one audit event. */
+    @Transactional
+    public InstanceDetails reorder(Actor actor, UUID instanceId, List<UUID> stepIds) {
+        InstanceEntity instance = loadEditable(actor, instanceId);
+        List<InstanceStepEntity> current = steps.findSteps(instanceId);
+        Map<UUID, InstanceStepEntity> byId = new HashMap<>();
+        current.forEach(s -> byId.put(s.id(), s));
+        if (stepIds.size() != current.size() || !byId.keySet().equals(new java.util.HashSet<>(stepIds))) {
+            throw ValidationException.of("Invalid order", "stepIds", "must list every step of the instance once");
+        }
+        List<InstanceStepEntity> ordered = stepIds.stream().map(byId::get).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        renumber(ordered);
+        Instant now = clock.instant();
+        audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.reorder", "INSTANCE", instance.id(),
+                null, null, Map.of("stepIds", stepIds.stream().map(UUID::toString).toList())));
+        return settleAndLoad(instance, ordered, now);
+    }
+
     private InstanceEntity loadEditable(Actor actor, UUID instanceId) {
         InstanceEntity instance = load(actor, instanceId);
         matterAccess.requireEdit(matter(instance), actor);

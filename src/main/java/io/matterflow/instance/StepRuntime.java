@@ -119,6 +119,42 @@ public class StepRuntime {
         return execute(actor, Command.of(stepId, ActionEvent.RETRY));
     }
 
+    /**
+     * The events the actor may raise on the step now, by the same checks {@link #execute} applies (without running
+     * the handler): what the UI offers as buttons.
+     */
+    public java.util.Set<ActionEvent> allowedEvents(Actor actor, InstanceDetails instance, StepDetails step) {
+        java.util.Set<ActionEvent> allowed = java.util.EnumSet.noneOf(ActionEvent.class);
+        if (instance.status() != WorkflowStatus.ACTIVE || !actor.isUser()) {
+            return allowed;
+        }
+        var ref = new StepRef(step.id(), instance.id(), instance.matterId(), instance.orgId(), step.roleScope(),
+                step.assignedToId());
+        for (ActionEvent event : StepStateMachine.allowedEvents(step.actionState())) {
+            if (!event.isSystemOnly() && permits(ref, actor, event)) {
+                allowed.add(event);
+            }
+        }
+        if (step.actionType() == ActionType.PAYMENT_CLIENT) {
+            allowed.remove(ActionEvent.COMPLETE);
+        }
+        if (step.actionType() == ActionType.CHECKLIST && step.actionState() == ActionState.READY
+                && allowed.contains(ActionEvent.START)) {
+            allowed.add(ActionEvent.COMPLETE);
+        }
+        return allowed;
+    }
+
+    private boolean permits(StepRef ref, Actor actor, ActionEvent event) {
+        try {
+            access.checkRole(ref, actor, event);
+            access.checkAssignment(ref, actor, event);
+            return true;
+        } catch (io.matterflow.common.ForbiddenException | ConflictException e) {
+            return false;
+        }
+    }
+
     public StepDetails execute(Actor actor, Command command) {
         if (command.event().isSystemOnly()) {
             throw new IllegalArgumentException(command.event() + " is raised by the engine only");

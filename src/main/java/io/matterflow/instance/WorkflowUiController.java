@@ -1,0 +1,306 @@
+package io.matterflow.instance;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.matterflow.access.MatterAccess;
+import io.matterflow.access.Matters;
+import io.matterflow.action.ActionEvent;
+import io.matterflow.action.ActionState;
+import io.matterflow.action.ActionType;
+import io.matterflow.action.DocumentInfo;
+import io.matterflow.action.RoleScope;
+import io.matterflow.audit.AuditEvent;
+import io.matterflow.audit.AuditLog;
+import io.matterflow.common.Flash;
+import io.matterflow.common.Paging;
+import io.matterflow.common.UiController;
+import io.matterflow.common.ValidationException;
+import io.matterflow.directory.Actor;
+import io.matterflow.directory.Directory;
+import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.UserAccount;
+import io.matterflow.template.Templates;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Matters, their Workflows tab, the run view with its instance editor, and the inbox. */
+@UiController
+class WorkflowUiController {
+
+    static final List<ActionState> GROUPS = List.of(ActionState.READY, ActionState.IN_PROGRESS, ActionState.BLOCKED,
+            ActionState.PENDING, ActionState.FAILED, ActionState.COMPLETED, ActionState.SKIPPED);
+
+    private final Matters matters;
+    private final MatterAccess matterAccess;
+    private final Instances instances;
+    private final StepRuntime runtime;
+    private final StepDocuments documents;
+    private final Templates templates;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final Inbox inbox;
+
+    WorkflowUiController(Matters matters, MatterAccess matterAccess, Instances instances, StepRuntime runtime,
+                         StepDocuments documents, Templates templates, Directory directory, AuditLog audit,
+                         Inbox inbox) {
+        this.matters = matters;
+        this.matterAccess = matterAccess;
+        this.instances = instances;
+        this.runtime = runtime;
+        this.documents = documents;
+        this.templates = templates;
+        this.directory = directory;
+        this.audit = audit;
+        this.inbox = inbox;
+    }
+
+    @GetMapping("/inbox")
+    String inbox(Actor actor, Model model) {
+        model.addAttribute("section", "inbox");
+        model.addAttribute("items", inbox.of(actor, false, null, Paging.of(0, 200)).getContent());
+        model.addAttribute("names", names(actor));
+        return "instance/inbox";
+    }
+
+    @GetMapping("/matters")
+    String matters(Actor actor, Model model) {
+        model.addAttribute("section", "matters");
+        model.addAttribute("matters", matters.visible(actor, Paging.of(0, 200,
+                Sort.by(Sort.Direction.DESC, "createdAt"))).getContent());
+        model.addAttribute("names", names(actor));
+        return "instance/matters";
+    }
+
+    @GetMapping("/matters/{id}")
+    String matter(Actor actor, @PathVariable UUID id, Model model) {
+        MatterDetails matter = matters.get(actor, id);
+        model.addAttribute("section", "matters");
+        model.addAttribute("matter", matter);
+        model.addAttribute("instances", instances.forMatter(actor, id, Paging.of(0, 200)).getContent());
+        model.addAttribute("names", names(actor));
+        boolean canStart = matterAccess.canInstantiate(matter, actor);
+        model.addAttribute("canStart", canStart);
+        if (canStart) {
+            model.addAttribute("templates", templates.search(actor, null, Paging.of(0, 200, Sort.by("name"))).stream()
+                    .filter(t -> t.isActive() && t.version() > 0).toList());
+        }
+        return "instance/matter";
+    }
+
+    @PostMapping("/matters/{id}/workflows")
+    String instantiate(Actor actor, @PathVariable UUID id, @RequestParam UUID templateId,
+                       @RequestParam(required = false) String title,
+                       @RequestParam(defaultValue = "false") boolean draft, RedirectAttributes redirect) {
+        var instance = instances.instantiate(actor, new Instances.Instantiate(templateId, id,
+                title == null || title.isBlank() ? null : title, !draft, null));
+        redirect.addFlashAttribute("flash", "Started \"" + instance.title() + "\"");
+        return "redirect:/matters/" + id + "/workflows/" + instance.id();
+    }
+
+    @GetMapping("/matters/{matterId}/workflows/{id}")
+    String run(Actor actor, @PathVariable UUID matterId, @PathVariable UUID id, Model model) {
+        return render(actor, id, model, "instance/run");
+    }
+
+    @PostMapping("/workflows/steps/{id}/{event}")
+    String act(Actor actor, @PathVariable UUID id, @PathVariable String event,
+               @RequestParam Map<String, String> params,
+               @RequestParam(name = "checked", required = false) List<String> checked,
+               @RequestParam(name = "documentIds", required = false) List<UUID> documentIds,
+               Model model, HttpServletResponse response) {
+        ActionEvent action = parseEvent(event);
+        StepDetails step = switch (action) {
+            case CLAIM -> runtime.claim(actor, id);
+            case UNCLAIM -> runtime.unclaim(actor, id);
+            case START -> runtime.start(actor, id);
+            case COMPLETE -> runtime.complete(actor, id, payload(params, checked, documentIds));
+            case FAIL -> runtime.fail(actor, id, params.get("reason"));
+            case BLOCK -> runtime.block(actor, id, params.get("reason"));
+            case UNBLOCK -> runtime.unblock(actor, id);
+            case SKIP -> runtime.skip(actor, id, blankToNull(params.get("reason")));
+            case RETRY -> runtime.retry(actor, id);
+            default -> throw ValidationException.of("Invalid request", "event", "is not an event you can raise");
+        };
+        Flash.success(response, "\"" + step.title() + "\": " + describe(action, step));
+        return render(actor, step.instanceId(), model, "instance/run :: content");
+    }
+
+    @PostMapping("/workflows/steps/{id}/upload")
+    String upload(Actor actor, @PathVariable UUID id, @RequestParam("file") MultipartFile file, Model model,
+                  HttpServletResponse response) throws java.io.IOException {
+        if (file.getSize() > documents.maxSize()) {
+            throw new io.matterflow.common.TooLargeException("the file is larger than the limit of "
+                    + documents.maxSize() / (1024 * 1024) + " MB");
+        }
+        DocumentInfo info = documents.upload(actor, id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+        Flash.success(response, "Uploaded " + info.name());
+        return render(actor, instances.instanceOfStep(actor, id), model, "instance/run :: content");
+    }
+
+    @PostMapping("/workflows/instances/{id}/update")
+    String update(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String title,
+                  @RequestParam(required = false) WorkflowStatus status, Model model, HttpServletResponse response) {
+        var updated = instances.update(actor, id, blankToNull(title), status);
+        Flash.success(response, status != null ? "Workflow is now " + updated.status() : "Workflow renamed");
+        return render(actor, id, model, "instance/run :: content");
+    }
+
+    @PostMapping("/workflows/instances/{id}/steps")
+    String addStep(Actor actor, @PathVariable UUID id, @RequestParam String title, @RequestParam ActionType actionType,
+                   @RequestParam RoleScope roleScope, @RequestParam(defaultValue = "false") boolean required,
+                   @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        instances.addStep(actor, id, new Instances.NewStep(title, actionType, roleScope, required,
+                config(params), null));
+        Flash.success(response, "Added step \"" + title + "\"");
+        return render(actor, id, model, "instance/run :: content");
+    }
+
+    @PostMapping("/workflows/instances/{id}/steps/{stepId}/edit")
+    String editStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId,
+                    @RequestParam(required = false) String title, @RequestParam(required = false) RoleScope roleScope,
+                    @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        var current = instances.step(actor, stepId);
+        Map<String, Object> config = config(params);
+        boolean notStarted = current.actionState() == ActionState.PENDING || current.actionState() == ActionState.READY;
+        instances.editStep(actor, id, stepId, new Instances.StepChanges(blankToNull(title),
+                notStarted && roleScope != current.roleScope() ? roleScope : null,
+                notStarted && params.containsKey("required") ? Boolean.valueOf(params.get("required")) : null,
+                notStarted && !config.isEmpty() ? config : null, null));
+        Flash.success(response, "Saved step \"" + (title == null ? current.title() : title) + "\"");
+        return render(actor, id, model, "instance/run :: content");
+    }
+
+    @PostMapping("/workflows/instances/{id}/steps/{stepId}/remove")
+    String removeStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId, Model model,
+                      HttpServletResponse response) {
+        instances.removeStep(actor, id, stepId);
+        Flash.success(response, "Step removed");
+        return render(actor, id, model, "instance/run :: content");
+    }
+
+    @PostMapping("/workflows/instances/{id}/reorder")
+    String reorder(Actor actor, @PathVariable UUID id, @RequestParam("stepIds") List<UUID> stepIds, Model model,
+                   HttpServletResponse response) {
+        instances.reorder(actor, id, stepIds);
+        Flash.success(response, "Step order saved");
+        return render(actor, id, model, "instance/run :: content");
+    }
+
+    private String render(Actor actor, UUID instanceId, Model model, String view) {
+        InstanceDetails instance = instances.get(actor, instanceId);
+        MatterDetails matter = matters.get(actor, instance.matterId());
+        Map<ActionState, List<StepDetails>> groups = new EnumMap<>(ActionState.class);
+        GROUPS.forEach(g -> groups.put(g, new ArrayList<>()));
+        Map<UUID, Set<String>> allowed = new HashMap<>();
+        Map<UUID, List<AuditEvent>> history = new HashMap<>();
+        Map<UUID, List<DocumentInfo>> docs = new HashMap<>();
+        for (StepDetails step : instance.steps()) {
+            groups.get(step.actionState()).add(step);
+            allowed.put(step.id(), runtime.allowedEvents(actor, instance, step).stream().map(ActionEvent::route)
+                    .collect(java.util.stream.Collectors.toSet()));
+            history.put(step.id(), new ArrayList<>());
+            if (step.actionType() == ActionType.REQUEST_DOC_CLIENT) {
+                docs.put(step.id(), documents.forStep(actor, step.id()));
+            }
+        }
+        for (AuditEvent event : audit.stream(actor.orgId(), instance.id())) {
+            if (history.containsKey(event.entityId())) {
+                history.get(event.entityId()).add(event);
+            }
+        }
+        long done = instance.steps().stream().filter(s -> s.actionState().isDone()).count();
+        model.addAttribute("section", "matters");
+        model.addAttribute("instance", instance);
+        model.addAttribute("matter", matter);
+        model.addAttribute("groups", groups);
+        model.addAttribute("allowed", allowed);
+        model.addAttribute("history", history);
+        model.addAttribute("docs", docs);
+        model.addAttribute("names", names(actor));
+        model.addAttribute("done", done);
+        model.addAttribute("canEdit", matterAccess.canEdit(matter, actor) && !instance.status().isFinal());
+        model.addAttribute("actionTypes", ActionType.values());
+        model.addAttribute("roleScopes", RoleScope.values());
+        return view;
+    }
+
+    private Map<UUID, String> names(Actor actor) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        for (UserAccount user : directory.users(actor.orgId())) {
+            names.put(user.id(), user.displayName());
+        }
+        return names;
+    }
+
+    /** The complete payload from the form: approvals, checklists and document submissions. */
+    static Map<String, Object> payload(Map<String, String> params, List<String> checked, List<UUID> documentIds) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (params.containsKey("approved")) {
+            payload.put("approved", Boolean.parseBoolean(params.get("approved")));
+        }
+        if (params.get("comment") != null && !params.get("comment").isBlank()) {
+            payload.put("comment", params.get("comment").strip());
+        }
+        if (checked != null) {
+            payload.put("checked", checked);
+        }
+        if (documentIds != null) {
+            payload.put("documentIds", documentIds.stream().map(UUID::toString).toList());
+        }
+        return payload;
+    }
+
+    private static Map<String, Object> config(Map<String, String> params) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        params.forEach((key, value) -> {
+            if (key.startsWith("config.") && value != null && !value.isBlank()) {
+                config.put(key.substring("config.".length()), value.strip());
+            }
+        });
+        return config;
+    }
+
+    private static ActionEvent parseEvent(String event) {
+        for (ActionEvent e : ActionEvent.values()) {
+            if (e.route().equals(event) && !e.isSystemOnly()) {
+                return e;
+            }
+        }
+        throw ValidationException.of("Invalid request", "event", "is not a step event");
+    }
+
+    private static String describe(ActionEvent event, StepDetails step) {
+        return switch (event) {
+            case CLAIM -> "claimed — it is yours now";
+            case UNCLAIM -> "released for someone else to claim";
+            case START -> "started";
+            case COMPLETE -> step.actionState() == ActionState.FAILED ? "rejected" : "completed";
+            case FAIL -> "marked failed";
+            case BLOCK -> "blocked";
+            case UNBLOCK -> "unblocked";
+            case SKIP -> "skipped";
+            case RETRY -> "reopened for another attempt";
+            default -> step.actionState().name();
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+}

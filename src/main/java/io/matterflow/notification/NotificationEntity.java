@@ -1,0 +1,55 @@
+package io.matterflow.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "notifications")
+class NotificationEntity {
+
+    @Id
+    private UUID id;
+    @Column(name = "org_id", nullable = false)
+    private UUID orgId;
+    @Column(name = "user_id", nullable = false)
+    private UUID userId;
+    @Column(name = "source_id", nullable = false)
+    private UUID sourceId;
+    @Column(nullable = false)
+    private String kind;
+    @Column(nullable = false)
+    private String title;
+    @Column(nullable = false)
+    private String body;
+    private String link;
+    @Column(name = "step_id")
+    private UUID stepId;
+    @Column(name = "instance_id")
+    private UUID instanceId;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "read_at")
+    private Instant readAt;
+
+    protected NotificationEntity() {
+    }
+
+    UUID userId() {
+        return userId;
+    }
+
+    void markRead(Instant at) {
+        if (readAt == null) {
+            readAt = at;
+        }
+    }
+
+    Notification toNotification() {
+        return new Notification(id, kind, title, body, link, stepId, instanceId, createdAt, readAt);
+    }
+}

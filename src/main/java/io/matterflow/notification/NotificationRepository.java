@@ -1,0 +1,21 @@
+package io.matterflow.notification;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface NotificationRepository extends JpaRepository<NotificationEntity, UUID> {
+
+    Page<NotificationEntity> findByUserIdOrderByCreatedAtDesc(UUID userId, Pageable pageable);
+
+    Page<NotificationEntity> findByUserIdAndReadAtIsNullOrderByCreatedAtDesc(UUID userId, Pageable pageable);
+
+    long countByUserIdAndReadAtIsNull(UUID userId);
+
+    Optional<NotificationEntity> findByIdAndUserId(UUID id, UUID userId);
+
+    long countBySourceId(UUID sourceId);
+}

@@ -1,0 +1,92 @@
+// CSRF token on every htmx request; drag-and-drop lists; small keyboard helpers.
+document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header) {
+        event.detail.headers[header.content] = token.content;
+    }
+});
+
+// Show server errors (4xx/5xx) that htmx would otherwise drop.
+document.addEventListener('htmx:beforeSwap', function (event) {
+    var status = event.detail.xhr.status;
+    if (status >= 400) {
+        event.detail.shouldSwap = true;
+        event.detail.isError = false;
+        var target = document.getElementById('flash');
+        if (target && !event.detail.xhr.getResponseHeader('HX-Retarget')) {
+            event.detail.target = target;
+        }
+    }
+});
+
+function initSortables(root) {
+    (root || document).querySelectorAll('[data-sortable]').forEach(function (list) {
+        if (list.dataset.sortableReady || typeof Sortable === 'undefined') {
+            return;
+        }
+        list.dataset.sortableReady = 'true';
+        Sortable.create(list, {
+            handle: '.drag-handle',
+            forceFallback: true,
+            animation: 150,
+            onEnd: function () {
+                list.querySelectorAll('[data-order-input]').forEach(function (input, index) {
+                    input.value = index;
+                });
+                list.dispatchEvent(new CustomEvent('reordered', {bubbles: true}));
+            }
+        });
+    });
+}
+
+// Keyboard reordering: Alt+ArrowUp / Alt+ArrowDown on a drag handle moves its row.
+document.addEventListener('keydown', function (event) {
+    var handle = event.target.closest && event.target.closest('.drag-handle');
+    if (!handle || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) {
+        return;
+    }
+    var row = handle.closest('[data-row]');
+    var list = row.parentElement;
+    if (event.key === 'ArrowUp' && row.previousElementSibling) {
+        list.insertBefore(row, row.previousElementSibling);
+    } else if (event.key === 'ArrowDown' && row.nextElementSibling) {
+        list.insertBefore(row.nextElementSibling, row);
+    } else {
+        return;
+    }
+    event.preventDefault();
+    handle.focus();
+    list.querySelectorAll('[data-order-input]').forEach(function (input, index) {
+        input.value = index;
+    });
+    list.dispatchEvent(new CustomEvent('reordered', {bubbles: true}));
+});
+
+document.addEventListener('DOMContentLoaded', function () { initSortables(document); });
+document.addEventListener('htmx:afterSettle', function (event) { initSortables(event.target); });
+
+// Feedback: the server sends {"flash": {"kind", "message"}} in HX-Trigger after an action.
+function showFlash(kind, message) {
+    var region = document.getElementById('flash');
+    if (!region) {
+        return;
+    }
+    var box = document.createElement('div');
+    box.className = 'flash ' + (kind === 'error' ? 'error' : 'success');
+    var text = document.createElement('span');
+    text.textContent = message;
+    box.appendChild(text);
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'link dismiss';
+    close.setAttribute('aria-label', 'Dismiss message');
+    close.textContent = '×';
+    close.onclick = function () { box.remove(); };
+    box.appendChild(close);
+    region.replaceChildren(box);
+    if (kind !== 'error') {
+        setTimeout(function () { box.remove(); }, 6000);
+    }
+}
+document.addEventListener('flash', function (event) { showFlash(event.detail.kind, event.detail.message); });
