@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,11 +62,8 @@ class SmokeE2ETests {
     Notifications notifications;
     @Autowired
     DemoData demo;
-
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
+    @Autowired
+    io.matterflow.template.Templates templates;
 
     @AfterAll
     static void closeBrowser() {
@@ -79,7 +75,7 @@ class SmokeE2ETests {
     @Test
     void shouldBuildPublishAndRunAThreeStepWorkflowThroughTheBrowser() {
         UUID org = demo.seed();
-        browser = new Browser("http://localhost:" + port);
+        Browser browser = browser();
         String name = "Onboarding " + UUID.randomUUID().toString().substring(0, 6);
 
         // The lawyer builds the template: approval, checklist, document request ...
@@ -188,6 +184,49 @@ class SmokeE2ETests {
         assertThat(audit.verify(org).valid()).isTrue();
         assertThat(instances.forMatter(reader, done.matterId(), PageRequest.of(0, 50)).getContent())
                 .extracting(InstanceDetails::id).contains(instanceId);
+    }
+
+    @Test
+    void shouldHideTheInstanceEditorFromAParalegalAndRefuseItsPosts() {
+        UUID org = demo.seed();
+        Actor lawyer = Actor.user(directory.findUserByEmail(DemoData.LAWYER).orElseThrow());
+        var template = templates.search(lawyer, DemoData.TEMPLATE_NAME, PageRequest.of(0, 1)).getContent().get(0);
+        var matter = directory.findMatterByReference(org, DemoData.MATTER_REFERENCE).orElseThrow();
+        var instance = instances.instantiate(lawyer,
+                new Instances.Instantiate(template.id(), matter.id(), "Editor access", true, null));
+        String runUrl = "/matters/" + matter.id() + "/workflows/" + instance.id();
+
+        Page owner = browser().signIn(DemoData.LAWYER, DemoData.PASSWORD);
+        owner.navigate(runUrl);
+        assertThat(owner.locator("#instance-editor")).hasCount(1);
+
+        Page paralegal = browser().signIn(DemoData.PARALEGAL, DemoData.PASSWORD);
+        paralegal.navigate(runUrl);
+        assertThat(paralegal.locator("#instance-title")).hasText("Editor access");
+        assertThat(paralegal.locator("#instance-editor")).hasCount(0);
+        String token = paralegal.locator("meta[name=csrf-token]").getAttribute("content");
+        String header = paralegal.locator("meta[name=csrf-header]").getAttribute("content");
+        var response = paralegal.request().post("/workflows/instances/" + instance.id() + "/update",
+                com.microsoft.playwright.options.RequestOptions.create().setHeader(header, token)
+                        .setHeader("HX-Request", "true").setForm(com.microsoft.playwright.options.FormData.create()
+                                .set("status", "CANCELED")));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.text()).contains("only admins and the matter");
+        var unchanged = instances.get(lawyer, instance.id());
+        assertThat(unchanged.status()).isEqualTo(WorkflowStatus.ACTIVE);
+        assertThat(unchanged.version()).isEqualTo(instance.version());
+
+        var withoutToken = paralegal.request().post("/workflows/instances/" + instance.id() + "/update",
+                com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0)
+                        .setForm(com.microsoft.playwright.options.FormData.create().set("status", "CANCELED")));
+        assertThat(withoutToken.status()).isEqualTo(403);
+    }
+
+    private Browser browser() {
+        if (browser == null) {
+            browser = new Browser("http://localhost:" + port);
+        }
+        return browser;
     }
 
     private static void addStep(Page page, int index, String title, String type, String role) {
