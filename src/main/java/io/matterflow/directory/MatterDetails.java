@@ -4,10 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A matter with its owner, client and members. */
-public record MatterDetails(UUID id, UUID orgId, String reference, String title, UUID ownerId, UUID clientId,
-                            List<Member> members, Instant createdAt) {
+import io.swagger.v3.oas.annotations.media.Schema;
 
+/** A matter with its owner, client and members. */
+@Schema(description = "A matter with its owner, client and members")
+public record MatterDetails(UUID id, UUID orgId,
+                            @Schema(description = "The firm's reference, unique in the firm", example = "2026-001")
+                            String reference, @Schema(example = "Acme v. Widget Co") String title,
+                            @Schema(description = "The owning lawyer") UUID ownerId,
+                            @Schema(description = "The client user; null when none") UUID clientId,
+                            @Schema(description = "Further people on the matter") List<Member> members,
+                            Instant createdAt) {
+
+    @Schema(description = "A person on a matter, in their own role")
     public record Member(UUID userId, Role role) {
     }
 

@@ -23,6 +23,11 @@ import io.matterflow.directory.Actor;
 import io.matterflow.common.PageResponse;
 import io.matterflow.common.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,25 +49,50 @@ class InstanceController {
         this.audit = audit;
     }
 
-    record InstantiateRequest(@NotNull UUID matterId, @Size(min = 1, max = 200) String title, Boolean activate,
+    record InstantiateRequest(@Schema(description = "The matter to run the workflow on")
+                              @NotNull UUID matterId,
+                              @Schema(description = "Default: the template's name")
+                              @Size(min = 1, max = 200) String title,
+                              @Schema(description = "false: a DRAFT with every step PENDING (default true)")
+                              Boolean activate,
+                              @Schema(description = "The published version to copy (default: the newest)")
                               @Positive Integer version) {
     }
 
-    record UpdateInstanceRequest(@Size(min = 1, max = 200) String title, WorkflowStatus status) {
+    record UpdateInstanceRequest(@Size(min = 1, max = 200) String title,
+                                 @Schema(description = "ACTIVE↔PAUSED, DRAFT→ACTIVE, DRAFT|ACTIVE|PAUSED→CANCELED")
+                                 WorkflowStatus status) {
     }
 
     record AddStepRequest(@NotBlank @Size(max = 200) String title, @NotNull ActionType actionType,
-                          @NotNull RoleScope roleScope, Boolean required, Map<String, Object> actionConfig,
+                          @NotNull RoleScope roleScope,
+                          @Schema(description = "Whether later steps wait for this one (default true)")
+                          Boolean required,
+                          @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig,
+                          @Schema(description = "Where to insert it, from 0 (default: at the end)")
                           @PositiveOrZero @Max(1000) Integer order) {
     }
 
-    record EditStepRequest(@Size(min = 1, max = 200) String title, RoleScope roleScope, Boolean required,
-                           Map<String, Object> actionConfig, @PositiveOrZero @Max(1000) Integer order) {
+    record EditStepRequest(@Size(min = 1, max = 200) String title,
+                           @Schema(description = "While the step is PENDING or READY") RoleScope roleScope,
+                           @Schema(description = "While the step is PENDING or READY") Boolean required,
+                           @Schema(description = "While the step is PENDING or READY. " + ActionType.CONFIG_DESCRIPTION)
+                           Map<String, Object> actionConfig,
+                           @Schema(description = "Moves the step there (from 0); the others shift")
+                           @PositiveOrZero @Max(1000) Integer order) {
     }
 
+
     @PostMapping("/api/workflows/templates/{id}/instantiate")
-    @Operation(tags = "Instances", summary = "Instantiate a template on a matter",
-            description = "Copies the newest published version (or `version`). ACTIVE by default, with every step up to and including the first required one READY; `activate: false` gives a DRAFT with all steps PENDING. Admins, the matter's owner and its lawyers.")
+    @Operation(operationId = "instantiateTemplate", tags = "Instances", summary = "Instantiate a template on a matter",
+            description = "Copies the newest published version (or `version`). ACTIVE by default, with every step up to and including the first required one READY; `activate: false` gives a DRAFT with all steps PENDING. Admins, the matter's owner and its lawyers. 409 for an inactive or never published template.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "active", summary = "Start now", value = InstanceExamples.INSTANTIATE),
+                    @ExampleObject(name = "draft", summary = "A DRAFT of version 1, to adjust before activating",
+                            value = InstanceExamples.INSTANTIATE_DRAFT)})))
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "The new instance with its steps; `Location` names it",
+            content = @Content(examples = @ExampleObject(name = "active", value = InstanceExamples.INSTANTIATED)))
     ResponseEntity<InstanceDetails> instantiate(Actor actor, @PathVariable UUID id,
                                                 @Valid @RequestBody InstantiateRequest request) {
         var created = instances.instantiate(actor, new Instances.Instantiate(id, request.matterId(), request.title(),
@@ -71,28 +101,43 @@ class InstanceController {
     }
 
     @GetMapping("/api/workflows/instances")
-    @Operation(summary = "List a matter's instances", description = "Newest first, each with its steps in order.")
-    PageResponse<InstanceDetails> list(Actor actor, @RequestParam UUID matterId,
+    @Operation(operationId = "listInstances", summary = "List a matter's instances",
+            description = "Newest first, each with its steps in order.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "A page of instances",
+            content = @Content(examples = @ExampleObject(name = "page", value = InstanceExamples.PAGE)))
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    PageResponse<InstanceDetails> list(Actor actor,
+                                       @Parameter(description = "The matter") @RequestParam UUID matterId,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size) {
         return PageResponse.of(instances.forMatter(actor, matterId, Paging.of(page, size)));
     }
 
     @GetMapping("/api/workflows/instances/{id}")
-    @Operation(summary = "Read an instance with its steps in order")
+    @Operation(operationId = "getInstance", summary = "Read an instance with its steps in order")
     InstanceDetails get(Actor actor, @PathVariable UUID id) {
         return instances.get(actor, id);
     }
 
     @PatchMapping("/api/workflows/instances/{id}")
-    @Operation(summary = "Rename, pause, resume or cancel an instance",
-            description = "`status`: ACTIVE↔PAUSED, DRAFT→ACTIVE, DRAFT|ACTIVE|PAUSED→CANCELED. Admins and the matter's owner.")
+    @Operation(operationId = "updateInstance", summary = "Rename, pause, resume or cancel an instance",
+            description = "`status`: ACTIVE↔PAUSED, DRAFT→ACTIVE, DRAFT|ACTIVE|PAUSED→CANCELED. Admins and the matter's owner.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "rename", summary = "Rename", value = InstanceExamples.RENAME),
+                    @ExampleObject(name = "pause", summary = "Pause", value = InstanceExamples.PAUSE),
+                    @ExampleObject(name = "cancel", summary = "Cancel", value = InstanceExamples.CANCEL)})))
     InstanceDetails update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateInstanceRequest request) {
         return instances.update(actor, id, request.title(), request.status());
     }
 
     @PostMapping("/api/workflows/instances/{id}/steps")
-    @Operation(summary = "Add a step", description = "At `order` (0-based) or at the end. Admins and the matter's owner.")
+    @Operation(operationId = "addStep", summary = "Add a step",
+            description = "At `order` (0-based) or at the end. Admins and the matter's owner.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
+                    @ExampleObject(name = "approval", summary = "A second approval after the conflict check",
+                            value = InstanceExamples.ADD_STEP))))
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "The instance with the new step in place")
     ResponseEntity<InstanceDetails> addStep(Actor actor, @PathVariable UUID id,
                                             @Valid @RequestBody AddStepRequest request) {
         var updated = instances.addStep(actor, id, new Instances.NewStep(request.title(), request.actionType(),
@@ -101,8 +146,12 @@ class InstanceController {
     }
 
     @PatchMapping("/api/workflows/instances/{id}/steps/{stepId}")
-    @Operation(summary = "Edit or move a step",
-            description = "Title and order any time; role, required flag and config while the step is PENDING or READY. A new `order` moves the step and shifts the others.")
+    @Operation(operationId = "editStep", summary = "Edit or move a step",
+            description = "Title and order any time; role, required flag and config while the step is PENDING or READY. A new `order` moves the step and shifts the others. Admins and the matter's owner.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "move", summary = "Move to position 3", value = InstanceExamples.MOVE_STEP),
+                    @ExampleObject(name = "edit", summary = "Change title and config",
+                            value = InstanceExamples.EDIT_STEP)})))
     InstanceDetails editStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId,
                              @Valid @RequestBody EditStepRequest request) {
         return instances.editStep(actor, id, stepId, new Instances.StepChanges(request.title(), request.roleScope(),
@@ -110,19 +159,22 @@ class InstanceController {
     }
 
     @DeleteMapping("/api/workflows/instances/{id}/steps/{stepId}")
-    @Operation(summary = "Remove a step that has not started")
+    @Operation(operationId = "removeStep", summary = "Remove a step that has not started",
+            description = "Admins and the matter's owner.")
     InstanceDetails removeStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId) {
         return instances.removeStep(actor, id, stepId);
     }
 
     @PostMapping("/api/workflows/instances/{id}/advance")
-    @Operation(summary = "Re-evaluate readiness and completion")
+    @Operation(operationId = "advanceInstance", summary = "Re-evaluate readiness and completion",
+            description = "Makes due steps READY and completes the instance when every required step is done; changes nothing when nothing is due.")
     InstanceDetails advance(Actor actor, @PathVariable UUID id) {
         return instances.advance(actor, id);
     }
 
     @GetMapping("/api/workflows/instances/{id}/audit")
-    @Operation(summary = "The instance's audit trail", description = "Every event of the instance and its steps, oldest first.")
+    @Operation(operationId = "instanceAudit", summary = "The instance's audit trail",
+            description = "Every event of the instance and its steps, oldest first.")
     List<AuditEvent> audit(Actor actor, @PathVariable UUID id) {
         var instance = instances.get(actor, id);
         return audit.stream(actor.orgId(), instance.id());

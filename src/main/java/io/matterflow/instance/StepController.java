@@ -25,6 +25,10 @@ import io.matterflow.common.PageResponse;
 import io.matterflow.common.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -48,21 +52,35 @@ class StepController {
         this.audit = audit;
     }
 
-    record ReasonRequest(@NotBlank @Size(max = StepRuntime.MAX_REASON) String reason) {
+    record ReasonRequest(@Schema(description = "Why; kept in the step's data and the audit trail",
+                                 example = "Waiting for the conflicts database")
+                         @NotBlank @Size(max = StepRuntime.MAX_REASON) String reason) {
     }
 
-    record OptionalReasonRequest(@Size(max = StepRuntime.MAX_REASON) String reason) {
+    record OptionalReasonRequest(@Schema(description = "Why; kept in the step's data and the audit trail",
+                                         example = "Signed on paper at the office")
+                                 @Size(max = StepRuntime.MAX_REASON) String reason) {
     }
 
-    record DocumentResponse(UUID id, String name, String contentType, long size) {
+    @Schema(description = "A document uploaded to a step")
+    record DocumentResponse(@Schema(example = "b46e49b1-8b27-4bfb-a5d9-b96e468a3919") UUID id,
+                            @Schema(description = "The uploaded file's name", example = "passport.pdf") String name,
+                            @Schema(example = "application/pdf") String contentType,
+                            @Schema(description = "In bytes", example = "482113") long size) {
     }
 
     @GetMapping("/api/workflows/steps")
-    @Operation(summary = "The caller's inbox",
+    @Operation(operationId = "inbox", summary = "The caller's inbox",
             description = "Steps of ACTIVE instances waiting for the caller across matters: `assignedTo=me` for the steps assigned to them only, otherwise also the unassigned steps they may claim. `state` filters (default READY, IN_PROGRESS, BLOCKED).")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "A page of steps, each with its instance and matter",
+            content = @Content(examples = @ExampleObject(name = "client", summary = "The client's retainer payment",
+                    value = StepExamples.INBOX)))
     PageResponse<InboxItem> inbox(Actor actor,
-                                  @Parameter(description = "`me`: only steps assigned to the caller")
+                                  @Parameter(description = "`me`: only steps assigned to the caller",
+                                          schema = @Schema(allowableValues = "me"))
                                   @RequestParam(required = false) String assignedTo,
+                                  @Parameter(description = "The states to list (repeat or comma-separate)")
                                   @RequestParam(required = false) Set<ActionState> state,
                                   @RequestParam(required = false) Integer page,
                                   @RequestParam(required = false) Integer size) {
@@ -73,77 +91,152 @@ class StepController {
     }
 
     @GetMapping("/api/workflows/steps/{id}")
-    @Operation(summary = "Read a step")
+    @Operation(operationId = "getStep", summary = "Read a step")
     StepDetails get(Actor actor, @PathVariable UUID id) {
         return instances.step(actor, id);
     }
 
     @GetMapping("/api/workflows/steps/{id}/history")
-    @Operation(summary = "The step's history", description = "Every audited change of the step, oldest first.")
+    @Operation(operationId = "stepHistory", summary = "The step's history",
+            description = "Every audited change of the step, oldest first.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The step's audit events",
+            content = @Content(examples = @ExampleObject(name = "history", value = StepExamples.HISTORY)))
     List<AuditEvent> history(Actor actor, @PathVariable UUID id) {
         instances.step(actor, id);
         return audit.history(actor.orgId(), id);
     }
 
     @PostMapping("/api/workflows/steps/{id}/claim")
-    @Operation(summary = "Claim a READY step", description = "An eligible performer, while the step is unassigned.")
+    @Operation(operationId = "claimStep", summary = "Claim a READY step",
+            description = "An eligible performer, while the step is unassigned.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The step, assigned to the caller",
+            content = @Content(examples = @ExampleObject(name = "claimed", value = StepExamples.CLAIMED)))
     StepDetails claim(Actor actor, @PathVariable UUID id) {
         return runtime.claim(actor, id);
     }
 
     @PostMapping("/api/workflows/steps/{id}/unclaim")
-    @Operation(summary = "Release a claimed step", description = "The assignee, the matter's owner or an admin.")
+    @Operation(operationId = "unclaimStep", summary = "Release a claimed step",
+            description = "The assignee, the matter's owner or an admin.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The step, unassigned",
+            content = @Content(examples = @ExampleObject(name = "unclaimed", value = StepExamples.UNCLAIMED)))
     StepDetails unclaim(Actor actor, @PathVariable UUID id) {
         return runtime.unclaim(actor, id);
     }
 
     @PostMapping("/api/workflows/steps/{id}/start")
-    @Operation(summary = "Start a READY step", description = "The assignee, or any eligible performer of an unassigned step (who becomes the assignee). Runs the handler's start (a signing session, a payment intent).")
+    @Operation(operationId = "startStep", summary = "Start a READY step",
+            description = "The assignee, or any eligible performer of an unassigned step (who becomes the assignee). Runs the handler's start (a signing session, a payment intent).")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "The step, IN_PROGRESS, with what the handler prepared in `actionData`",
+            content = @Content(examples = {
+                    @ExampleObject(name = "approval", summary = "APPROVAL_LAWYER", value = StepExamples.STARTED),
+                    @ExampleObject(name = "signature", summary = "SIGNATURE_CLIENT: a signing session",
+                            value = StepExamples.SIGNING_STARTED),
+                    @ExampleObject(name = "payment", summary = "PAYMENT_CLIENT: a payment intent",
+                            value = StepExamples.PAYMENT_STARTED)}))
     StepDetails start(Actor actor, @PathVariable UUID id) {
         return runtime.start(actor, id);
     }
 
     @PostMapping("/api/workflows/steps/{id}/complete")
-    @Operation(summary = "Complete a step",
-            description = "The body is the action's payload: APPROVAL_LAWYER `{approved, comment?}`; SIGNATURE_CLIENT `{signatureSessionId}`; REQUEST_DOC_CLIENT `{documentIds}`; PAYMENT_CLIENT only from the payment provider; CHECKLIST `{checked?}` (also straight from READY).")
+    @Operation(operationId = "completeStep", summary = "Complete a step",
+            description = "The body is the action's payload:"
+                    + " APPROVAL_LAWYER `{approved, comment?}` (a rejection needs a comment and leaves the step FAILED);"
+                    + " SIGNATURE_CLIENT `{signatureSessionId, outcome?: SIGNED|DECLINED, reason?}` (a decline needs a"
+                    + " reason and leaves the step FAILED);"
+                    + " REQUEST_DOC_CLIENT `{documentIds}` (documents uploaded to the step);"
+                    + " PAYMENT_CLIENT only from the payment provider (409 for a user);"
+                    + " CHECKLIST `{checked?}` with every configured item (also straight from READY)."
+                    + " A payload that does not fit is a 400 naming the fields.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    description = "The action's payload", content = @Content(examples = {
+                    @ExampleObject(name = "approve", summary = "APPROVAL_LAWYER: approve",
+                            value = StepExamples.APPROVE),
+                    @ExampleObject(name = "reject", summary = "APPROVAL_LAWYER: reject",
+                            value = StepExamples.REJECT),
+                    @ExampleObject(name = "sign", summary = "SIGNATURE_CLIENT: signed", value = StepExamples.SIGN),
+                    @ExampleObject(name = "decline", summary = "SIGNATURE_CLIENT: declined",
+                            value = StepExamples.DECLINE),
+                    @ExampleObject(name = "documents", summary = "REQUEST_DOC_CLIENT: the uploaded documents",
+                            value = StepExamples.SUBMIT_DOCUMENTS),
+                    @ExampleObject(name = "checklist", summary = "CHECKLIST: every item ticked",
+                            value = StepExamples.TICK)})))
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "The step: COMPLETED, or FAILED for a rejection or a decline",
+            content = @Content(examples = {
+                    @ExampleObject(name = "approved", summary = "APPROVAL_LAWYER approved",
+                            value = StepExamples.APPROVED),
+                    @ExampleObject(name = "rejected", summary = "APPROVAL_LAWYER rejected: FAILED",
+                            value = StepExamples.REJECTED),
+                    @ExampleObject(name = "signed", summary = "SIGNATURE_CLIENT signed", value = StepExamples.SIGNED),
+                    @ExampleObject(name = "documents", summary = "REQUEST_DOC_CLIENT submitted",
+                            value = StepExamples.DOCUMENTS_SUBMITTED),
+                    @ExampleObject(name = "checklist", summary = "CHECKLIST ticked",
+                            value = StepExamples.CHECKLIST_DONE)}))
     StepDetails complete(Actor actor, @PathVariable UUID id, @RequestBody(required = false) Map<String, Object> payload) {
         return runtime.complete(actor, id, payload == null ? Map.of() : payload);
     }
 
     @PostMapping("/api/workflows/steps/{id}/fail")
-    @Operation(summary = "Fail a step in progress", description = "The assignee, the matter's owner or an admin.")
+    @Operation(operationId = "failStep", summary = "Fail a step in progress",
+            description = "The assignee, the matter's owner or an admin.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
+                    @ExampleObject(name = "fail", value = StepExamples.FAIL))))
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "The step, FAILED, with `failureReason` in `actionData`",
+            content = @Content(examples = @ExampleObject(name = "failed", value = StepExamples.SIGNING_FAILED)))
     StepDetails fail(Actor actor, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         return runtime.fail(actor, id, request.reason());
     }
 
     @PostMapping("/api/workflows/steps/{id}/block")
-    @Operation(summary = "Block a step in progress", description = "The assignee, the matter's owner or an admin.")
+    @Operation(operationId = "blockStep", summary = "Block a step in progress",
+            description = "The assignee, the matter's owner or an admin.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
+                    @ExampleObject(name = "block", value = StepExamples.BLOCK))))
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "The step, BLOCKED, with `blockedReason` in `actionData`",
+            content = @Content(examples = @ExampleObject(name = "blocked", value = StepExamples.BLOCKED)))
     StepDetails block(Actor actor, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         return runtime.block(actor, id, request.reason());
     }
 
     @PostMapping("/api/workflows/steps/{id}/unblock")
-    @Operation(summary = "Unblock a step", description = "The assignee, the matter's owner or an admin.")
+    @Operation(operationId = "unblockStep", summary = "Unblock a step",
+            description = "The assignee, the matter's owner or an admin.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The step, IN_PROGRESS again",
+            content = @Content(examples = @ExampleObject(name = "unblocked", value = StepExamples.UNBLOCKED)))
     StepDetails unblock(Actor actor, @PathVariable UUID id) {
         return runtime.unblock(actor, id);
     }
 
     @PostMapping("/api/workflows/steps/{id}/skip")
-    @Operation(summary = "Skip a READY or IN_PROGRESS step", description = "Admins only.")
+    @Operation(operationId = "skipStep", summary = "Skip a READY or IN_PROGRESS step",
+            description = "Admins only. The body is optional.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
+                    @ExampleObject(name = "skip", value = StepExamples.SKIP))))
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The step, SKIPPED",
+            content = @Content(examples = @ExampleObject(name = "skipped", value = StepExamples.SIGNING_SKIPPED)))
     StepDetails skip(Actor actor, @PathVariable UUID id,
                      @Valid @RequestBody(required = false) OptionalReasonRequest request) {
         return runtime.skip(actor, id, request == null ? null : request.reason());
     }
 
     @PostMapping("/api/workflows/steps/{id}/retry")
-    @Operation(summary = "Retry a FAILED step", description = "Back to READY, unassigned. The matter's owner or an admin.")
+    @Operation(operationId = "retryStep", summary = "Retry a FAILED step",
+            description = "Back to READY, unassigned; the failed attempt's data moves to `actionData.previousAttempts`. The matter's owner or an admin.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The step, READY again",
+            content = @Content(examples = @ExampleObject(name = "retried", value = StepExamples.SIGNING_RETRIED)))
     StepDetails retry(Actor actor, @PathVariable UUID id) {
         return runtime.retry(actor, id);
     }
 
     @PostMapping(path = "/api/workflows/steps/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a document to a REQUEST_DOC_CLIENT step",
-            description = "multipart/form-data with the file in the part `file`; checked against the step's accepted types (415) and the size limit (413).")
+    @Operation(operationId = "uploadDocument", summary = "Upload a document to a REQUEST_DOC_CLIENT step",
+            description = "multipart/form-data with the file in the part `file`, while the step is READY or IN_PROGRESS; checked against the step's accepted types (415) and the size limit (413). Name the uploaded documents when completing the step.")
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The stored document",
+            content = @Content(examples = @ExampleObject(name = "document", value = StepExamples.DOCUMENT)))
     ResponseEntity<DocumentResponse> upload(Actor actor, @PathVariable UUID id, @RequestPart("file") MultipartFile file)
             throws java.io.IOException {
         if (file.getSize() > documents.maxSize()) {
@@ -156,7 +249,7 @@ class StepController {
     }
 
     @GetMapping("/api/workflows/steps/{id}/documents")
-    @Operation(summary = "The documents uploaded to a step")
+    @Operation(operationId = "listDocuments", summary = "The documents uploaded to a step")
     List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
         instances.step(actor, id);
         return documents.forStep(actor, id).stream()

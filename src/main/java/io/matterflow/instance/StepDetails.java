@@ -8,9 +8,25 @@ import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A step of an instance as readers see it. */
-public record StepDetails(UUID id, UUID instanceId, UUID templateStepId, int order, String title,
-                          ActionType actionType, RoleScope roleScope, boolean required,
-                          Map<String, Object> actionConfig, ActionState actionState, Map<String, Object> actionData,
-                          UUID assignedToId, Instant startedAt, Instant completedAt, Instant updatedAt, long version) {
+@Schema(description = "A step of an instance")
+public record StepDetails(UUID id, UUID instanceId,
+                          @Schema(description = "The template step it was copied from; null for a step added to the"
+                                  + " instance") UUID templateStepId,
+                          @Schema(description = "From 0", example = "0") int order,
+                          @Schema(example = "Conflict check") String title,
+                          ActionType actionType, @Schema(description = "Who performs the step") RoleScope roleScope,
+                          @Schema(description = "Whether later steps wait for this one") boolean required,
+                          @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig,
+                          ActionState actionState,
+                          @Schema(description = "What happened so far, kept by the engine and the action: a signing"
+                                  + " session or payment intent once started, the decision or documents once"
+                                  + " completed, `blockedReason`, `failureReason`, `skipReason`, and after a retry"
+                                  + " `retries` and `previousAttempts`") Map<String, Object> actionData,
+                          @Schema(description = "Who claimed or started it; null while unassigned") UUID assignedToId,
+                          @Schema(description = "null until started") Instant startedAt,
+                          @Schema(description = "null unless COMPLETED") Instant completedAt, Instant updatedAt,
+                          @Schema(description = "Changes with every transition", example = "1") long version) {
 }

@@ -23,6 +23,11 @@ import io.matterflow.directory.Actor;
 import io.matterflow.common.PageResponse;
 import io.matterflow.common.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,32 +45,48 @@ class TemplateController {
         this.templates = templates;
     }
 
-    record StepRequest(@NotBlank @Size(max = 200) String title, @NotNull ActionType actionType,
-                       @NotNull RoleScope roleScope, Boolean required, Map<String, Object> actionConfig) {
+    @Schema(description = "A step of a template draft; its place in the array is its order")
+    record StepRequest(@Schema(example = "Conflict check") @NotBlank @Size(max = 200) String title,
+                       @Schema(example = "APPROVAL_LAWYER") @NotNull ActionType actionType,
+                       @Schema(description = "Who performs the step", example = "LAWYER") @NotNull RoleScope roleScope,
+                       @Schema(description = "Whether later steps wait for this one (default true)") Boolean required,
+                       @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig) {
         StepDefinition toDefinition() {
             return new StepDefinition(title, actionType, roleScope, required, actionConfig);
         }
     }
 
-    record CreateTemplateRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
+    record CreateTemplateRequest(@Schema(example = "New client intake") @NotBlank @Size(max = 200) String name,
+                                 @Size(max = 2000) String description,
                                  @NotNull @Size(max = Templates.MAX_STEPS) List<@Valid @NotNull StepRequest> steps) {
     }
 
     record UpdateTemplateRequest(@Size(min = 1, max = 200) String name, @Size(max = 2000) String description,
+                                 @Schema(description = "false: no new instances; existing ones run on")
                                  Boolean isActive,
+                                 @Schema(description = "Replaces every draft step")
                                  @Size(max = Templates.MAX_STEPS) List<@Valid @NotNull StepRequest> steps) {
     }
 
     @GetMapping
-    @Operation(summary = "List templates", description = "Templates of the caller's organization by name; `q` matches name or description. Not for clients.")
-    PageResponse<TemplateDetails> list(Actor actor, @RequestParam(required = false) @Size(max = 200) String q,
+    @Operation(operationId = "listTemplates", summary = "List templates",
+            description = "Templates of the caller's organization by name; `q` matches name or description. Not for clients.")
+    PageResponse<TemplateDetails> list(Actor actor,
+                                       @Parameter(description = "Text to find in the name or description")
+                                       @RequestParam(required = false) @Size(max = 200) String q,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size) {
         return PageResponse.of(templates.search(actor, q, Paging.of(page, size, Sort.by("name", "id"))));
     }
 
     @PostMapping
-    @Operation(summary = "Create a template", description = "A draft (version 0, active); step order is the array order. Admins and lawyers.")
+    @Operation(operationId = "createTemplate", summary = "Create a template",
+            description = "A draft (version 0, active); step order is the array order. Admins and lawyers.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
+                    @ExampleObject(name = "intake", summary = "One step of each action type",
+                            value = TemplateExamples.CREATE_REQUEST))))
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The new draft; `Location` names it",
+            content = @Content(examples = @ExampleObject(name = "draft", value = TemplateExamples.CREATED)))
     ResponseEntity<TemplateDetails> create(Actor actor, @Valid @RequestBody CreateTemplateRequest request) {
         var created = templates.create(actor, request.name(), request.description(),
                 request.steps().stream().map(StepRequest::toDefinition).toList());
@@ -73,13 +94,20 @@ class TemplateController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a template with its draft steps")
+    @Operation(operationId = "getTemplate", summary = "Read a template with its draft steps")
     TemplateDetails get(Actor actor, @PathVariable UUID id) {
         return templates.get(actor, id);
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Edit a template", description = "Any of name, description, isActive, steps; `steps` replaces the draft. Published versions never change.")
+    @Operation(operationId = "updateTemplate", summary = "Edit a template",
+            description = "Any of name, description, isActive, steps; `steps` replaces the draft. Published versions never change.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "rename", summary = "Rename", value = TemplateExamples.RENAME),
+                    @ExampleObject(name = "deactivate", summary = "Stop new instances",
+                            value = TemplateExamples.DEACTIVATE),
+                    @ExampleObject(name = "steps", summary = "Replace the draft steps",
+                            value = TemplateExamples.REPLACE_STEPS)})))
     TemplateDetails update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateTemplateRequest request) {
         return templates.update(actor, id, new TemplateChanges(request.name(), request.description(),
                 request.isActive(), request.steps() == null ? null
@@ -87,13 +115,19 @@ class TemplateController {
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(summary = "Publish the draft", description = "Validates every step's config and freezes the draft as the next version.")
+    @Operation(operationId = "publishTemplate", summary = "Publish the draft",
+            description = "Validates every step's config (400 names the failing `steps[i].actionConfig...` fields) and freezes the draft as the next version. Admins and lawyers.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The template with its new `version`",
+            content = @Content(examples = @ExampleObject(name = "published", value = TemplateExamples.PUBLISHED)))
     TemplateDetails publish(Actor actor, @PathVariable UUID id) {
         return templates.publish(actor, id);
     }
 
     @GetMapping("/{id}/versions")
-    @Operation(summary = "List published versions", description = "Newest first, each with its frozen steps.")
+    @Operation(operationId = "listTemplateVersions", summary = "List published versions",
+            description = "Newest first, each with its frozen steps.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The published versions",
+            content = @Content(examples = @ExampleObject(name = "versions", value = TemplateExamples.VERSIONS)))
     List<PublishedTemplate> versions(Actor actor, @PathVariable UUID id) {
         return templates.versions(actor, id);
     }

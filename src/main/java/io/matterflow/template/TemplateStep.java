@@ -6,7 +6,13 @@ import java.util.UUID;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A step of a template draft or of a published version. */
-public record TemplateStep(UUID id, int order, String title, ActionType actionType, RoleScope roleScope,
-                           boolean required, Map<String, Object> actionConfig) {
+@Schema(description = "A step of a template draft or of a published version")
+public record TemplateStep(UUID id, @Schema(description = "From 0", example = "0") int order,
+                           @Schema(example = "Conflict check") String title, ActionType actionType,
+                           @Schema(description = "Who performs the step") RoleScope roleScope,
+                           @Schema(description = "Whether later steps wait for this one") boolean required,
+                           @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig) {
 }
