@@ -54,10 +54,11 @@ class WorkflowUiController {
     private final Directory directory;
     private final AuditLog audit;
     private final Inbox inbox;
+    private final io.matterflow.action.ActionForms forms;
 
     WorkflowUiController(Matters matters, MatterAccess matterAccess, Instances instances, StepRuntime runtime,
                          StepDocuments documents, Templates templates, Directory directory, AuditLog audit,
-                         Inbox inbox) {
+                         Inbox inbox, io.matterflow.action.ActionForms forms) {
         this.matters = matters;
         this.matterAccess = matterAccess;
         this.instances = instances;
@@ -67,6 +68,7 @@ class WorkflowUiController {
         this.directory = directory;
         this.audit = audit;
         this.inbox = inbox;
+        this.forms = forms;
     }
 
     @GetMapping("/inbox")
@@ -165,7 +167,7 @@ class WorkflowUiController {
                    @RequestParam RoleScope roleScope, @RequestParam(defaultValue = "false") boolean required,
                    @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         instances.addStep(actor, id, new Instances.NewStep(title, actionType, roleScope, required,
-                config(params), null));
+                forms.toConfig(actionType, configValues(params)), null));
         Flash.success(response, "Added step \"" + title + "\"");
         return render(actor, id, model, "instance/run :: content");
     }
@@ -175,12 +177,13 @@ class WorkflowUiController {
                     @RequestParam(required = false) String title, @RequestParam(required = false) RoleScope roleScope,
                     @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         var current = instances.step(actor, stepId);
-        Map<String, Object> config = config(params);
+        Map<String, String> values = configValues(params);
+        Map<String, Object> config = values.isEmpty() ? Map.of() : forms.toConfig(current.actionType(), values);
         boolean notStarted = current.actionState() == ActionState.PENDING || current.actionState() == ActionState.READY;
         instances.editStep(actor, id, stepId, new Instances.StepChanges(blankToNull(title),
                 notStarted && roleScope != current.roleScope() ? roleScope : null,
                 notStarted && params.containsKey("required") ? Boolean.valueOf(params.get("required")) : null,
-                notStarted && !config.isEmpty() ? config : null, null));
+                notStarted && !values.isEmpty() ? config : null, null));
         Flash.success(response, "Saved step \"" + (title == null ? current.title() : title) + "\"");
         return render(actor, id, model, "instance/run :: content");
     }
@@ -236,6 +239,7 @@ class WorkflowUiController {
         model.addAttribute("canEdit", matterAccess.canEdit(matter, actor) && !instance.status().isFinal());
         model.addAttribute("actionTypes", ActionType.values());
         model.addAttribute("roleScopes", RoleScope.values());
+        model.addAttribute("forms", forms);
         return view;
     }
 
@@ -265,14 +269,15 @@ class WorkflowUiController {
         return payload;
     }
 
-    private static Map<String, Object> config(Map<String, String> params) {
-        Map<String, Object> config = new LinkedHashMap<>();
+    /** The step settings posted as {@code config.<field>}, as text for the action type's form. */
+    private static Map<String, String> configValues(Map<String, String> params) {
+        Map<String, String> values = new LinkedHashMap<>();
         params.forEach((key, value) -> {
-            if (key.startsWith("config.") && value != null && !value.isBlank()) {
-                config.put(key.substring("config.".length()), value.strip());
+            if (key.startsWith("config.")) {
+                values.put(key.substring("config.".length()), value);
             }
         });
-        return config;
+        return values;
     }
 
     private static ActionEvent parseEvent(String event) {
