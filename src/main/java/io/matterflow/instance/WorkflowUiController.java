@@ -159,6 +159,7 @@ class WorkflowUiController {
                   @RequestParam(required = false) WorkflowStatus status, Model model, HttpServletResponse response) {
         var updated = instances.update(actor, id, blankToNull(title), status);
         Flash.success(response, status != null ? "Workflow is now " + updated.status() : "Workflow renamed");
+        model.addAttribute("editorOpen", true);
         return render(actor, id, model, "instance/run :: content");
     }
 
@@ -169,6 +170,7 @@ class WorkflowUiController {
         instances.addStep(actor, id, new Instances.NewStep(title, actionType, roleScope, required,
                 forms.toConfig(actionType, configValues(params)), null));
         Flash.success(response, "Added step \"" + title + "\"");
+        model.addAttribute("editorOpen", true);
         return render(actor, id, model, "instance/run :: content");
     }
 
@@ -185,6 +187,7 @@ class WorkflowUiController {
                 notStarted && params.containsKey("required") ? Boolean.valueOf(params.get("required")) : null,
                 notStarted && !values.isEmpty() ? config : null, null));
         Flash.success(response, "Saved step \"" + (title == null ? current.title() : title) + "\"");
+        model.addAttribute("editorOpen", true);
         return render(actor, id, model, "instance/run :: content");
     }
 
@@ -193,6 +196,7 @@ class WorkflowUiController {
                       HttpServletResponse response) {
         instances.removeStep(actor, id, stepId);
         Flash.success(response, "Step removed");
+        model.addAttribute("editorOpen", true);
         return render(actor, id, model, "instance/run :: content");
     }
 
@@ -201,6 +205,7 @@ class WorkflowUiController {
                    HttpServletResponse response) {
         instances.reorder(actor, id, stepIds);
         Flash.success(response, "Step order saved");
+        model.addAttribute("editorOpen", true);
         return render(actor, id, model, "instance/run :: content");
     }
 

@@ -222,6 +222,53 @@ class SmokeE2ETests {
         assertThat(withoutToken.status()).isEqualTo(403);
     }
 
+    @Test
+    void shouldLetTheOwnerEditARunningInstanceInTheBrowser() {
+        UUID org = demo.seed();
+        Actor lawyer = Actor.user(directory.findUserByEmail(DemoData.LAWYER).orElseThrow());
+        var template = templates.search(lawyer, DemoData.TEMPLATE_NAME, PageRequest.of(0, 1)).getContent().get(0);
+        var matter = directory.findMatterByReference(org, DemoData.MATTER_REFERENCE).orElseThrow();
+        var instance = instances.instantiate(lawyer,
+                new Instances.Instantiate(template.id(), matter.id(), "To be edited", true, null));
+
+        Page owner = browser().signIn(DemoData.LAWYER, DemoData.PASSWORD);
+        owner.navigate("/matters/" + matter.id() + "/workflows/" + instance.id());
+        owner.locator("#instance-editor summary").first().click();
+        owner.locator("#rename").fill("Edited intake");
+        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rename")).click();
+        assertThat(owner.locator("#instance-title")).hasText("Edited intake");
+        owner.locator("#new-title").fill("Final review");
+        owner.locator("#new-type").selectOption("CHECKLIST");
+        owner.locator("#new-role").selectOption("LAWYER");
+        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add step")).click();
+        assertThat(owner.locator("#flash")).containsText("Added step");
+        var added = instances.get(lawyer, instance.id()).steps().get(5);
+        assertThat(added.title()).isEqualTo("Final review");
+        owner.locator("#instance-editor details summary", new Page.LocatorOptions().setHasText("Settings of Final review")).click();
+        owner.locator("#edit-cfg-" + added.id() + "-items").fill("Bill sent\nFile archived");
+        owner.locator("#instance-editor details", new Page.LocatorOptions().setHasText("Settings of Final review"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save settings")).click();
+        assertThat(owner.locator("#flash")).containsText("Saved step");
+        assertThat(instances.get(lawyer, instance.id()).steps().get(5).actionConfig())
+                .containsEntry("items", List.of("Bill sent", "File archived"));
+        // Reordering from the keyboard: Alt+ArrowUp on the step's handle moves it up one place and saves.
+        owner.waitForResponse(r -> r.url().contains("/reorder"), () -> {
+            owner.locator("#instance-editor li[data-row]").nth(5).locator(".drag-handle").focus();
+            owner.keyboard().press("Alt+ArrowUp");
+        });
+        assertThat(owner.locator("#flash")).containsText("Step order saved");
+        assertThat(instances.get(lawyer, instance.id()).steps()).extracting(StepDetails::title)
+                .containsExactly("Conflict check", "Sign the engagement letter", "Proof of identity",
+                        "Retainer payment", "Final review", "Onboarding checklist");
+
+        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause")).click();
+        assertThat(owner.locator("#instance-status")).hasText("PAUSED");
+        owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume")).click();
+        assertThat(owner.locator("#instance-status")).hasText("ACTIVE");
+        assertThat(audit.stream(org, instance.id())).extracting(AuditEvent::action)
+                .contains("instance.rename", "instance.step-add", "instance.step-edit", "instance.reorder");
+    }
+
     private Browser browser() {
         if (browser == null) {
             browser = new Browser("http://localhost:" + port);
