@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -44,10 +45,14 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.matterflow.access.StepAccess;
+import io.matterflow.access.StepRef;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
+import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.Role;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.Instances;
@@ -184,6 +189,8 @@ class AuthorizationMatrixTests {
     StepRuntime runtime;
     @Autowired
     StepDocuments documents;
+    @Autowired
+    StepAccess access;
     @Value("${matterflow.documents.storage-dir}")
     String storageDir;
 
@@ -460,6 +467,29 @@ class AuthorizationMatrixTests {
         assertThat(snapshot(firm.orgId())).isEqualTo(before);
         mvc.perform(authenticated(step("claim", state), firm.outsider())).andExpect(status().isOk());
         assertStep(state, "READY", firm.outsider().id());
+    }
+
+    /**
+     * Eligibility read by another request while a member change is not yet committed is the old one; it must not
+     * outlive the change: the removed lawyer may not claim afterwards.
+     */
+    @Test
+    void shouldForgetEligibilityReadWhileTheMembersChanged() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        InstanceDetails instance = instance(firm, "Intake " + UUID.randomUUID());
+        UUID step = instance.steps().get(0).id();
+        StepRef ref = new StepRef(step, instance.id(), firm.matter().id(), firm.orgId(), RoleScope.LAWYER, null);
+
+        transactions.executeWithoutResult(tx -> {
+            directory.setMembers(firm.orgId(), firm.matter().id(),
+                    List.of(new MatterDetails.Member(firm.paralegal().id(), Role.PARALEGAL)));
+            // another request reads the committed members, the associate still among them, meanwhile
+            CompletableFuture.supplyAsync(() -> access.resolveEligibleActors(instance.id(), ref)).join();
+        });
+
+        assertThat(access.resolveEligibleActors(instance.id(), ref)).containsExactly(firm.owner().id());
+        mvc.perform(authenticated(post("/api/workflows/steps/{id}/claim", step), firm.associate()))
+                .andExpect(status().isForbidden());
     }
 
     // ---------------------------------------------------------------------------------------------------------------
