@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -146,9 +148,21 @@ public class StepAccess {
         cache.asMap().entrySet().removeIf(e -> e.getValue().matterId().equals(matterId));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Drops the matter's entries at once and again once the change commits: another request may have cached the
+     * old members in between, while the change was not yet visible to it.
+     */
+    @EventListener
     void on(MatterMembersChanged event) {
         invalidateMatter(event.matterId());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    invalidateMatter(event.matterId());
+                }
+            });
+        }
     }
 
     private Eligibility eligibility(UUID instanceId, StepRef step) {

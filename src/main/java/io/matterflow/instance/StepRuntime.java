@@ -191,6 +191,8 @@ public class StepRuntime {
         boolean inline = command.event() == ActionEvent.COMPLETE && step.state() == ActionState.READY
                 && step.actionType() == ActionType.CHECKLIST;
         if (inline) {
+            // completing someone else's step is not permitted (403), also when it would first be started here
+            access.checkAssignment(ref(instance, step), actor, ActionEvent.COMPLETE);
             move(instance, matter, step, new Command(step.id(), ActionEvent.START, null, null), actor, now);
         }
         move(instance, matter, step, command, actor, now);

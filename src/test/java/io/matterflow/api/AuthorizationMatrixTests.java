@@ -1,0 +1,713 @@
+package io.matterflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.matterflow.access.StepAccess;
+import io.matterflow.access.StepRef;
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import io.matterflow.directory.Actor;
+import io.matterflow.directory.Directory;
+import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.Role;
+import io.matterflow.directory.UserAccount;
+import io.matterflow.instance.InstanceDetails;
+import io.matterflow.instance.Instances;
+import io.matterflow.instance.StepDocuments;
+import io.matterflow.instance.StepRuntime;
+import io.matterflow.support.PostgresTest;
+import io.matterflow.support.TestFirm;
+import io.matterflow.template.StepDefinition;
+import io.matterflow.template.Templates;
+
+/**
+ * Who may call which route, over HTTP with HTTP Basic: every mutating route for every kind of caller, and the
+ * organization boundary of the read routes. Each row of {@link #MATRIX} builds fresh state on a fresh firm through
+ * the services, so the caller is the only thing that varies; a refused request must leave the database exactly as it
+ * was, an accepted one must have its effect (audited) in the caller's organization only.
+ */
+@PostgresTest
+@AutoConfigureMockMvc
+class AuthorizationMatrixTests {
+
+    /** Everyone who may call: the firm's people, a user (the admin) of another firm, and nobody signed in. */
+    enum Caller { ADMIN, OWNER, ASSOCIATE, OUTSIDER, PARALEGAL, CLIENT, OTHER_ORG, ANONYMOUS }
+
+    /**
+     * The mutating routes, each on the state it needs. The step routes act on a LAWYER approval step (unless named
+     * otherwise) which, where the route needs it, the associate has claimed or started (and failed or blocked);
+     * in the *_OWNERS_STEP routes the matter's owner has, so that the associate is an eligible performer who is
+     * not the assignee.
+     * START_CLAIMED starts the step the associate claimed; COMPLETE_CLAIMED_CHECKLIST completes straight from READY
+     * (the inline path) a LAWYER checklist the associate claimed.
+     */
+    enum Route {
+        CREATE_TEMPLATE, EDIT_TEMPLATE, PUBLISH_TEMPLATE, INSTANTIATE, RENAME_INSTANCE, PAUSE_INSTANCE,
+        CANCEL_INSTANCE, ADD_STEP, EDIT_STEP, REMOVE_STEP, ADVANCE, CLAIM, CLAIM_PARALEGAL_STEP, CLAIM_CLIENT_STEP,
+        CLAIM_ADMIN_STEP, UNCLAIM, UNCLAIM_OWNERS_STEP, START, START_CLAIMED, COMPLETE, COMPLETE_OWNERS_STEP,
+        COMPLETE_CLAIMED_CHECKLIST, FAIL, FAIL_OWNERS_STEP, BLOCK, BLOCK_OWNERS_STEP, UNBLOCK, UNBLOCK_OWNERS_STEP,
+        SKIP, RETRY, UPLOAD_DOCUMENT, CREATE_MATTER, SET_MEMBERS
+    }
+
+    /**
+     * Expected status by route and caller, from the specification (sections 4, 6 and 7) and docs/decisions.md.
+     * Another firm's ids are 404 and no credentials 401 everywhere. Starting a step someone else claimed is a lost
+     * race (409) for another eligible performer; completing someone else's step is not permitted (403), also on the
+     * inline path of a READY checklist. Advancing (re-evaluating readiness) is open to the matter's readers except
+     * the client, as the code decides: the specification does not say. Creating a template or a matter names no id
+     * of the firm in the path: another firm's admin creates the template in its own firm, and is refused (400, the
+     * owner and client named are not users of its firm) when it names the firm's people as owner and client.
+     */
+    static final String MATRIX = """
+            route                      ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
+            CREATE_TEMPLATE              201   201       201      201       403    403       201       401
+            EDIT_TEMPLATE                200   200       200      200       403    403       404       401
+            PUBLISH_TEMPLATE             200   200       200      200       403    403       404       401
+            INSTANTIATE                  201   201       201      403       403    403       404       401
+            RENAME_INSTANCE              200   200       403      403       403    403       404       401
+            PAUSE_INSTANCE               200   200       403      403       403    403       404       401
+            CANCEL_INSTANCE              200   200       403      403       403    403       404       401
+            ADD_STEP                     201   201       403      403       403    403       404       401
+            EDIT_STEP                    200   200       403      403       403    403       404       401
+            REMOVE_STEP                  200   200       403      403       403    403       404       401
+            ADVANCE                      200   200       200      403       200    403       404       401
+            CLAIM                        403   200       200      403       403    403       404       401
+            CLAIM_PARALEGAL_STEP         403   403       403      403       200    403       404       401
+            CLAIM_CLIENT_STEP            403   403       403      403       403    200       404       401
+            CLAIM_ADMIN_STEP             200   403       403      403       403    403       404       401
+            UNCLAIM                      200   200       200      403       403    403       404       401
+            UNCLAIM_OWNERS_STEP          200   200       403      403       403    403       404       401
+            START                        403   200       200      403       403    403       404       401
+            START_CLAIMED                403   409       200      403       403    403       404       401
+            COMPLETE                     403   403       200      403       403    403       404       401
+            COMPLETE_OWNERS_STEP         403   200       403      403       403    403       404       401
+            COMPLETE_CLAIMED_CHECKLIST   403   403       200      403       403    403       404       401
+            FAIL                         200   200       200      403       403    403       404       401
+            FAIL_OWNERS_STEP             200   200       403      403       403    403       404       401
+            BLOCK                        200   200       200      403       403    403       404       401
+            BLOCK_OWNERS_STEP            200   200       403      403       403    403       404       401
+            UNBLOCK                      200   200       200      403       403    403       404       401
+            UNBLOCK_OWNERS_STEP          200   200       403      403       403    403       404       401
+            SKIP                         200   403       403      403       403    403       404       401
+            RETRY                        200   200       403      403       403    403       404       401
+            UPLOAD_DOCUMENT              403   403       403      403       403    201       404       401
+            CREATE_MATTER                201   201       201      201       403    403       400       401
+            SET_MEMBERS                  200   200       403      403       403    403       404       401
+            """;
+
+    /** The audit log is the admins' (each of its own firm); everyone else in the firm is refused. */
+    static final String AUDIT_MATRIX = """
+            route        ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
+            AUDIT_LOG      200   403       403      403       403    403       200       401
+            AUDIT_VERIFY   200   403       403      403       403    403       200       401
+            """;
+
+    /** Reads by another firm's admin: the firm's ids are unknown (404); its lists show none of the firm's rows. */
+    enum Read {
+        TEMPLATE(404), TEMPLATE_VERSIONS(404), INSTANCE(404), MATTER_INSTANCES(404), INSTANCE_AUDIT(404), STEP(404),
+        STEP_HISTORY(404), STEP_DOCUMENTS(404), MATTER(404), TEMPLATE_LIST(200), MATTER_LIST(200), INBOX(200),
+        USERS(200);
+
+        final int status;
+
+        Read(int status) {
+            this.status = status;
+        }
+    }
+
+    private static final String PASSWORD = "pw";
+    private static final byte[] PDF = "%PDF-1.4 passport".getBytes(StandardCharsets.US_ASCII);
+    private static volatile TestFirm otherFirm;
+    private static volatile ReadFixture readFixture;
+
+    /**
+     * BCrypt at its lowest cost: every row creates six users and signs one in over HTTP Basic, and the default cost
+     * would spend most of the class's time hashing. The sign-in path is the application's own.
+     */
+    @TestBean
+    PasswordEncoder passwordEncoder;
+
+    static PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(4);
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Directory directory;
+    @Autowired
+    Templates templates;
+    @Autowired
+    Instances instances;
+    @Autowired
+    StepRuntime runtime;
+    @Autowired
+    StepDocuments documents;
+    @Autowired
+    StepAccess access;
+    @Value("${matterflow.documents.storage-dir}")
+    String storageDir;
+
+    /** A row's state is built in one transaction: a firm and its template, instance and step as the route needs. */
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void createTheOtherFirm(@Autowired PlatformTransactionManager transactionManager) {
+        transactions = new TransactionTemplate(transactionManager);
+        if (otherFirm == null) {
+            otherFirm = TestFirm.create(directory);
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        List<String> routes = MATRIX.lines().skip(1).map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.split("\\s+")[0]).toList();
+        if (!routes.equals(Arrays.stream(Route.values()).map(Enum::name).toList())) {
+            throw new IllegalStateException("the matrix must have one row for every route, in order: " + routes);
+        }
+        return rows(MATRIX).map(r -> Arguments.of(Route.valueOf(r[0]), Caller.valueOf(r[1]), Integer.parseInt(r[2])));
+    }
+
+    static Stream<Arguments> auditMatrix() {
+        return rows(AUDIT_MATRIX).map(r -> Arguments.of(r[0], Caller.valueOf(r[1]), Integer.parseInt(r[2])));
+    }
+
+    /** The table as (route, caller, status) triples; every route must name every caller exactly once. */
+    private static Stream<String[]> rows(String table) {
+        List<String> lines = table.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String[] header = lines.get(0).split("\\s+");
+        if (!Arrays.equals(Arrays.copyOfRange(header, 1, header.length),
+                Arrays.stream(Caller.values()).map(Enum::name).toArray())) {
+            throw new IllegalStateException("the table's columns must be every caller in order: " + lines.get(0));
+        }
+        List<String[]> result = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\\s+");
+            if (cells.length != header.length) {
+                throw new IllegalStateException("row has " + cells.length + " cells: " + line);
+            }
+            for (int i = 1; i < cells.length; i++) {
+                result.add(new String[] {cells[0], header[i], cells[i]});
+            }
+        }
+        return result.stream();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The mutating routes
+
+    @ParameterizedTest(name = "{0} by {1} -> {2}")
+    @MethodSource("matrix")
+    void shouldAnswerEveryMutatingRouteAsThePermissionTableSays(Route route, Caller caller, int expected)
+            throws Exception {
+        Arranged arranged = transactions.execute(tx -> {
+            TestFirm f = TestFirm.create(directory);
+            return new Arranged(f, arrange(route, f));
+        });
+        TestFirm firm = arranged.firm();
+        State state = arranged.state();
+        UserAccount user = user(firm, caller);
+        UUID actingOrg = user == null ? null : user.orgId();
+
+        Map<String, Object> firmBefore = snapshot(firm.orgId());
+        Map<String, Object> otherBefore = snapshot(otherFirm.orgId());
+        MockHttpServletResponse response = mvc.perform(authenticated(request(route, state, firm), user))
+                .andReturn().getResponse();
+        Map<String, Object> firmAfter = snapshot(firm.orgId());
+        Map<String, Object> otherAfter = snapshot(otherFirm.orgId());
+
+        assertThat(response.getStatus()).as("%s by %s: %s", route, caller, response.getContentAsString())
+                .isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(response.getContentType()).as("refusals are problem details")
+                    .startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(firmAfter).as("a refused %s by %s changes nothing in the firm", route, caller)
+                    .isEqualTo(firmBefore);
+            assertThat(otherAfter).as("a refused %s by %s changes nothing in the other firm", route, caller)
+                    .isEqualTo(otherBefore);
+            if (expected == 401) {
+                assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+            }
+            if (expected == 404) {
+                assertNothingOfTheFirmIn(response.getContentAsString(), firm, state);
+            }
+            return;
+        }
+        boolean ownFirm = firm.orgId().equals(actingOrg);
+        Map<String, Object> changedBefore = ownFirm ? firmBefore : otherBefore;
+        Map<String, Object> changedAfter = ownFirm ? firmAfter : otherAfter;
+        assertThat(ownFirm ? otherAfter : firmAfter).as("%s by %s changes nothing in another firm", route, caller)
+                .isEqualTo(ownFirm ? otherBefore : firmBefore);
+        if (route != Route.ADVANCE) { // with nothing due, advancing need not change anything
+            assertThat(changedAfter).as("%s by %s has an effect", route, caller).isNotEqualTo(changedBefore);
+            assertThat((Long) changedAfter.get("audit_events")).as("%s by %s is audited", route, caller)
+                    .isGreaterThan((Long) changedBefore.get("audit_events"));
+        }
+        verifyEffect(route, state, firm, user);
+    }
+
+    record Arranged(TestFirm firm, State state) {
+    }
+
+    /** What a row acts on. {@code stepId} is the step the route moves, edits or removes. */
+    record State(UUID templateId, UUID instanceId, UUID stepId, String name) {
+    }
+
+    private State arrange(Route route, TestFirm firm) {
+        Actor owner = firm.as(firm.owner());
+        Actor associate = firm.as(firm.associate());
+        String name = "Intake " + UUID.randomUUID();
+        return switch (route) {
+            case CREATE_TEMPLATE, CREATE_MATTER, SET_MEMBERS -> new State(null, null, null, name);
+            case EDIT_TEMPLATE, PUBLISH_TEMPLATE -> new State(templates.create(owner, name, null,
+                    List.of(checklist(RoleScope.PARALEGAL))).id(), null, null, name);
+            case INSTANTIATE -> new State(published(firm, name, List.of(checklist(RoleScope.PARALEGAL))), null, null,
+                    name);
+            case RENAME_INSTANCE, PAUSE_INSTANCE, CANCEL_INSTANCE, ADD_STEP, ADVANCE, CLAIM, START, SKIP -> {
+                InstanceDetails instance = instance(firm, name);
+                yield new State(instance.templateId(), instance.id(), instance.steps().get(0).id(), name);
+            }
+            case EDIT_STEP, REMOVE_STEP -> {
+                InstanceDetails instance = instance(firm, name);
+                yield new State(instance.templateId(), instance.id(), instance.steps().get(1).id(), name);
+            }
+            case CLAIM_PARALEGAL_STEP -> single(firm, name, checklist(RoleScope.PARALEGAL));
+            case CLAIM_CLIENT_STEP -> single(firm, name, checklist(RoleScope.CLIENT));
+            case CLAIM_ADMIN_STEP -> single(firm, name, checklist(RoleScope.ADMIN));
+            case COMPLETE_CLAIMED_CHECKLIST -> {
+                State state = single(firm, name, checklist(RoleScope.LAWYER));
+                runtime.claim(associate, state.stepId());
+                yield state;
+            }
+            case UPLOAD_DOCUMENT -> single(firm, name, new StepDefinition("Proof of identity",
+                    ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
+                    Map.of("requestText", "Your passport, please", "acceptedTypes", List.of("application/pdf"))));
+            case UNCLAIM, UNCLAIM_OWNERS_STEP, START_CLAIMED, COMPLETE, COMPLETE_OWNERS_STEP, FAIL, FAIL_OWNERS_STEP,
+                    BLOCK, BLOCK_OWNERS_STEP, UNBLOCK, UNBLOCK_OWNERS_STEP, RETRY -> {
+                InstanceDetails instance = instance(firm, name);
+                UUID step = instance.steps().get(0).id();
+                Actor performer = route.name().endsWith("_OWNERS_STEP") ? owner : associate;
+                switch (route) {
+                    case UNCLAIM, UNCLAIM_OWNERS_STEP, START_CLAIMED -> runtime.claim(performer, step);
+                    case COMPLETE, COMPLETE_OWNERS_STEP, FAIL, FAIL_OWNERS_STEP, BLOCK, BLOCK_OWNERS_STEP ->
+                            runtime.start(performer, step);
+                    case UNBLOCK, UNBLOCK_OWNERS_STEP -> {
+                        runtime.start(performer, step);
+                        runtime.block(performer, step, "waiting for the court");
+                    }
+                    case RETRY -> {
+                        runtime.start(performer, step);
+                        runtime.fail(performer, step, "conflict found");
+                    }
+                    default -> throw new IllegalStateException(route.name());
+                }
+                yield new State(instance.templateId(), instance.id(), step, name);
+            }
+        };
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> request(Route route, State s, TestFirm firm) {
+        return switch (route) {
+            case CREATE_TEMPLATE -> json(post("/api/workflows/templates"), """
+                    {"name": "%s", "steps": [{"title": "Check", "actionType": "CHECKLIST", "roleScope": "PARALEGAL"}]}
+                    """.formatted(s.name()));
+            case EDIT_TEMPLATE -> json(patch("/api/workflows/templates/{id}", s.templateId()), """
+                    {"name": "Renamed",
+                     "steps": [{"title": "Check twice", "actionType": "CHECKLIST", "roleScope": "LAWYER"}]}
+                    """);
+            case PUBLISH_TEMPLATE -> post("/api/workflows/templates/{id}/publish", s.templateId());
+            case INSTANTIATE -> json(post("/api/workflows/templates/{id}/instantiate", s.templateId()),
+                    "{\"matterId\": \"" + firm.matter().id() + "\"}");
+            case RENAME_INSTANCE -> json(patch("/api/workflows/instances/{id}", s.instanceId()),
+                    "{\"title\": \"Renamed\"}");
+            case PAUSE_INSTANCE -> json(patch("/api/workflows/instances/{id}", s.instanceId()),
+                    "{\"status\": \"PAUSED\"}");
+            case CANCEL_INSTANCE -> json(patch("/api/workflows/instances/{id}", s.instanceId()),
+                    "{\"status\": \"CANCELED\"}");
+            case ADD_STEP -> json(post("/api/workflows/instances/{id}/steps", s.instanceId()),
+                    """
+                    {"title": "Extra", "actionType": "CHECKLIST", "roleScope": "PARALEGAL", "order": 1}
+                    """);
+            case EDIT_STEP -> json(patch("/api/workflows/instances/{id}/steps/{stepId}", s.instanceId(), s.stepId()),
+                    "{\"title\": \"Edited\", \"order\": 0}");
+            case REMOVE_STEP -> delete("/api/workflows/instances/{id}/steps/{stepId}", s.instanceId(), s.stepId());
+            case ADVANCE -> post("/api/workflows/instances/{id}/advance", s.instanceId());
+            case CLAIM, CLAIM_PARALEGAL_STEP, CLAIM_CLIENT_STEP, CLAIM_ADMIN_STEP -> step("claim", s);
+            case UNCLAIM, UNCLAIM_OWNERS_STEP -> step("unclaim", s);
+            case START, START_CLAIMED -> step("start", s);
+            case COMPLETE, COMPLETE_OWNERS_STEP -> json(step("complete", s),
+                    "{\"approved\": true, \"comment\": \"No conflict\"}");
+            case COMPLETE_CLAIMED_CHECKLIST -> json(step("complete", s), "{}");
+            case FAIL, FAIL_OWNERS_STEP -> json(step("fail", s), "{\"reason\": \"The client withdrew\"}");
+            case BLOCK, BLOCK_OWNERS_STEP -> json(step("block", s), "{\"reason\": \"Waiting for the court\"}");
+            case UNBLOCK, UNBLOCK_OWNERS_STEP -> step("unblock", s);
+            case SKIP -> json(step("skip", s), "{\"reason\": \"Not needed\"}");
+            case RETRY -> step("retry", s);
+            case UPLOAD_DOCUMENT -> multipart("/api/workflows/steps/{id}/documents", s.stepId())
+                    .file(new MockMultipartFile("file", "passport.pdf", "application/pdf", PDF));
+            case CREATE_MATTER -> json(post("/api/matters"), """
+                    {"reference": "N-%s", "title": "Acme v. Widget", "ownerId": "%s", "clientId": "%s"}
+                    """.formatted(s.name().substring(s.name().length() - 12), firm.owner().id(), firm.client().id()));
+            case SET_MEMBERS -> json(put("/api/matters/{id}/members", firm.matter().id()), """
+                    {"members": [{"userId": "%s", "role": "LAWYER"}, {"userId": "%s", "role": "PARALEGAL"},
+                                 {"userId": "%s", "role": "LAWYER"}]}
+                    """.formatted(firm.associate().id(), firm.paralegal().id(), firm.outsider().id()));
+        };
+    }
+
+    /** What an accepted request must have done, read from the database. */
+    private void verifyEffect(Route route, State s, TestFirm firm, UserAccount caller) {
+        switch (route) {
+            case CREATE_TEMPLATE -> assertThat(jdbc.queryForObject(
+                    "select count(*) from workflow_templates where org_id = ? and name = ? and version = 0",
+                    Long.class, caller.orgId(), s.name())).isEqualTo(1L);
+            case EDIT_TEMPLATE -> assertThat(jdbc.queryForObject(
+                    "select name from workflow_templates where id = ?", String.class, s.templateId()))
+                    .isEqualTo("Renamed");
+            case PUBLISH_TEMPLATE -> assertThat(jdbc.queryForObject(
+                    "select version from workflow_templates where id = ?", Integer.class, s.templateId())).isEqualTo(1);
+            case INSTANTIATE -> assertThat(jdbc.queryForObject(
+                    "select count(*) from workflow_instances where template_id = ? and status = 'ACTIVE'"
+                            + " and created_by_id = ?", Long.class, s.templateId(), caller.id())).isEqualTo(1L);
+            case RENAME_INSTANCE -> assertThat(instanceColumn(s, "title")).isEqualTo("Renamed");
+            case PAUSE_INSTANCE -> assertThat(instanceColumn(s, "status")).isEqualTo("PAUSED");
+            case CANCEL_INSTANCE -> assertThat(instanceColumn(s, "status")).isEqualTo("CANCELED");
+            case ADD_STEP -> assertThat(jdbc.queryForList(
+                    "select title from workflow_instance_steps where instance_id = ? order by step_order", String.class,
+                    s.instanceId())).containsExactly("Review", "Extra", "Wrap up");
+            case EDIT_STEP -> assertThat(jdbc.queryForList(
+                    "select title from workflow_instance_steps where instance_id = ? order by step_order", String.class,
+                    s.instanceId())).containsExactly("Edited", "Review");
+            case REMOVE_STEP -> assertThat(jdbc.queryForList(
+                    "select title from workflow_instance_steps where instance_id = ? order by step_order", String.class,
+                    s.instanceId())).containsExactly("Review");
+            case ADVANCE -> assertThat(instanceColumn(s, "status")).isEqualTo("ACTIVE");
+            case CLAIM, CLAIM_PARALEGAL_STEP, CLAIM_CLIENT_STEP, CLAIM_ADMIN_STEP ->
+                    assertStep(s, "READY", caller.id());
+            case UNCLAIM, UNCLAIM_OWNERS_STEP, RETRY -> assertStep(s, "READY", null);
+            case START, START_CLAIMED -> assertStep(s, "IN_PROGRESS", caller.id());
+            case COMPLETE, COMPLETE_OWNERS_STEP, COMPLETE_CLAIMED_CHECKLIST -> assertStep(s, "COMPLETED", caller.id());
+            case FAIL, FAIL_OWNERS_STEP -> assertStep(s, "FAILED", performer(route, firm));
+            case BLOCK, BLOCK_OWNERS_STEP -> assertStep(s, "BLOCKED", performer(route, firm));
+            case UNBLOCK, UNBLOCK_OWNERS_STEP -> assertStep(s, "IN_PROGRESS", performer(route, firm));
+            case SKIP -> assertStep(s, "SKIPPED", null);
+            case UPLOAD_DOCUMENT -> assertThat(jdbc.queryForList(
+                    "select uploaded_by_id from documents where step_id = ?", UUID.class, s.stepId()))
+                    .containsExactly(caller.id());
+            case CREATE_MATTER -> assertThat(jdbc.queryForObject(
+                    "select count(*) from matters where org_id = ? and reference = ?", Long.class, caller.orgId(),
+                    "N-" + s.name().substring(s.name().length() - 12))).isEqualTo(1L);
+            case SET_MEMBERS -> assertThat(jdbc.queryForList(
+                    "select role from matter_members where matter_id = ? and user_id = ?", String.class,
+                    firm.matter().id(), firm.outsider().id())).containsExactly("LAWYER");
+        }
+    }
+
+    /** PUT members takes effect at once: cached eligibility of the matter's instances is dropped. */
+    @Test
+    void shouldApplyChangedMembersToTheNextRequest() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        InstanceDetails instance = instance(firm, "Intake " + UUID.randomUUID());
+        State state = new State(instance.templateId(), instance.id(), instance.steps().get(0).id(), null);
+        runtime.claim(firm.as(firm.associate()), state.stepId());
+        runtime.unclaim(firm.as(firm.associate()), state.stepId());
+
+        mvc.perform(authenticated(json(put("/api/matters/{id}/members", firm.matter().id()),
+                "{\"members\": [{\"userId\": \"" + firm.outsider().id() + "\", \"role\": \"LAWYER\"}]}"),
+                firm.owner())).andExpect(status().isOk());
+
+        Map<String, Object> before = snapshot(firm.orgId());
+        mvc.perform(authenticated(step("claim", state), firm.associate())).andExpect(status().isForbidden());
+        assertThat(snapshot(firm.orgId())).isEqualTo(before);
+        mvc.perform(authenticated(step("claim", state), firm.outsider())).andExpect(status().isOk());
+        assertStep(state, "READY", firm.outsider().id());
+    }
+
+    /**
+     * Eligibility read by another request while a member change is not yet committed is the old one; it must not
+     * outlive the change: the removed lawyer may not claim afterwards.
+     */
+    @Test
+    void shouldForgetEligibilityReadWhileTheMembersChanged() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        InstanceDetails instance = instance(firm, "Intake " + UUID.randomUUID());
+        UUID step = instance.steps().get(0).id();
+        StepRef ref = new StepRef(step, instance.id(), firm.matter().id(), firm.orgId(), RoleScope.LAWYER, null);
+
+        transactions.executeWithoutResult(tx -> {
+            directory.setMembers(firm.orgId(), firm.matter().id(),
+                    List.of(new MatterDetails.Member(firm.paralegal().id(), Role.PARALEGAL)));
+            // another request reads the committed members, the associate still among them, meanwhile
+            CompletableFuture.supplyAsync(() -> access.resolveEligibleActors(instance.id(), ref)).join();
+        });
+
+        assertThat(access.resolveEligibleActors(instance.id(), ref)).containsExactly(firm.owner().id());
+        mvc.perform(authenticated(post("/api/workflows/steps/{id}/claim", step), firm.associate()))
+                .andExpect(status().isForbidden());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The read routes: the organization boundary and the audit log
+
+    @ParameterizedTest(name = "{0} by another firm's admin -> {1}")
+    @MethodSource("reads")
+    void shouldNeverShowAnotherFirmsRows(Read read, int expected) throws Exception {
+        ReadFixture f = readFixture();
+        Map<String, Object> before = snapshot(f.firm().orgId());
+        MockHttpServletResponse response = mvc.perform(authenticated(read(read, f), otherFirm.admin()))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).as("%s: %s", read, response.getContentAsString()).isEqualTo(expected);
+        if (expected == 404) {
+            assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        }
+        assertNothingOfTheFirmIn(response.getContentAsString(), f.firm(), f.state());
+        assertThat(snapshot(f.firm().orgId())).as("reading changes nothing").isEqualTo(before);
+    }
+
+    static Stream<Arguments> reads() {
+        return Arrays.stream(Read.values()).map(r -> Arguments.of(r, r.status));
+    }
+
+    @ParameterizedTest(name = "{0} by {1} -> {2}")
+    @MethodSource("auditMatrix")
+    void shouldShowTheAuditLogToTheFirmsAdminsOnly(String route, Caller caller, int expected) throws Exception {
+        ReadFixture f = readFixture();
+        UserAccount user = user(f.firm(), caller);
+        String path = route.equals("AUDIT_LOG") ? "/api/audit" : "/api/audit/verify";
+        Map<String, Object> before = snapshot(f.firm().orgId());
+        MockHttpServletResponse response = mvc.perform(authenticated(get(path), user)).andReturn().getResponse();
+        assertThat(response.getStatus()).as("%s by %s: %s", route, caller, response.getContentAsString())
+                .isEqualTo(expected);
+        String body = response.getContentAsString();
+        if (expected >= 400) {
+            assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(body).doesNotContain(f.state().instanceId().toString());
+        } else if (caller == Caller.OTHER_ORG) {
+            assertNothingOfTheFirmIn(body, f.firm(), f.state());
+            assertThat(body).doesNotContain(f.firm().orgId().toString());
+        } else if (route.equals("AUDIT_LOG")) {
+            assertThat(body).contains(f.state().instanceId().toString()).contains("\"total\":");
+        } else {
+            assertThat(body).contains("\"valid\":true");
+        }
+        assertThat(snapshot(f.firm().orgId())).as("reading changes nothing").isEqualTo(before);
+    }
+
+    /** One firm with a published template, an ACTIVE instance and an uploaded document, shared by the reads. */
+    record ReadFixture(TestFirm firm, State state) {
+    }
+
+    private ReadFixture readFixture() {
+        if (readFixture == null) {
+            TestFirm firm = TestFirm.create(directory);
+            String name = "Intake " + UUID.randomUUID();
+            State state = single(firm, name, new StepDefinition("Proof of identity", ActionType.REQUEST_DOC_CLIENT,
+                    RoleScope.CLIENT, true, Map.of("requestText", "Your passport, please")));
+            documents.upload(firm.as(firm.client()), state.stepId(), "passport-" + name + ".pdf", "application/pdf",
+                    PDF);
+            readFixture = new ReadFixture(firm, state);
+        }
+        return readFixture;
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> read(Read read, ReadFixture f) {
+        State s = f.state();
+        return switch (read) {
+            case TEMPLATE -> get("/api/workflows/templates/{id}", s.templateId());
+            case TEMPLATE_VERSIONS -> get("/api/workflows/templates/{id}/versions", s.templateId());
+            case INSTANCE -> get("/api/workflows/instances/{id}", s.instanceId());
+            case MATTER_INSTANCES -> get("/api/workflows/instances")
+                    .param("matterId", f.firm().matter().id().toString());
+            case INSTANCE_AUDIT -> get("/api/workflows/instances/{id}/audit", s.instanceId());
+            case STEP -> get("/api/workflows/steps/{id}", s.stepId());
+            case STEP_HISTORY -> get("/api/workflows/steps/{id}/history", s.stepId());
+            case STEP_DOCUMENTS -> get("/api/workflows/steps/{id}/documents", s.stepId());
+            case MATTER -> get("/api/matters/{id}", f.firm().matter().id());
+            case TEMPLATE_LIST -> get("/api/workflows/templates").param("q", s.name()).param("size", "100");
+            case MATTER_LIST -> get("/api/matters").param("size", "100");
+            case INBOX -> get("/api/workflows/steps").param("size", "100");
+            case USERS -> get("/api/users");
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Helpers
+
+    private static UserAccount user(TestFirm firm, Caller caller) {
+        return switch (caller) {
+            case ADMIN -> firm.admin();
+            case OWNER -> firm.owner();
+            case ASSOCIATE -> firm.associate();
+            case OUTSIDER -> firm.outsider();
+            case PARALEGAL -> firm.paralegal();
+            case CLIENT -> firm.client();
+            case OTHER_ORG -> otherFirm.admin();
+            case ANONYMOUS -> null;
+        };
+    }
+
+    private static RequestBuilder authenticated(AbstractMockHttpServletRequestBuilder<?> request, UserAccount user) {
+        return user == null ? request : request.with(httpBasic(user.email(), PASSWORD));
+    }
+
+    private static AbstractMockHttpServletRequestBuilder<?> json(AbstractMockHttpServletRequestBuilder<?> request,
+                                                                 String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static AbstractMockHttpServletRequestBuilder<?> step(String event, State s) {
+        return post("/api/workflows/steps/{id}/" + event, s.stepId());
+    }
+
+    private static StepDefinition checklist(RoleScope scope) {
+        return new StepDefinition("Check", ActionType.CHECKLIST, scope, true, Map.of());
+    }
+
+    private UUID published(TestFirm firm, String name, List<StepDefinition> steps) {
+        Actor owner = firm.as(firm.owner());
+        UUID id = templates.create(owner, name, null, steps).id();
+        templates.publish(owner, id);
+        return id;
+    }
+
+    /** An ACTIVE instance with a READY LAWYER approval "Review" and a PENDING PARALEGAL checklist "Wrap up". */
+    private InstanceDetails instance(TestFirm firm, String name) {
+        UUID template = published(firm, name, List.of(
+                new StepDefinition("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of()),
+                new StepDefinition("Wrap up", ActionType.CHECKLIST, RoleScope.PARALEGAL, true, Map.of())));
+        return instances.instantiate(firm.as(firm.owner()),
+                new Instances.Instantiate(template, firm.matter().id(), null, true, null));
+    }
+
+    /** An ACTIVE instance whose one step is READY and unassigned. */
+    private State single(TestFirm firm, String name, StepDefinition step) {
+        UUID template = published(firm, name, List.of(step));
+        InstanceDetails instance = instances.instantiate(firm.as(firm.owner()),
+                new Instances.Instantiate(template, firm.matter().id(), null, true, null));
+        return new State(template, instance.id(), instance.steps().get(0).id(), name);
+    }
+
+    private String instanceColumn(State s, String column) {
+        return jdbc.queryForObject("select " + column + " from workflow_instances where id = ?", String.class,
+                s.instanceId());
+    }
+
+    /** Who claimed or started the step before the request: failing, blocking and unblocking keep the assignee. */
+    private static UUID performer(Route route, TestFirm firm) {
+        return route.name().endsWith("_OWNERS_STEP") ? firm.owner().id() : firm.associate().id();
+    }
+
+    private void assertStep(State s, String state, UUID assignee) {
+        Map<String, Object> row = jdbc.queryForMap(
+                "select action_state, assigned_to_id from workflow_instance_steps where id = ?", s.stepId());
+        assertThat(row.get("action_state")).isEqualTo(state);
+        assertThat(row.get("assigned_to_id")).isEqualTo(assignee);
+    }
+
+    /** A 404 or another firm's list must not name the firm's matter, template, instance, step or people. */
+    private static void assertNothingOfTheFirmIn(String body, TestFirm firm, State s) {
+        assertThat(body).doesNotContain(firm.matter().reference()).doesNotContain(firm.matter().title())
+                .doesNotContain(firm.owner().email()).doesNotContain(firm.client().email());
+        if (s.name() != null) {
+            assertThat(body).doesNotContain(s.name());
+        }
+        if (s.instanceId() != null) {
+            assertThat(body).doesNotContain("\"instanceId\":\"" + s.instanceId());
+        }
+    }
+
+    /**
+     * Everything of one organization that a request could change: the audit log and its chain heads, templates with
+     * their drafts and versions, instances and their steps (state, assignee, data, versions), matters and members,
+     * documents and users; and the stored files.
+     */
+    private Map<String, Object> snapshot(UUID org) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("audit_events", jdbc.queryForObject("select count(*) from audit_events where org_id = ?", Long.class,
+                org));
+        s.put("audit_heads", jdbc.queryForList(
+                "select stream_id, seq, hash, version from audit_heads where org_id = ? order by stream_id", org));
+        s.put("templates", jdbc.queryForList("select id, name, description, version, is_active, lock_version,"
+                + " updated_at from workflow_templates where org_id = ? order by id", org));
+        s.put("template_steps", jdbc.queryForList("select s.id, s.template_id, s.step_order, s.title, s.role_scope,"
+                + " s.required, cast(s.action_config as text) as action_config from workflow_template_steps s"
+                + " join workflow_templates t on t.id = s.template_id where t.org_id = ? order by s.id", org));
+        s.put("template_versions", jdbc.queryForList("select v.template_id, v.version from workflow_template_versions v"
+                + " join workflow_templates t on t.id = v.template_id where t.org_id = ? order by 1, 2", org));
+        s.put("instances", jdbc.queryForList("select id, title, status, version, updated_at, completed_at"
+                + " from workflow_instances where org_id = ? order by id", org));
+        s.put("instance_steps", jdbc.queryForList("select id, instance_id, step_order, title, role_scope, required,"
+                + " action_state, assigned_to_id, started_at, completed_at, updated_at, version,"
+                + " cast(action_data as text) as action_data, cast(action_config as text) as action_config"
+                + " from workflow_instance_steps where org_id = ? order by id", org));
+        s.put("matters", jdbc.queryForList("select id, reference, title, owner_id, client_id, version, updated_at"
+                + " from matters where org_id = ? order by id", org));
+        s.put("matter_members", jdbc.queryForList("select m.matter_id, m.user_id, m.role from matter_members m"
+                + " join matters x on x.id = m.matter_id where x.org_id = ? order by 1, 2", org));
+        s.put("documents", jdbc.queryForList("select id, step_id, name, size_bytes from documents where org_id = ?"
+                + " order by id", org));
+        s.put("users", jdbc.queryForList("select id, email, role, password_hash from users where org_id = ?"
+                + " order by id", org));
+        s.put("stored_files", storedFiles(org));
+        return s;
+    }
+
+    /** Documents are stored under {@code <storage-dir>/<orgId>/}. */
+    private long storedFiles(UUID org) {
+        Path root = Path.of(storageDir).resolve(org.toString());
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
