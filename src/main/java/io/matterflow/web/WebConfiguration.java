@@ -43,7 +43,10 @@ class WebConfiguration implements WebMvcConfigurer {
         });
     }
 
-    /** Unknown fields, "true" for a boolean, 5 for a string and 1 for an enum are errors, not guesses. */
+    /**
+     * Unknown fields, "true" for a boolean, 5 for a string, 1 for an enum and 1.5 for an integer are errors, not
+     * guesses.
+     */
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder
@@ -55,6 +58,9 @@ class WebConfiguration implements WebMvcConfigurer {
                 .withCoercionConfig(LogicalType.Textual, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // a step's order or a template version of 1.5 must not be truncated to 1
+                .withCoercionConfig(LogicalType.Integer, c -> c
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 }
