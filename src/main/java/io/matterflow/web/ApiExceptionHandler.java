@@ -40,6 +40,7 @@ import io.matterflow.common.TooLargeException;
 import io.matterflow.common.UnsupportedTypeException;
 import io.matterflow.common.ValidationException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -191,6 +192,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             error = new FieldError(path(f), "has an invalid value" + expected(f.getTargetType()));
         } else if (cause instanceof MismatchedInputException m) {
             error = new FieldError(path(m), "has the wrong type" + expected(m.getTargetType()));
+        } else if (cause instanceof InputCoercionException c) {
+            error = new FieldError(path(c), "is out of range" + expected(c.getTargetType()));
         } else if (cause instanceof StreamReadException) {
             error = new FieldError("", "is not well-formed JSON");
         } else if (cause instanceof JacksonException j) {
