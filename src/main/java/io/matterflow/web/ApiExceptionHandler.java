@@ -188,6 +188,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException u) {
             error = new FieldError(path(u), "is not a known field");
+        } else if (cause instanceof InvalidFormatException f && f.getValue() instanceof String s
+                && s.indexOf('\0') >= 0) {
+            error = new FieldError(path(f), WebConfiguration.NUL_MESSAGE);
         } else if (cause instanceof InvalidFormatException f) {
             error = new FieldError(path(f), "has an invalid value" + expected(f.getTargetType()));
         } else if (cause instanceof MismatchedInputException m) {
