@@ -112,7 +112,11 @@ class BadInputTests extends ApiTestSupport {
                 c("fail, no body", "POST", "/api/workflows/steps/{approval}/fail", "", 400, ""),
                 c("block, truncated", "POST", "/api/workflows/steps/{approval}/block", "{'reason'", 400, ""),
                 c("open matter, truncated", "POST", "/api/matters", "{'reference':", 400, ""),
-                c("members, unclosed array", "PUT", "/api/matters/{matter}/members", "{'members':[", 400, ""));
+                c("members, unclosed array", "PUT", "/api/matters/{matter}/members", "{'members':[", 400, ""),
+                c("payload nested 3000 levels deep", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'x':" + deep(3000) + "}", 400, "x"),
+                c("config nested 3000 levels deep", "POST", "/api/workflows/templates",
+                        template(step("CHECKLIST", "LAWYER", "{'items':" + deep(3000) + "}")), 400, null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,6 +152,8 @@ class BadInputTests extends ApiTestSupport {
                         "{'matterId':'{matter}','activate':'true'}", 400, "activate"),
                 c("version a string", "POST", "/api/workflows/templates/{template}/instantiate",
                         "{'matterId':'{matter}','version':'1'}", 400, "version"),
+                c("version out of range", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'{matter}','version':99999999999}", 400, "version"),
                 c("version a fraction", "POST", "/api/workflows/templates/{template}/instantiate",
                         "{'matterId':'{matter}','version':1.5}", 400, "version"),
                 c("instance title a boolean", "PATCH", "/api/workflows/instances/{instance}", "{'title':false}", 400,
@@ -159,6 +165,8 @@ class BadInputTests extends ApiTestSupport {
                 c("added step required a string", "POST", "/api/workflows/instances/{instance}/steps",
                         "{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','required':'no'}", 400,
                         "required"),
+                c("edited step order out of range", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'order':99999999999}", 400, "order"),
                 c("edited step order a fraction", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
                         "{'order':1.5}", 400, "order"),
                 c("approved a string", "POST", "/api/workflows/steps/{approval}/complete", "{'approved':'yes'}", 400,
@@ -592,6 +600,51 @@ class BadInputTests extends ApiTestSupport {
                 c("no credentials on an unknown route", "GET", "/api/nothing", null, 401, null).as(Who.NOBODY));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseStringsWithTheNulCharacter(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseStringsWithTheNulCharacter() {
+        String nul = "a\\u0000b";
+        return Stream.of(
+                c("template name", "POST", "/api/workflows/templates", "{'name':'" + nul + "','steps':[]}", 400,
+                        "name"),
+                c("checklist item in a config", "POST", "/api/workflows/templates",
+                        template(step("CHECKLIST", "LAWYER", "{'items':['" + nul + "']}")), 400,
+                        "steps[0].actionConfig.items"),
+                c("instance title", "PATCH", "/api/workflows/instances/{instance}", "{'title':'" + nul + "'}", 400,
+                        "title"),
+                c("added step title", "POST", "/api/workflows/instances/{instance}/steps",
+                        "{'title':'" + nul + "','actionType':'CHECKLIST','roleScope':'LAWYER'}", 400, "title"),
+                c("approval comment in a payload", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'comment':'" + nul + "'}", 400, "comment"),
+                c("field name in a payload", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'" + nul + "':1}", 400, null),
+                c("fail reason", "POST", "/api/workflows/steps/{approval}/fail", "{'reason':'" + nul + "'}", 400,
+                        "reason"),
+                c("matter reference", "POST", "/api/matters", "{'reference':'" + nul + "','title':'T'}", 400,
+                        "reference"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseRequestsTheFirewallRejects(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseRequestsTheFirewallRejects() {
+        return Stream.of(
+                c("semicolon in the URL", "GET", "/api/workflows/templates;x=y", null, 400, ""),
+                c("encoded slash in the URL", "GET", "/api/workflows/templates/a%2Fb", null, 400, ""),
+                c("encoded dot segment in the URL", "GET", "/api/workflows/templates/%2e%2e/x", null, 400, ""),
+                c("encoded percent in the URL", "GET", "/api/workflows/templates/%25", null, 400, ""),
+                c("encoded slash in a mutation", "POST", "/api/workflows/steps/a%2Fb/claim", null, 400, ""),
+                c("control character in a header", "POST", "/api/workflows/steps/{doc}/claim", null, 400, "")
+                        .as(Who.CLIENT).header("Idempotency-Key", "a\u0000b"));
+    }
+
     // ---------------------------------------------------------------------------------------------- machinery
 
     private void check(Case c) throws Exception {
@@ -696,6 +749,10 @@ class BadInputTests extends ApiTestSupport {
     /** Single quotes become double quotes, except where escaped as \'. */
     private static String quotes(String json) {
         return json.replace("\\'", "\u0000").replace('\'', '"').replace('\u0000', '\'');
+    }
+
+    private static String deep(int levels) {
+        return "[".repeat(levels) + "]".repeat(levels);
     }
 
     private static String x(int length) {
