@@ -1,5 +1,8 @@
 package io.matterflow.access;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,6 +12,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.matterflow.common.Problems;
 
@@ -44,6 +49,24 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /**
+     * Requests the firewall rejects (a ";" or an encoded "/" in the URL, a control character in a header): under
+     * {@code /api/} a 400 problem detail like every other bad request, elsewhere the default empty 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        RequestRejectedHandler fallback = new HttpStatusRequestRejectedHandler();
+        return (request, response, e) -> {
+            if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                fallback.handle(request, response, e);
+                return;
+            }
+            String message = "contains characters that are not allowed in a URL or header";
+            Problems.write(request, response, HttpStatus.BAD_REQUEST, "Request rejected", "the request " + message,
+                    Map.of("errors", List.of(Map.of("field", "", "message", message))));
+        };
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -27,6 +28,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.matterflow.common.ConflictException;
@@ -38,6 +40,7 @@ import io.matterflow.common.TooLargeException;
 import io.matterflow.common.UnsupportedTypeException;
 import io.matterflow.common.ValidationException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -160,6 +163,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid("Invalid request",
+                List.of(new FieldError(ex.getParameterName(), "is required"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid("Invalid request",
+                List.of(new FieldError(ex.getRequestPartName(), "is required"))));
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -171,10 +188,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException u) {
             error = new FieldError(path(u), "is not a known field");
+        } else if (cause instanceof InvalidFormatException f && f.getValue() instanceof String s
+                && s.indexOf('\0') >= 0) {
+            error = new FieldError(path(f), WebConfiguration.NUL_MESSAGE);
         } else if (cause instanceof InvalidFormatException f) {
             error = new FieldError(path(f), "has an invalid value" + expected(f.getTargetType()));
         } else if (cause instanceof MismatchedInputException m) {
             error = new FieldError(path(m), "has the wrong type" + expected(m.getTargetType()));
+        } else if (cause instanceof InputCoercionException c) {
+            error = new FieldError(path(c), "is out of range" + expected(c.getTargetType()));
         } else if (cause instanceof StreamReadException) {
             error = new FieldError("", "is not well-formed JSON");
         } else if (cause instanceof JacksonException j) {

@@ -1,0 +1,120 @@
+package io.matterflow.api;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import io.matterflow.directory.Directory;
+import io.matterflow.directory.UserAccount;
+import io.matterflow.instance.InstanceDetails;
+import io.matterflow.instance.Instances;
+import io.matterflow.support.TestFirm;
+import io.matterflow.template.StepDefinition;
+import io.matterflow.template.TemplateDetails;
+import io.matterflow.template.Templates;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Fixtures and helpers shared by the HTTP API tests: firms, published templates, instances, row snapshots. */
+abstract class ApiTestSupport {
+
+    static final String PASSWORD = "pw";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Directory directory;
+    @Autowired
+    Templates templates;
+    @Autowired
+    Instances instances;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestFirm firm() {
+        return TestFirm.create(directory);
+    }
+
+    static RequestPostProcessor as(UserAccount user) {
+        return httpBasic(user.email(), PASSWORD);
+    }
+
+    static StepDefinition step(String title, ActionType type, RoleScope scope, boolean required) {
+        return new StepDefinition(title, type, scope, required, Map.of());
+    }
+
+    static StepDefinition step(String title, ActionType type, RoleScope scope, boolean required,
+                               Map<String, Object> config) {
+        return new StepDefinition(title, type, scope, required, config);
+    }
+
+    /** A template created and published through the service by the matter's owner. */
+    TemplateDetails published(TestFirm firm, StepDefinition... steps) {
+        var author = firm.as(firm.owner());
+        var template = templates.create(author, "Template " + UUID.randomUUID(), null, List.of(steps));
+        return templates.publish(author, template.id());
+    }
+
+    /** An ACTIVE instance on the firm's matter, made through the service by the matter's owner. */
+    InstanceDetails instance(TestFirm firm, StepDefinition... steps) {
+        var template = published(firm, steps);
+        return instances.instantiate(firm.as(firm.owner()),
+                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
+    }
+
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    static String body(MvcResult result) throws Exception {
+        return result.getResponse().getContentAsString();
+    }
+
+    static <T> T read(MvcResult result, String path) throws Exception {
+        return JsonPath.read(body(result), path);
+    }
+
+    static UUID id(MvcResult result, String path) throws Exception {
+        return UUID.fromString(read(result, path));
+    }
+
+    /**
+     * What the firm has written: row counts of templates, instances, instance steps and audit events, and a digest of
+     * every instance's and step's status, title, order and version, so that refused updates are caught as well as
+     * refused inserts.
+     */
+    Map<String, Object> written(UUID orgId) {
+        return Map.of(
+                "templates", count("select count(*) from workflow_templates where org_id = ?", orgId),
+                "instances", count("select count(*) from workflow_instances where org_id = ?", orgId),
+                "steps", count("select count(*) from workflow_instance_steps where org_id = ?", orgId),
+                "audit", count("select count(*) from audit_events where org_id = ?", orgId),
+                "instanceDigest", digest("select id || ':' || status || ':' || title || ':' || version"
+                        + " from workflow_instances where org_id = ? order by id", orgId),
+                "stepDigest", digest("select id || ':' || action_state || ':' || title || ':' || step_order || ':'"
+                        + " || version from workflow_instance_steps where org_id = ? order by id", orgId),
+                "templateDigest", digest("select id || ':' || name || ':' || version || ':' || is_active || ':'"
+                        + " || lock_version from workflow_templates where org_id = ? order by id", orgId));
+    }
+
+    private long count(String sql, UUID orgId) {
+        Long n = jdbc.queryForObject(sql, Long.class, orgId);
+        return n == null ? 0 : n;
+    }
+
+    private String digest(String sql, UUID orgId) {
+        return String.join(",", jdbc.queryForList(sql, String.class, orgId));
+    }
+}

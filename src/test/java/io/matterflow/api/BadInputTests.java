@@ -1,0 +1,761 @@
+package io.matterflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import io.matterflow.directory.UserAccount;
+import io.matterflow.instance.InstanceDetails;
+import io.matterflow.instance.StepRuntime;
+import io.matterflow.support.PostgresTest;
+import io.matterflow.support.TestFirm;
+
+/**
+ * Whatever a client sends, the answer is a problem detail with a status below 500 — 400 naming the failing field,
+ * 401, 404, 405, 413, 415 — and nothing is written.
+ */
+@PostgresTest
+@AutoConfigureMockMvc
+class BadInputTests extends ApiTestSupport {
+
+    private static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE;
+    private static final String STEP = "{'title':'S','actionType':'CHECKLIST','roleScope':'PARALEGAL'}";
+
+    @Autowired
+    StepRuntime runtime;
+
+    enum Who { ADMIN, OWNER, CLIENT, NOBODY, WRONG_PASSWORD }
+
+    /**
+     * One bad request. {@code path} may name the fixture's ids: {template}, {instance}, {approval} (an IN_PROGRESS
+     * approval of the owner), {doc} (a READY document request of the client accepting PDFs), {pending} (a PENDING
+     * checklist), {matter}. {@code field} is the field a 400 must name; "" for the body as a whole.
+     */
+    record Case(String name, HttpMethod method, String path, String body, String contentType, Who who, int status,
+                String field, Map<String, String> headers, MockMultipartFile file) {
+
+        Case as(Who caller) {
+            return new Case(name, method, path, body, contentType, caller, status, field, headers, file);
+        }
+
+        Case type(String type) {
+            return new Case(name, method, path, body, type, who, status, field, headers, file);
+        }
+
+        Case header(String header, String value) {
+            var all = new LinkedHashMap<>(headers);
+            all.put(header, value);
+            return new Case(name, method, path, body, contentType, who, status, field, all, file);
+        }
+
+        Case file(MockMultipartFile upload) {
+            return new Case(name, method, path, body, null, who, status, field, headers, upload);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** The firm, its instance (document request READY, approval IN_PROGRESS, checklist PENDING) and template. */
+    record Fixture(TestFirm firm, InstanceDetails instance) {
+    }
+
+    // ---------------------------------------------------------------------------------------------- the tests
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseMalformedJson(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseMalformedJson() {
+        return Stream.of(
+                c("template create, truncated", "POST", "/api/workflows/templates", "{'name':'x','steps':[", 400, ""),
+                c("template create, empty body", "POST", "/api/workflows/templates", "", 400, ""),
+                c("template create, an array", "POST", "/api/workflows/templates", "[]", 400, ""),
+                c("template create, a string", "POST", "/api/workflows/templates", "'template'", 400, ""),
+                c("template edit, missing value", "PATCH", "/api/workflows/templates/{template}", "{'name': }", 400, ""),
+                c("instantiate, not JSON", "POST", "/api/workflows/templates/{template}/instantiate", "matter please",
+                        400, ""),
+                c("instance edit, unclosed", "PATCH", "/api/workflows/instances/{instance}", "{'title':'x'", 400, ""),
+                c("add step, stray comma", "POST", "/api/workflows/instances/{instance}/steps", "{,}", 400, ""),
+                c("edit step, single quotes", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{\\'title\\': 1}", 400, ""),
+                c("complete, bad literal", "POST", "/api/workflows/steps/{approval}/complete", "{'approved': tru}",
+                        400, ""),
+                c("fail, no body", "POST", "/api/workflows/steps/{approval}/fail", "", 400, ""),
+                c("block, truncated", "POST", "/api/workflows/steps/{approval}/block", "{'reason'", 400, ""),
+                c("open matter, truncated", "POST", "/api/matters", "{'reference':", 400, ""),
+                c("members, unclosed array", "PUT", "/api/matters/{matter}/members", "{'members':[", 400, ""),
+                c("payload nested 3000 levels deep", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'x':" + deep(3000) + "}", 400, "x"),
+                c("config nested 3000 levels deep", "POST", "/api/workflows/templates",
+                        template(step("CHECKLIST", "LAWYER", "{'items':" + deep(3000) + "}")), 400, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseWrongTypes(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseWrongTypes() {
+        return Stream.of(
+                c("template name a number", "POST", "/api/workflows/templates", "{'name':5,'steps':[]}", 400, "name"),
+                c("template description a boolean", "POST", "/api/workflows/templates",
+                        "{'name':'x','description':true,'steps':[]}", 400, "description"),
+                c("template steps a string", "POST", "/api/workflows/templates", "{'name':'x','steps':'none'}", 400,
+                        "steps"),
+                c("template step a number", "POST", "/api/workflows/templates", "{'name':'x','steps':[5]}", 400,
+                        "steps[0]"),
+                c("template step required a string", "POST", "/api/workflows/templates",
+                        template("{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','required':'yes'}"), 400,
+                        "steps[0].required"),
+                c("template step config a string", "POST", "/api/workflows/templates",
+                        template("{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','actionConfig':'x'}"),
+                        400, "steps[0].actionConfig"),
+                c("template isActive a string", "PATCH", "/api/workflows/templates/{template}", "{'isActive':'false'}",
+                        400, "isActive"),
+                c("template isActive a number", "PATCH", "/api/workflows/templates/{template}", "{'isActive':0}",
+                        400, "isActive"),
+                c("matterId not a UUID", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'matter-1'}", 400, "matterId"),
+                c("matterId a number", "POST", "/api/workflows/templates/{template}/instantiate", "{'matterId':5}",
+                        400, "matterId"),
+                c("activate a string", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'{matter}','activate':'true'}", 400, "activate"),
+                c("version a string", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'{matter}','version':'1'}", 400, "version"),
+                c("version out of range", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'{matter}','version':99999999999}", 400, "version"),
+                c("version a fraction", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'{matter}','version':1.5}", 400, "version"),
+                c("instance title a boolean", "PATCH", "/api/workflows/instances/{instance}", "{'title':false}", 400,
+                        "title"),
+                c("instance status a number", "PATCH", "/api/workflows/instances/{instance}", "{'status':1}", 400,
+                        "status"),
+                c("added step order a string", "POST", "/api/workflows/instances/{instance}/steps",
+                        "{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','order':'1'}", 400, "order"),
+                c("added step required a string", "POST", "/api/workflows/instances/{instance}/steps",
+                        "{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','required':'no'}", 400,
+                        "required"),
+                c("edited step order out of range", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'order':99999999999}", 400, "order"),
+                c("edited step order a fraction", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'order':1.5}", 400, "order"),
+                c("approved a string", "POST", "/api/workflows/steps/{approval}/complete", "{'approved':'yes'}", 400,
+                        "approved"),
+                c("approved a number", "POST", "/api/workflows/steps/{approval}/complete", "{'approved':1}", 400,
+                        "approved"),
+                c("comment a number", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'comment':5}", 400, "comment"),
+                c("reason a number", "POST", "/api/workflows/steps/{approval}/fail", "{'reason':5}", 400, "reason"),
+                c("reason an array", "POST", "/api/workflows/steps/{approval}/block", "{'reason':['x']}", 400,
+                        "reason"),
+                c("matter ownerId not a UUID", "POST", "/api/matters",
+                        "{'reference':'R-1','title':'T','ownerId':'me'}", 400, "ownerId"),
+                c("member userId not a UUID", "PUT", "/api/matters/{matter}/members",
+                        "{'members':[{'userId':'x','role':'LAWYER'}]}", 400, "members[0].userId"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseUnknownEnumValues(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseUnknownEnumValues() {
+        return Stream.of(
+                c("template step actionType", "POST", "/api/workflows/templates",
+                        template("{'title':'S','actionType':'FAX','roleScope':'LAWYER'}"), 400, "steps[0].actionType"),
+                c("template step actionType in lower case", "POST", "/api/workflows/templates",
+                        template("{'title':'S','actionType':'checklist','roleScope':'LAWYER'}"), 400,
+                        "steps[0].actionType"),
+                c("template step roleScope", "POST", "/api/workflows/templates",
+                        template("{'title':'S','actionType':'CHECKLIST','roleScope':'JUDGE'}"), 400,
+                        "steps[0].roleScope"),
+                c("instance status", "PATCH", "/api/workflows/instances/{instance}", "{'status':'DONE'}", 400,
+                        "status"),
+                c("added step actionType", "POST", "/api/workflows/instances/{instance}/steps",
+                        "{'title':'S','actionType':'EMAIL','roleScope':'LAWYER'}", 400, "actionType"),
+                c("added step roleScope", "POST", "/api/workflows/instances/{instance}/steps",
+                        "{'title':'S','actionType':'CHECKLIST','roleScope':'OWNER'}", 400, "roleScope"),
+                c("edited step roleScope", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'roleScope':'GUEST'}", 400, "roleScope"),
+                c("member role", "PUT", "/api/matters/{matter}/members",
+                        "{'members':[{'userId':'00000000-0000-0000-0000-000000000001','role':'PARTNER'}]}", 400,
+                        "members[0].role"),
+                c("approval approverRole", "POST", "/api/workflows/templates",
+                        template(step("APPROVAL_LAWYER", "LAWYER", "{'approverRole':'JUDGE'}")), 400,
+                        "steps[0].actionConfig.approverRole"),
+                c("inbox state", "GET", "/api/workflows/steps?state=DONE", null, 400, "state"),
+                c("inbox assignedTo", "GET", "/api/workflows/steps?assignedTo=you", null, 400, "assignedTo"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseUnknownFields(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseUnknownFields() {
+        return Stream.of(
+                c("template create", "POST", "/api/workflows/templates", "{'name':'x','steps':[],'colour':'red'}", 400,
+                        "colour"),
+                c("template step", "POST", "/api/workflows/templates",
+                        template("{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','position':1}"), 400,
+                        "steps[0].position"),
+                c("template edit of the version", "PATCH", "/api/workflows/templates/{template}", "{'version':3}", 400,
+                        "version"),
+                c("instantiate", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'{matter}','status':'ACTIVE'}", 400, "status"),
+                c("instance edit of the matter", "PATCH", "/api/workflows/instances/{instance}",
+                        "{'matterId':'{matter}'}", 400, "matterId"),
+                c("added step", "POST", "/api/workflows/instances/{instance}/steps",
+                        "{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','assignee':'me'}", 400, "assignee"),
+                c("edited step action type", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'actionType':'APPROVAL_LAWYER'}", 400, "actionType"),
+                c("complete payload", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'signature':'x'}", 400, "signature"),
+                c("fail", "POST", "/api/workflows/steps/{approval}/fail", "{'reason':'x','code':1}", 400, "code"),
+                c("open matter", "POST", "/api/matters", "{'reference':'R-1','title':'T','status':'open'}", 400,
+                        "status"),
+                c("checklist config", "POST", "/api/workflows/templates",
+                        template(step("CHECKLIST", "PARALEGAL", "{'items':['a'],'foo':1}")), 400,
+                        "steps[0].actionConfig.foo"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseMissingRequiredFields(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseMissingRequiredFields() {
+        return Stream.of(
+                c("template without anything", "POST", "/api/workflows/templates", "{}", 400, "name"),
+                c("template without steps", "POST", "/api/workflows/templates", "{'name':'x'}", 400, "steps"),
+                c("template without name", "POST", "/api/workflows/templates", "{'steps':[]}", 400, "name"),
+                c("template step without title", "POST", "/api/workflows/templates",
+                        template("{'actionType':'CHECKLIST','roleScope':'LAWYER'}"), 400, "steps[0].title"),
+                c("template step without actionType", "POST", "/api/workflows/templates",
+                        template("{'title':'S','roleScope':'LAWYER'}"), 400, "steps[0].actionType"),
+                c("template step without roleScope", "POST", "/api/workflows/templates",
+                        template("{'title':'S','actionType':'CHECKLIST'}"), 400, "steps[0].roleScope"),
+                c("template step null", "POST", "/api/workflows/templates", "{'name':'x','steps':[null]}", 400,
+                        "steps[0]"),
+                c("template draft step without title", "PATCH", "/api/workflows/templates/{template}",
+                        "{'steps':[{'actionType':'CHECKLIST','roleScope':'LAWYER'}]}", 400, "steps[0].title"),
+                c("instantiate without matterId", "POST", "/api/workflows/templates/{template}/instantiate", "{}",
+                        400, "matterId"),
+                c("added step without anything", "POST", "/api/workflows/instances/{instance}/steps", "{}", 400,
+                        "title"),
+                c("added step without actionType", "POST", "/api/workflows/instances/{instance}/steps",
+                        "{'title':'S','roleScope':'LAWYER'}", 400, "actionType"),
+                c("approval without decision", "POST", "/api/workflows/steps/{approval}/complete", "{}", 400,
+                        "approved"),
+                c("approval declined without comment", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':false}", 400, "comment"),
+                c("fail without reason", "POST", "/api/workflows/steps/{approval}/fail", "{}", 400, "reason"),
+                c("block without reason", "POST", "/api/workflows/steps/{approval}/block", "{}", 400, "reason"),
+                c("matter without reference", "POST", "/api/matters", "{'title':'T'}", 400, "reference"),
+                c("members without list", "PUT", "/api/matters/{matter}/members", "{}", 400, "members"),
+                c("member without role", "PUT", "/api/matters/{matter}/members",
+                        "{'members':[{'userId':'00000000-0000-0000-0000-000000000001'}]}", 400, "members[0].role"),
+                c("instances without matterId", "GET", "/api/workflows/instances", null, 400, "matterId"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseBlankStrings(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseBlankStrings() {
+        return Stream.of(
+                c("template name", "POST", "/api/workflows/templates", "{'name':'   ','steps':[]}", 400, "name"),
+                c("template step title", "POST", "/api/workflows/templates",
+                        template("{'title':'','actionType':'CHECKLIST','roleScope':'LAWYER'}"), 400, "steps[0].title"),
+                c("template new name empty", "PATCH", "/api/workflows/templates/{template}", "{'name':''}", 400,
+                        "name"),
+                c("template new name spaces", "PATCH", "/api/workflows/templates/{template}", "{'name':'  '}", 400,
+                        "name"),
+                c("instance title empty at instantiation", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'{matter}','title':''}", 400, "title"),
+                c("instance title spaces at instantiation", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'{matter}','title':'   '}", 400, "title"),
+                c("instance title empty", "PATCH", "/api/workflows/instances/{instance}", "{'title':''}", 400, "title"),
+                c("instance title spaces", "PATCH", "/api/workflows/instances/{instance}", "{'title':'  '}", 400,
+                        "title"),
+                c("added step title", "POST", "/api/workflows/instances/{instance}/steps",
+                        "{'title':' ','actionType':'CHECKLIST','roleScope':'LAWYER'}", 400, "title"),
+                c("edited step title empty", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'title':''}", 400, "title"),
+                c("edited step title spaces", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'title':'   '}", 400, "title"),
+                c("fail reason", "POST", "/api/workflows/steps/{approval}/fail", "{'reason':''}", 400, "reason"),
+                c("block reason", "POST", "/api/workflows/steps/{approval}/block", "{'reason':'   '}", 400, "reason"),
+                c("decline comment", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':false,'comment':'  '}", 400, "comment"),
+                c("matter reference", "POST", "/api/matters", "{'reference':' ','title':'T'}", 400, "reference"),
+                c("matter title", "POST", "/api/matters", "{'reference':'R-1','title':''}", 400, "title"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseTooLongStrings(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseTooLongStrings() {
+        String manySteps = IntStream.range(0, 101).mapToObj(i -> STEP).collect(Collectors.joining(","));
+        String manyMembers = IntStream.range(0, 201)
+                .mapToObj(i -> "{'userId':'00000000-0000-0000-0000-000000000001','role':'LAWYER'}")
+                .collect(Collectors.joining(","));
+        return Stream.of(
+                c("template name", "POST", "/api/workflows/templates", "{'name':'" + x(201) + "','steps':[]}", 400,
+                        "name"),
+                c("template description", "POST", "/api/workflows/templates",
+                        "{'name':'x','description':'" + x(2001) + "','steps':[]}", 400, "description"),
+                c("template step title", "POST", "/api/workflows/templates",
+                        template("{'title':'" + x(201) + "','actionType':'CHECKLIST','roleScope':'LAWYER'}"), 400,
+                        "steps[0].title"),
+                c("template with 101 steps", "POST", "/api/workflows/templates",
+                        "{'name':'x','steps':[" + manySteps + "]}", 400, "steps"),
+                c("template new name", "PATCH", "/api/workflows/templates/{template}", "{'name':'" + x(201) + "'}",
+                        400, "name"),
+                c("instance title at instantiation", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'{matter}','title':'" + x(201) + "'}", 400, "title"),
+                c("instance title", "PATCH", "/api/workflows/instances/{instance}", "{'title':'" + x(201) + "'}", 400,
+                        "title"),
+                c("added step title", "POST", "/api/workflows/instances/{instance}/steps",
+                        "{'title':'" + x(201) + "','actionType':'CHECKLIST','roleScope':'LAWYER'}", 400, "title"),
+                c("edited step title", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'title':'" + x(201) + "'}", 400, "title"),
+                c("fail reason", "POST", "/api/workflows/steps/{approval}/fail", "{'reason':'" + x(2001) + "'}", 400,
+                        "reason"),
+                c("skip reason", "POST", "/api/workflows/steps/{doc}/skip", "{'reason':'" + x(2001) + "'}", 400,
+                        "reason").as(Who.ADMIN),
+                c("approval comment", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'comment':'" + x(2001) + "'}", 400, "comment"),
+                c("matter reference", "POST", "/api/matters", "{'reference':'" + x(51) + "','title':'T'}", 400,
+                        "reference"),
+                c("matter title", "POST", "/api/matters", "{'reference':'R-1','title':'" + x(301) + "'}", 400,
+                        "title"),
+                c("201 members", "PUT", "/api/matters/{matter}/members", "{'members':[" + manyMembers + "]}", 400,
+                        "members"),
+                c("template search", "GET", "/api/workflows/templates?q=" + x(201), null, 400, "q"),
+                c("Idempotency-Key", "POST", "/api/workflows/steps/{doc}/claim", null, 400, "Idempotency-Key")
+                        .as(Who.CLIENT).header("Idempotency-Key", x(201)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseOversizedBodies(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseOversizedBodies() {
+        String huge = x(1024 * 1024 + 1);
+        return Stream.of(
+                c("template create", "POST", "/api/workflows/templates",
+                        "{'name':'x','description':'" + huge + "','steps':[]}", 413, null),
+                c("template edit", "PATCH", "/api/workflows/templates/{template}", "{'description':'" + huge + "'}",
+                        413, null),
+                c("instance edit", "PATCH", "/api/workflows/instances/{instance}", "{'title':'" + huge + "'}", 413,
+                        null),
+                c("complete", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'comment':'" + huge + "'}", 413, null),
+                c("complete with an Idempotency-Key", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'comment':'" + huge + "'}", 413, null).header("Idempotency-Key", "big-1"),
+                c("upload over the document limit", "POST", "/api/workflows/steps/{doc}/documents", null, 413, null)
+                        .as(Who.CLIENT).file(new MockMultipartFile("file", "big.pdf", "application/pdf",
+                                new byte[20 * 1024 * 1024 + 1])));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseAWrongContentType(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseAWrongContentType() {
+        return Stream.of(
+                c("template create as text", "POST", "/api/workflows/templates", "{'name':'x','steps':[]}", 415, null)
+                        .type(MediaType.TEXT_PLAIN_VALUE),
+                c("template create as XML", "POST", "/api/workflows/templates", "<template name='x'/>", 415, null)
+                        .type(MediaType.APPLICATION_XML_VALUE),
+                c("template create without a type", "POST", "/api/workflows/templates", "{'name':'x','steps':[]}",
+                        415, null).type(null),
+                c("instance edit as a form", "PATCH", "/api/workflows/instances/{instance}", "title=x", 415, null)
+                        .type(MediaType.APPLICATION_FORM_URLENCODED_VALUE),
+                c("complete as text", "POST", "/api/workflows/steps/{approval}/complete", "approved", 415, null)
+                        .type(MediaType.TEXT_PLAIN_VALUE),
+                c("upload as JSON", "POST", "/api/workflows/steps/{doc}/documents", "{'file':'x'}", 415, null)
+                        .as(Who.CLIENT),
+                c("upload of a text file", "POST", "/api/workflows/steps/{doc}/documents", null, 415, null)
+                        .as(Who.CLIENT).file(new MockMultipartFile("file", "notes.txt", "text/plain", "hi".getBytes())),
+                c("upload of a PDF name sent as an image", "POST", "/api/workflows/steps/{doc}/documents", null, 415,
+                        null).as(Who.CLIENT).file(new MockMultipartFile("file", "passport.pdf", "image/png",
+                                new byte[] {1, 2, 3})));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseAWrongMethod(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseAWrongMethod() {
+        return Stream.of(
+                c("PUT a template", "PUT", "/api/workflows/templates/{template}", "{'name':'x'}", 405, null),
+                c("DELETE a template", "DELETE", "/api/workflows/templates/{template}", null, 405, null),
+                c("DELETE an instance", "DELETE", "/api/workflows/instances/{instance}", null, 405, null),
+                c("GET complete", "GET", "/api/workflows/steps/{approval}/complete", null, 405, null),
+                c("PATCH a step", "PATCH", "/api/workflows/steps/{approval}", "{'title':'x'}", 405, null),
+                c("POST me", "POST", "/api/me", "{}", 405, null),
+                c("PUT verify", "PUT", "/api/audit/verify", "{}", 405, null).as(Who.ADMIN));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseInvalidUuidsInThePath(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseInvalidUuidsInThePath() {
+        return Stream.of(
+                c("read template", "GET", "/api/workflows/templates/not-a-uuid", null, 400, "id"),
+                c("edit template", "PATCH", "/api/workflows/templates/123", "{'name':'x'}", 400, "id"),
+                c("publish template", "POST", "/api/workflows/templates/xyz/publish", null, 400, "id"),
+                c("instantiate", "POST", "/api/workflows/templates/xyz/instantiate", "{'matterId':'{matter}'}", 400,
+                        "id"),
+                c("read instance", "GET", "/api/workflows/instances/zzz", null, 400, "id"),
+                c("edit instance", "PATCH", "/api/workflows/instances/1", "{'title':'x'}", 400, "id"),
+                c("edit step", "PATCH", "/api/workflows/instances/{instance}/steps/nope", "{'title':'x'}", 400,
+                        "stepId"),
+                c("remove step", "DELETE", "/api/workflows/instances/nope/steps/{pending}", null, 400, "id"),
+                c("claim", "POST", "/api/workflows/steps/1234/claim", null, 400, "id"),
+                c("complete", "POST", "/api/workflows/steps/abc/complete", "{}", 400, "id"),
+                c("history", "GET", "/api/workflows/steps/abc/history", null, 400, "id"),
+                c("upload", "POST", "/api/workflows/steps/abc/documents", null, 400, "id").as(Who.CLIENT)
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "%PDF".getBytes())),
+                c("read matter", "GET", "/api/matters/abc", null, 400, "id"),
+                c("UUID one character too long", "GET", "/api/workflows/instances/{instance}0", null, 400, "id"),
+                c("instances of a matter", "GET", "/api/workflows/instances?matterId=abc", null, 400, "matterId"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseBadPaging(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseBadPaging() {
+        return Stream.of(
+                c("templates size=0", "GET", "/api/workflows/templates?size=0", null, 400, "size"),
+                c("templates size=1000", "GET", "/api/workflows/templates?size=1000", null, 400, "size"),
+                c("templates page=-1", "GET", "/api/workflows/templates?page=-1", null, 400, "page"),
+                c("templates page=abc", "GET", "/api/workflows/templates?page=abc", null, 400, "page"),
+                c("templates size=1.5", "GET", "/api/workflows/templates?size=1.5", null, 400, "size"),
+                c("inbox size=0", "GET", "/api/workflows/steps?size=0", null, 400, "size"),
+                c("inbox page=-1", "GET", "/api/workflows/steps?page=-1", null, 400, "page"),
+                c("matters size=1000", "GET", "/api/matters?size=1000", null, 400, "size"),
+                c("audit page=-1", "GET", "/api/audit?page=-1", null, 400, "page").as(Who.ADMIN),
+                c("audit size=0", "GET", "/api/audit?size=0", null, 400, "size").as(Who.ADMIN),
+                c("instances size=1000", "GET", "/api/workflows/instances?matterId={matter}&size=1000", null, 400,
+                        "size"),
+                c("instances page=-1", "GET", "/api/workflows/instances?matterId={matter}&page=-1", null, 400,
+                        "page"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseInvalidActionConfigs(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseInvalidActionConfigs() {
+        return Stream.of(
+                config("approval for a client", "APPROVAL_LAWYER", "LAWYER", "{'approverRole':'CLIENT'}",
+                        "approverRole"),
+                config("approval message too long", "APPROVAL_LAWYER", "LAWYER", "{'message':'" + x(2001) + "'}",
+                        "message"),
+                config("approval with a deadline", "APPROVAL_LAWYER", "LAWYER", "{'deadline':'tomorrow'}",
+                        "deadline"),
+                config("signature without document", "SIGNATURE_CLIENT", "CLIENT", "{}", "documentId"),
+                config("signature with a blank document", "SIGNATURE_CLIENT", "CLIENT", "{'documentId':' '}",
+                        "documentId"),
+                config("signature with a numeric document", "SIGNATURE_CLIENT", "CLIENT", "{'documentId':5}",
+                        "documentId"),
+                config("signature with an unknown provider", "SIGNATURE_CLIENT", "CLIENT",
+                        "{'documentId':'letter','provider':'docusign'}", "provider"),
+                config("document request without text", "REQUEST_DOC_CLIENT", "CLIENT", "{}", "requestText"),
+                config("document request accepting a bare word", "REQUEST_DOC_CLIENT", "CLIENT",
+                        "{'requestText':'ID','acceptedTypes':['pdf']}", "acceptedTypes[0]"),
+                config("document request types as a string", "REQUEST_DOC_CLIENT", "CLIENT",
+                        "{'requestText':'ID','acceptedTypes':'application/pdf'}", "acceptedTypes"),
+                config("payment without amount", "PAYMENT_CLIENT", "CLIENT", "{'currency':'USD'}", "amount"),
+                config("payment negative", "PAYMENT_CLIENT", "CLIENT", "{'amount':-5,'currency':'USD'}", "amount"),
+                config("payment zero", "PAYMENT_CLIENT", "CLIENT", "{'amount':0,'currency':'USD'}", "amount"),
+                config("payment amount a string", "PAYMENT_CLIENT", "CLIENT", "{'amount':'1500','currency':'USD'}",
+                        "amount"),
+                config("payment in tenths of cents", "PAYMENT_CLIENT", "CLIENT", "{'amount':10.001,'currency':'USD'}",
+                        "amount"),
+                config("payment currency lower case", "PAYMENT_CLIENT", "CLIENT", "{'amount':10,'currency':'usd'}",
+                        "currency"),
+                config("payment currency unknown", "PAYMENT_CLIENT", "CLIENT", "{'amount':10,'currency':'XYZ'}",
+                        "currency"),
+                config("payment unknown provider", "PAYMENT_CLIENT", "CLIENT",
+                        "{'amount':10,'currency':'EUR','provider':'stripe'}", "provider"),
+                config("checklist repeating an item", "CHECKLIST", "PARALEGAL", "{'items':['a','a']}", "items"),
+                config("checklist with a blank item", "CHECKLIST", "PARALEGAL", "{'items':['']}", "items[0]"),
+                config("checklist items a string", "CHECKLIST", "PARALEGAL", "{'items':'a'}", "items"),
+                c("second step of a template", "POST", "/api/workflows/templates",
+                        template(STEP + "," + step("PAYMENT_CLIENT", "CLIENT", "{'amount':-1,'currency':'EUR'}")), 400,
+                        "steps[1].actionConfig.amount"),
+                c("draft steps of a template edit", "PATCH", "/api/workflows/templates/{template}",
+                        "{'steps':[" + step("PAYMENT_CLIENT", "CLIENT", "{'amount':0,'currency':'EUR'}") + "]}", 400,
+                        "steps[0].actionConfig.amount"),
+                c("step added to an instance", "POST", "/api/workflows/instances/{instance}/steps",
+                        step("PAYMENT_CLIENT", "CLIENT", "{'amount':10}"), 400, "actionConfig.currency"),
+                c("config of an instance step", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'actionConfig':{'items':['a','a']}}", 400, "actionConfig.items"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseBadUploads(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseBadUploads() {
+        String path = "/api/workflows/steps/{doc}/documents";
+        return Stream.of(
+                c("empty file", "POST", path, null, 400, "file").as(Who.CLIENT)
+                        .file(new MockMultipartFile("file", "passport.pdf", "application/pdf", new byte[0])),
+                c("file without a name", "POST", path, null, 400, "file").as(Who.CLIENT)
+                        .file(new MockMultipartFile("file", "", "application/pdf", "%PDF".getBytes())),
+                c("file in the wrong part", "POST", path, null, 400, "file").as(Who.CLIENT)
+                        .file(new MockMultipartFile("document", "passport.pdf", "application/pdf", "%PDF".getBytes())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldAnswer404ForUnknownRoutes(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldAnswer404ForUnknownRoutes() {
+        return Stream.of(
+                c("GET /api/nothing", "GET", "/api/nothing", null, 404, null),
+                c("GET /api/workflows", "GET", "/api/workflows", null, 404, null),
+                c("template drafts", "GET", "/api/workflows/templates/{template}/drafts", null, 404, null),
+                c("explode a step", "POST", "/api/workflows/steps/{approval}/explode", "{}", 404, null),
+                c("delete a member", "DELETE", "/api/matters/{matter}/members/x", null, 404, null),
+                c("unknown template", "GET", "/api/workflows/templates/00000000-0000-0000-0000-000000000000", null,
+                        404, null),
+                c("unknown step", "POST", "/api/workflows/steps/00000000-0000-0000-0000-000000000000/claim", null,
+                        404, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseRequestsWithoutValidCredentials(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseRequestsWithoutValidCredentials() {
+        return Stream.of(
+                c("no credentials", "GET", "/api/workflows/templates", null, 401, null).as(Who.NOBODY),
+                c("wrong password", "GET", "/api/workflows/templates", null, 401, null).as(Who.WRONG_PASSWORD),
+                c("no credentials on a mutation", "POST", "/api/workflows/templates", "{'name':'x','steps':[]}", 401,
+                        null).as(Who.NOBODY),
+                c("no credentials on an unknown route", "GET", "/api/nothing", null, 401, null).as(Who.NOBODY));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseStringsWithTheNulCharacter(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseStringsWithTheNulCharacter() {
+        String nul = "a\\u0000b";
+        return Stream.of(
+                c("template name", "POST", "/api/workflows/templates", "{'name':'" + nul + "','steps':[]}", 400,
+                        "name"),
+                c("checklist item in a config", "POST", "/api/workflows/templates",
+                        template(step("CHECKLIST", "LAWYER", "{'items':['" + nul + "']}")), 400,
+                        "steps[0].actionConfig.items"),
+                c("instance title", "PATCH", "/api/workflows/instances/{instance}", "{'title':'" + nul + "'}", 400,
+                        "title"),
+                c("added step title", "POST", "/api/workflows/instances/{instance}/steps",
+                        "{'title':'" + nul + "','actionType':'CHECKLIST','roleScope':'LAWYER'}", 400, "title"),
+                c("approval comment in a payload", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'comment':'" + nul + "'}", 400, "comment"),
+                c("field name in a payload", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'" + nul + "':1}", 400, null),
+                c("fail reason", "POST", "/api/workflows/steps/{approval}/fail", "{'reason':'" + nul + "'}", 400,
+                        "reason"),
+                c("matter reference", "POST", "/api/matters", "{'reference':'" + nul + "','title':'T'}", 400,
+                        "reference"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseRequestsTheFirewallRejects(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseRequestsTheFirewallRejects() {
+        return Stream.of(
+                c("semicolon in the URL", "GET", "/api/workflows/templates;x=y", null, 400, ""),
+                c("encoded slash in the URL", "GET", "/api/workflows/templates/a%2Fb", null, 400, ""),
+                c("encoded dot segment in the URL", "GET", "/api/workflows/templates/%2e%2e/x", null, 400, ""),
+                c("encoded percent in the URL", "GET", "/api/workflows/templates/%25", null, 400, ""),
+                c("encoded slash in a mutation", "POST", "/api/workflows/steps/a%2Fb/claim", null, 400, ""),
+                c("control character in a header", "POST", "/api/workflows/steps/{doc}/claim", null, 400, "")
+                        .as(Who.CLIENT).header("Idempotency-Key", "a\u0000b"));
+    }
+
+    // ---------------------------------------------------------------------------------------------- machinery
+
+    private void check(Case c) throws Exception {
+        Fixture fixture = fixture();
+        var before = written(fixture.firm().orgId());
+
+        MvcResult result = mvc.perform(build(c, fixture)).andReturn();
+
+        var response = result.getResponse();
+        String body = response.getContentAsString();
+        assertThat(response.getStatus()).as("status of %s: %s", c, body).isEqualTo(c.status()).isLessThan(500);
+        assertThat(response.getContentType()).as("content type of %s: %s", c, body).isNotNull();
+        assertThat(MediaType.parseMediaType(response.getContentType()).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as("content type %s of %s", response.getContentType(), c).isTrue();
+        assertThat((Integer) read(result, "$.status")).isEqualTo(c.status());
+        assertThat((String) read(result, "$.title")).isNotBlank();
+        if (c.status() == 400) {
+            List<Map<String, String>> errors = JsonPath.using(Configuration.defaultConfiguration()
+                    .addOptions(Option.SUPPRESS_EXCEPTIONS)).parse(body).read("$.errors");
+            assertThat(errors).as("errors of %s: %s", c, body).isNotEmpty();
+            if (c.field() != null) {
+                assertThat(errors).extracting(e -> e.get("field")).as("fields named by %s: %s", c, body)
+                        .contains(c.field());
+            }
+        }
+        if (c.status() == 405) {
+            assertThat(response.getHeader("Allow")).as("Allow header of %s", c).isNotBlank();
+        }
+        assertThat(written(fixture.firm().orgId())).as("rows written by %s", c).isEqualTo(before);
+    }
+
+    private Fixture fixture() {
+        var firm = firm();
+        var instance = instance(firm,
+                step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, false, Map.of(
+                        "requestText", "Your passport, please", "acceptedTypes", List.of("application/pdf"))),
+                step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
+                step("Onboarding", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
+                        Map.of("items", List.of("A", "B"))));
+        runtime.start(firm.as(firm.owner()), instance.steps().get(1).id());
+        return new Fixture(firm, instance);
+    }
+
+    private static AbstractMockHttpServletRequestBuilder<?> build(Case c, Fixture f) {
+        String path = c.path()
+                .replace("{template}", f.instance().templateId().toString())
+                .replace("{instance}", f.instance().id().toString())
+                .replace("{doc}", f.instance().steps().get(0).id().toString())
+                .replace("{approval}", f.instance().steps().get(1).id().toString())
+                .replace("{pending}", f.instance().steps().get(2).id().toString())
+                .replace("{matter}", f.firm().matter().id().toString());
+        AbstractMockHttpServletRequestBuilder<?> builder;
+        if (c.file() != null) {
+            builder = multipart(c.method(), path).file(c.file());
+        } else {
+            var plain = request(c.method(), path);
+            if (c.body() != null) {
+                String body = c.body()
+                        .replace("{matter}", f.firm().matter().id().toString());
+                plain.content(body);
+            }
+            if (c.contentType() != null && c.body() != null) {
+                plain.contentType(c.contentType());
+            }
+            builder = plain;
+        }
+        c.headers().forEach(builder::header);
+        UserAccount caller = switch (c.who()) {
+            case ADMIN -> f.firm().admin();
+            case CLIENT -> f.firm().client();
+            default -> f.firm().owner();
+        };
+        switch (c.who()) {
+            case NOBODY -> {
+            }
+            case WRONG_PASSWORD -> builder.with(httpBasic(caller.email(), "not-the-password"));
+            default -> builder.with(as(caller));
+        }
+        return builder;
+    }
+
+    /** A case as the owner, with a JSON body written with single quotes. */
+    private static Case c(String name, String method, String path, String body, int status, String field) {
+        return new Case(name, HttpMethod.valueOf(method), path, body == null ? null : quotes(body), JSON_TYPE,
+                Who.OWNER, status, field, Map.of(), null);
+    }
+
+    /** A template with one step of the type whose config is invalid; the error names steps[0].actionConfig.field. */
+    private static Case config(String name, String type, String scope, String config, String field) {
+        return c(name, "POST", "/api/workflows/templates", template(step(type, scope, config)), 400,
+                "steps[0].actionConfig." + field);
+    }
+
+    private static String template(String steps) {
+        return "{'name':'Template','steps':[" + steps + "]}";
+    }
+
+    private static String step(String type, String scope, String config) {
+        return "{'title':'Step','actionType':'" + type + "','roleScope':'" + scope + "','actionConfig':" + config + "}";
+    }
+
+    /** Single quotes become double quotes, except where escaped as \'. */
+    private static String quotes(String json) {
+        return json.replace("\\'", "\u0000").replace('\'', '"').replace('\u0000', '\'');
+    }
+
+    private static String deep(int levels) {
+        return "[".repeat(levels) + "]".repeat(levels);
+    }
+
+    private static String x(int length) {
+        return "x".repeat(length);
+    }
+}
