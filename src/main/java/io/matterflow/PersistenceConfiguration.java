@@ -27,9 +27,11 @@ class PersistenceConfiguration {
         return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
     }
 
+    /** BCrypt; {@code matterflow.security.bcrypt-strength} (default 10) sets its cost. Tests use the lowest, 4. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value(
+            "${matterflow.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
     }
 
     /** JSON columns are read and written with the strict mapper, so decimals keep their exact text. */

@@ -36,9 +36,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -162,17 +159,6 @@ class AuthorizationMatrixTests {
     private static final byte[] PDF = "%PDF-1.4 passport".getBytes(StandardCharsets.US_ASCII);
     private static volatile TestFirm otherFirm;
     private static volatile ReadFixture readFixture;
-
-    /**
-     * BCrypt at its lowest cost: every row creates six users and signs one in over HTTP Basic, and the default cost
-     * would spend most of the class's time hashing. The sign-in path is the application's own.
-     */
-    @TestBean
-    PasswordEncoder passwordEncoder;
-
-    static PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(4);
-    }
 
     @Autowired
     MockMvc mvc;
