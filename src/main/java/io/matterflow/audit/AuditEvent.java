@@ -19,9 +19,9 @@ public record AuditEvent(UUID id, UUID orgId,
                          @Schema(description = "The user's id, the provider's name, or `system`",
                                  example = "e36258e8-c488-4eb4-a6fd-565c8456906f") String actorId,
                          @Schema(example = "Lena Lawyer") String actorName,
-                         @Schema(description = "`template.*`, `instance.*`, `step.<event>` or `matter.*`",
+                         @Schema(description = "`template.*`, `instance.*`, `step.<event>`, `matter.*` or `feature-flag.update`",
                                  example = "step.complete") String action,
-                         @Schema(allowableValues = {"TEMPLATE", "INSTANCE", "STEP", "MATTER"}, example = "STEP")
+                         @Schema(allowableValues = {"TEMPLATE", "INSTANCE", "STEP", "MATTER", "FEATURE_FLAG"}, example = "STEP")
                          String entityType, UUID entityId,
                          @Schema(description = "The state before; null when the change has none",
                                  example = "IN_PROGRESS") String fromState,

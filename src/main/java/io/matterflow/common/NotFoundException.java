@@ -8,7 +8,12 @@ public class NotFoundException extends MatterflowException {
     private final String entityType;
 
     public NotFoundException(String entityType, UUID id) {
-        super(entityType + " " + id + " was not found");
+        this(entityType, String.valueOf(id));
+    }
+
+    /** For things named by a key rather than an id (a feature flag's name). */
+    public NotFoundException(String entityType, String key) {
+        super(entityType + " " + key + " was not found");
         this.entityType = entityType;
     }
 

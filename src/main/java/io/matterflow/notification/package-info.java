@@ -1,5 +1,10 @@
 /**
- * Telling people that work is waiting: when a step becomes READY, an in-app notification for its assignee or,
- * when unassigned, each eligible performer. Consumes the instance module's events only.
+ * Telling people that work is waiting. When a step becomes READY: an in-app notification for its assignee or,
+ * when unassigned, each eligible performer; and, when the organization's feature flag
+ * {@code workflow.ready-notifications.email} is on, an email to the same people, queued in the transition's
+ * transaction ({@link io.matterflow.notification.ReadyEmails}) and sent after commit by every node's
+ * {@link io.matterflow.notification.EmailSender}: throttled per recipient, retried with backoff, sent once however
+ * many nodes run. Also the per-organization {@link io.matterflow.notification.FeatureFlags}. Consumes the instance
+ * module's events only.
  */
 package io.matterflow.notification;
