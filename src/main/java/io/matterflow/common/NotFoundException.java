@@ -8,6 +8,11 @@ public class NotFoundException extends MatterflowException {
     private final String entityType;
 
     public NotFoundException(String entityType, UUID id) {
+        this(entityType, String.valueOf(id));
+    }
+
+    /** For things named by an external id, such as a provider's signing session. */
+    public NotFoundException(String entityType, String id) {
         super(entityType + " " + id + " was not found");
         this.entityType = entityType;
     }
