@@ -16,10 +16,12 @@ import io.matterflow.audit.AuditProperties;
 import io.matterflow.demo.DemoData;
 import io.matterflow.demo.DemoProperties;
 import io.matterflow.directory.Directory;
+import io.matterflow.webhook.WebhookProperties;
 
 /**
  * The {@code prod} profile refuses to start with anything a demo leaves behind: demo seeding, the development audit
- * key, an embedded database, or a demo account that still has the demo password.
+ * key, a development (or short) webhook secret, an embedded database, or a demo account that still has the demo
+ * password.
  */
 @Component
 @Profile("prod")
@@ -27,14 +29,16 @@ class ProductionSafety implements InitializingBean {
 
     private final DemoProperties demo;
     private final AuditProperties audit;
+    private final WebhookProperties webhooks;
     private final DataSource dataSource;
     private final Directory directory;
     private final PasswordEncoder passwords;
 
-    ProductionSafety(DemoProperties demo, AuditProperties audit, DataSource dataSource, Directory directory,
-                     PasswordEncoder passwords) {
+    ProductionSafety(DemoProperties demo, AuditProperties audit, WebhookProperties webhooks, DataSource dataSource,
+                     Directory directory, PasswordEncoder passwords) {
         this.demo = demo;
         this.audit = audit;
+        this.webhooks = webhooks;
         this.dataSource = dataSource;
         this.directory = directory;
         this.passwords = passwords;
@@ -55,6 +59,10 @@ class ProductionSafety implements InitializingBean {
         }
         if (AuditProperties.DEVELOPMENT_KEY.equals(audit.hmacKey()) || audit.hmacKey().length() < 32) {
             problems.add("matterflow.audit.hmac-key must be set to a secret of at least 32 characters");
+        }
+        for (String provider : webhooks.weakSecrets()) {
+            problems.add("matterflow.webhooks.secrets." + provider + " must be a secret of at least 32 characters"
+                    + " other than the development one (or blank, to turn the provider off)");
         }
         if (databaseProduct().contains("h2")) {
             problems.add("the prod profile needs PostgreSQL (set SPRING_DATASOURCE_URL)");

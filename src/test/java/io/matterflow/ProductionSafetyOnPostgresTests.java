@@ -13,6 +13,7 @@ import io.matterflow.demo.DemoData;
 import io.matterflow.demo.DemoProperties;
 import io.matterflow.directory.Directory;
 import io.matterflow.support.PostgresTest;
+import io.matterflow.webhook.WebhookProperties;
 
 @PostgresTest
 class ProductionSafetyOnPostgresTests {
@@ -30,7 +31,8 @@ class ProductionSafetyOnPostgresTests {
     void shouldRefuseDemoAccountsThatKeepTheDefaultPassword() {
         demo.seed();
         var safety = new ProductionSafety(new DemoProperties(DemoProperties.Seed.NEVER, null),
-                new AuditProperties("a-long-and-secret-key-of-at-least-32-chars"), dataSource, directory, passwords);
+                new AuditProperties("a-long-and-secret-key-of-at-least-32-chars"), new WebhookProperties(null, null),
+                dataSource, directory, passwords);
         assertThat(safety.problems()).containsExactly("admin@demo.law still has the default password",
                 "lawyer@demo.law still has the default password", "paralegal@demo.law still has the default password",
                 "client@demo.law still has the default password");

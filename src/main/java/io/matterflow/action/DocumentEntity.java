@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -42,6 +44,13 @@ class DocumentEntity {
     @Column(name = "uploaded_at", nullable = false)
     private Instant uploadedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "scan_status", nullable = false)
+    private DocumentStatus status;
+
+    @Column(name = "scanned_at")
+    private Instant scannedAt;
+
     protected DocumentEntity() {
     }
 
@@ -56,10 +65,16 @@ class DocumentEntity {
         this.storageKey = storageKey;
         this.uploadedById = info.uploadedById();
         this.uploadedAt = info.uploadedAt();
+        this.status = info.status();
     }
 
     DocumentInfo toInfo() {
-        return new DocumentInfo(id, orgId, stepId, name, contentType, size, sha256, uploadedById, uploadedAt);
+        return new DocumentInfo(id, orgId, stepId, name, contentType, size, sha256, uploadedById, uploadedAt, status);
+    }
+
+    void scanned(DocumentStatus status, Instant at) {
+        this.status = status;
+        this.scannedAt = at;
     }
 
     UUID orgId() {

@@ -3,7 +3,21 @@ package io.matterflow.action;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An uploaded document's metadata; the bytes stay in storage. */
+/** An uploaded document's metadata; the bytes stay in storage. {@code status} is the upload scanner's verdict. */
 public record DocumentInfo(UUID id, UUID orgId, UUID stepId, String name, String contentType, long size,
-                           String sha256, UUID uploadedById, Instant uploadedAt) {
+                           String sha256, UUID uploadedById, Instant uploadedAt, DocumentStatus status) {
+
+    public DocumentInfo {
+        status = status == null ? DocumentStatus.UNSCANNED : status;
+    }
+
+    /** A document not scanned yet. */
+    public DocumentInfo(UUID id, UUID orgId, UUID stepId, String name, String contentType, long size, String sha256,
+                        UUID uploadedById, Instant uploadedAt) {
+        this(id, orgId, stepId, name, contentType, size, sha256, uploadedById, uploadedAt, DocumentStatus.UNSCANNED);
+    }
+
+    public boolean rejected() {
+        return status == DocumentStatus.REJECTED;
+    }
 }

@@ -12,7 +12,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** The client uploads documents to the step; completing names them, each of an accepted type. */
+/**
+ * The client uploads documents to the step; completing names them, each of an accepted type and not rejected by the
+ * upload scan.
+ */
 @Component
 class DocumentRequestHandler extends AbstractActionHandler<DocumentRequestConfig, DocumentRequestHandler.Submission> {
 
@@ -47,6 +50,8 @@ class DocumentRequestHandler extends AbstractActionHandler<DocumentRequestConfig
                 errors.add(new FieldError(field, "is not a document uploaded to this step"));
             } else if (!AcceptedTypes.accepts(ctx.config().acceptedTypes(), doc.get().name(), doc.get().contentType())) {
                 errors.add(new FieldError(field, "is not of an accepted type " + ctx.config().acceptedTypes()));
+            } else if (doc.get().rejected()) {
+                errors.add(new FieldError(field, "was rejected by the upload scan (infected); upload a clean copy"));
             }
         }
         if (ids.stream().distinct().count() != ids.size()) {

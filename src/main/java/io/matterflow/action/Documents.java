@@ -62,6 +62,18 @@ public class Documents implements DocumentLookup {
         return repository.findByIdAndOrgId(documentId, orgId).map(DocumentEntity::toInfo);
     }
 
+    /**
+     * Records the upload scanner's verdict. Scanners know no organization: the document is found by its id alone,
+     * and the caller learns its organization from the answer.
+     */
+    @Transactional
+    public DocumentInfo recordScan(UUID documentId, boolean clean) {
+        var entity = repository.findById(documentId).orElseThrow(() -> new NotFoundException("Document", documentId));
+        entity.scanned(clean ? DocumentStatus.ACCEPTED : DocumentStatus.REJECTED, clock.instant());
+        repository.flush();
+        return entity.toInfo();
+    }
+
     public List<DocumentInfo> forStep(UUID stepId) {
         return repository.findByStepIdOrderByUploadedAt(stepId).stream().map(DocumentEntity::toInfo).toList();
     }

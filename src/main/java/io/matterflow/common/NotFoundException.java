@@ -11,7 +11,7 @@ public class NotFoundException extends MatterflowException {
         this(entityType, String.valueOf(id));
     }
 
-    /** For things named by a key rather than an id (a feature flag's name). */
+    /** For things named by a key rather than an id: a feature flag's name, a provider's signing session. */
     public NotFoundException(String entityType, String key) {
         super(entityType + " " + key + " was not found");
         this.entityType = entityType;

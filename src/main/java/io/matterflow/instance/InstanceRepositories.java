@@ -20,6 +20,9 @@ interface InstanceStepRepository extends JpaRepository<InstanceStepEntity, UUID>
 
     Optional<InstanceStepEntity> findByIdAndOrgId(UUID id, UUID orgId);
 
+    /** Every organization's steps: for provider webhooks, whose events name a provider's id and no organization. */
+    List<InstanceStepEntity> findByProviderRef(String providerRef);
+
     @Query("select s from InstanceStepEntity s where s.instanceId = :instanceId order by s.order, s.id")
     List<InstanceStepEntity> findSteps(UUID instanceId);
 

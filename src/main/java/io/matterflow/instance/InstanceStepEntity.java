@@ -52,6 +52,9 @@ class InstanceStepEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "action_data", nullable = false)
     private Map<String, Object> actionData;
+    /** The provider's id of the current attempt (signature session, payment intent), kept from actionData for lookup. */
+    @Column(name = "provider_ref")
+    private String providerRef;
     @Column(name = "assigned_to_id")
     private UUID assignedToId;
     @Column(name = "started_at")
@@ -102,7 +105,25 @@ class InstanceStepEntity {
     void moveTo(ActionState state, Map<String, Object> data, Instant now) {
         this.state = state;
         this.actionData = new LinkedHashMap<>(data);
+        this.providerRef = providerReference(actionType, actionData);
         this.updatedAt = now;
+    }
+
+    /**
+     * The key under which a step's handler keeps the id its provider knows the current attempt by; a retry moves it
+     * to {@code previousAttempts}, so an old session's events no longer find the step.
+     */
+    static String providerReferenceKey(ActionType type) {
+        return switch (type) {
+            case SIGNATURE_CLIENT -> "signatureSessionId";
+            case PAYMENT_CLIENT -> "paymentIntentId";
+            default -> null;
+        };
+    }
+
+    private static String providerReference(ActionType type, Map<String, Object> data) {
+        String key = providerReferenceKey(type);
+        return key != null && data.get(key) instanceof String reference ? reference : null;
     }
 
     void assign(UUID userId) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -360,6 +361,21 @@ public class Instances {
     public UUID instanceOfStep(Actor actor, UUID stepId) {
         return steps.findByIdAndOrgId(stepId, actor.orgId()).map(InstanceStepEntity::instanceId)
                 .orElseThrow(() -> new NotFoundException("Step", stepId));
+    }
+
+    /**
+     * The step whose current attempt the provider knows by {@code reference} (a signature session, a payment intent),
+     * in whichever organization it is: provider webhooks name no organization, the step tells it. A step of another
+     * provider, or whose attempt was retried since, is not found.
+     */
+    public Optional<ProviderStep> findByProviderReference(ActionType type, String provider, String reference) {
+        if (InstanceStepEntity.providerReferenceKey(type) == null || reference == null || reference.isEmpty()) {
+            return Optional.empty();
+        }
+        return steps.findByProviderRef(reference).stream()
+                .filter(s -> s.actionType() == type && provider.equals(s.actionData().get("provider")))
+                .findFirst()
+                .map(s -> new ProviderStep(s.orgId(), provider, s.toDetails()));
     }
 
     public StepDetails step(Actor actor, UUID stepId) {

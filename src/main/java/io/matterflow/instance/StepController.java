@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.matterflow.action.ActionState;
+import io.matterflow.action.DocumentStatus;
 import io.matterflow.audit.AuditEvent;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.common.ValidationException;
@@ -66,7 +67,9 @@ class StepController {
     record DocumentResponse(@Schema(example = "b46e49b1-8b27-4bfb-a5d9-b96e468a3919") UUID id,
                             @Schema(description = "The uploaded file's name", example = "passport.pdf") String name,
                             @Schema(example = "application/pdf") String contentType,
-                            @Schema(description = "In bytes", example = "482113") long size) {
+                            @Schema(description = "In bytes", example = "482113") long size,
+                            @Schema(description = "The upload scanner's verdict, reported through the uploads webhook:"
+                                    + " a REJECTED (infected) document cannot complete the step") DocumentStatus status) {
     }
 
     @GetMapping("/api/workflows/steps")
@@ -245,7 +248,7 @@ class StepController {
         }
         var info = documents.upload(actor, id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
         return ResponseEntity.status(201).body(new DocumentResponse(info.id(), info.name(), info.contentType(),
-                info.size()));
+                info.size(), info.status()));
     }
 
     @GetMapping("/api/workflows/steps/{id}/documents")
@@ -253,7 +256,7 @@ class StepController {
     List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
         instances.step(actor, id);
         return documents.forStep(actor, id).stream()
-                .map(d -> new DocumentResponse(d.id(), d.name(), d.contentType(), d.size())).toList();
+                .map(d -> new DocumentResponse(d.id(), d.name(), d.contentType(), d.size(), d.status())).toList();
     }
 
 }

@@ -98,6 +98,23 @@ public class StepDocuments {
         return info;
     }
 
+    /**
+     * Records an upload scanner's verdict on a document: clean → ACCEPTED, infected → REJECTED (it can no longer
+     * complete its step). The scanner knows no organization; the document tells it. Audited on the document's step
+     * as {@code step.document-scan}, with the scanning provider as the actor. Joins the caller's transaction.
+     */
+    @Transactional
+    public DocumentInfo recordScan(String provider, UUID documentId, boolean clean) {
+        DocumentInfo info = documents.recordScan(documentId, clean);
+        InstanceStepEntity step = steps.findByIdAndOrgId(info.stepId(), info.orgId())
+                .orElseThrow(() -> new NotFoundException("Document", documentId));
+        Actor actor = Actor.provider(info.orgId(), provider);
+        audit.append(new AuditRecord(info.orgId(), step.instanceId(), actor, "step.document-scan", "STEP", step.id(),
+                step.state().name(), step.state().name(), Map.of("documentId", info.id().toString(),
+                        "name", info.name(), "verdict", clean ? "clean" : "infected", "status", info.status().name())));
+        return info;
+    }
+
     public List<DocumentInfo> forStep(Actor actor, UUID stepId) {
         steps.findByIdAndOrgId(stepId, actor.orgId()).orElseThrow(() -> new NotFoundException("Step", stepId));
         return documents.forStep(stepId);

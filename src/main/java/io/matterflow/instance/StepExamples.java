@@ -179,7 +179,7 @@ final class StepExamples {
 
     static final String DOCUMENT = """
             {"id": "b46e49b1-8b27-4bfb-a5d9-b96e468a3919", "name": "passport.pdf", "contentType": "application/pdf",
-             "size": 482113}""";
+             "size": 482113, "status": "UNSCANNED"}""";
 
     static final String INBOX = """
             {"items": [{"step": {""" + RETAINER + """

@@ -11,6 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.matterflow.access.StepAccess;
@@ -156,10 +157,7 @@ public class StepRuntime {
     }
 
     public StepDetails execute(Actor actor, Command command) {
-        if (command.event().isSystemOnly()) {
-            throw new IllegalArgumentException(command.event() + " is raised by the engine only");
-        }
-        checkReason(command);
+        checkCommand(command);
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> apply(actor, command));
@@ -173,6 +171,26 @@ public class StepRuntime {
                 }
             }
         }
+    }
+
+    /**
+     * {@link #execute} inside the caller's transaction and without retrying, for a caller that must commit rows of its
+     * own atomically with the step change (a provider webhook's record of the event). A lost race leaves that
+     * transaction unusable: the caller rolls it back and runs it again on fresh state ({@link #isLostRace}).
+     */
+    public StepDetails executeInCurrentTransaction(Actor actor, Command command) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("executeInCurrentTransaction needs the caller's transaction");
+        }
+        checkCommand(command);
+        return apply(actor, command);
+    }
+
+    private static void checkCommand(Command command) {
+        if (command.event().isSystemOnly()) {
+            throw new IllegalArgumentException(command.event() + " is raised by the engine only");
+        }
+        checkReason(command);
     }
 
     private StepDetails apply(Actor actor, Command command) {
@@ -309,7 +327,7 @@ public class StepRuntime {
     }
 
     /** An optimistic-lock failure or a duplicate audit sequence: another transaction changed the same rows first. */
-    static boolean isLostRace(Throwable e) {
+    public static boolean isLostRace(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockingFailureException || t instanceof OptimisticLockException
                     || t instanceof StaleStateException || t instanceof DataIntegrityViolationException

@@ -37,6 +37,7 @@ import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.MatterflowException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.TooLargeException;
+import io.matterflow.common.UnauthenticatedException;
 import io.matterflow.common.UnsupportedTypeException;
 import io.matterflow.common.ValidationException;
 import tools.jackson.core.JacksonException;
@@ -48,7 +49,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of a REST route as an RFC 9457 problem detail: 400 with {@code errors: [{field, message}]} for bad
- * input, 403, 404, 409 with the conflict's details, 413, 415; never a 500 for what a client sent.
+ * input, 401, 403, 404, 409 with the conflict's details, 413, 415; never a 500 for what a client sent.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(0)
@@ -79,6 +80,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnsupportedTypeException.class)
     ProblemDetail unsupported(UnsupportedTypeException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e);
+    }
+
+    @ExceptionHandler(UnauthenticatedException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, e.challenge())
+                .body(problem(HttpStatus.UNAUTHORIZED, e));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -49,7 +49,7 @@ class OpenApiConfiguration {
 
     /** Controllers' tags in reading order: author, run, perform, then the supporting routes. */
     private static final List<String> TAG_ORDER = List.of("Templates", "Instances", "Steps", "People and matters",
-            "Notifications", "Audit", "Feature flags");
+            "Notifications", "Feature flags", "Webhooks", "Audit");
 
     static {
         // The signed-in Actor is resolved from the credentials (WebConfiguration), never sent by the client.
@@ -61,9 +61,9 @@ class OpenApiConfiguration {
             instantiated on a matter, and lawyers, paralegals, admins and the client perform its steps through a \
             strict state machine, with an append-only, hash-chained audit trail.
 
-            **Signing in.** Every route takes HTTP Basic credentials: the user's email and password (the demo \
-            users are `admin@demo.law`, `lawyer@demo.law`, `paralegal@demo.law` and `client@demo.law`, password \
-            `demo`). API calls are stateless; a browser session never authenticates them.
+            **Signing in.** Every route but the webhooks takes HTTP Basic credentials: the user's email and password \
+            (the demo users are `admin@demo.law`, `lawyer@demo.law`, `paralegal@demo.law` and `client@demo.law`, \
+            password `demo`). API calls are stateless; a browser session never authenticates them.
 
             **Shapes.** JSON with camelCase names; ids are UUID strings; times are ISO-8601 instants in UTC. Lists \
             that can grow are pages `{items, page, size, total}` taking `?page=` (from 0) and `?size=` (1 to 200, \
@@ -73,6 +73,10 @@ class OpenApiConfiguration {
             **Errors** are RFC 9457 problem details (`application/problem+json`): 400 for malformed JSON or failing \
             fields (listed in `errors`), 401 not signed in, 403 signed in but not allowed, 404 unknown or in another \
             organization, 409 an illegal transition or a lost race, 413 too large, 415 a wrong content type.
+
+            **Webhooks.** The routes under `/api/webhooks/` are for e-signature, payment and upload-scanning \
+            providers: they take no credentials; instead each request is signed with the provider's secret \
+            (header `Matterflow-Signature`), and each event id is applied once.
 
             **Retries.** The POSTs under `/api/workflows/` (other than uploads) honour an `Idempotency-Key` header: \
             for 24 hours a repeat of the same request by the same user returns the first answer, marked \
@@ -127,7 +131,10 @@ class OpenApiConfiguration {
             respond(operation, "400", StandardResponse.BAD_REQUEST);
         }
         respond(operation, "401", StandardResponse.UNAUTHORIZED);
-        respond(operation, "403", StandardResponse.FORBIDDEN);
+        if (!path.startsWith("/api/webhooks/")) {
+            // Providers sign their events instead of signing in: a webhook is refused (401), never forbidden.
+            respond(operation, "403", StandardResponse.FORBIDDEN);
+        }
         if (hasPathId) {
             respond(operation, "404", StandardResponse.NOT_FOUND);
         }

@@ -218,7 +218,7 @@ class ActionHandlerBehaviourTests {
 
             String sessionId = (String) ctx.data().get("signatureSessionId");
             assertThat(sessionId).startsWith("mock-sig-");
-            assertThat(ctx.data()).containsEntry("provider", "mock").containsEntry("signingUrl", "/mock/esign/" + sessionId);
+            assertThat(ctx.data()).containsEntry("provider", "mock").containsEntry("signingUrl", "/mock/esign/" + sessionId + "?step=" + ctx.stepId());
             assertThat(inksign.requests).isEmpty();
         }
 
@@ -399,6 +399,20 @@ class ActionHandlerBehaviourTests {
             assertThat(payloadErrorFields(() -> handler.complete(ctx(List.of("application/pdf")),
                     map("documentIds", List.of(png.toString())))))
                     .containsExactly("documentIds[0]");
+        }
+
+        @Test
+        void shouldNameDocumentTheUploadScanRejectedByIndex() {
+            UUID infected = UUID.randomUUID();
+            stored.put(infected, new DocumentInfo(infected, ORG, STEP, "scan.pdf", "application/pdf", 1024,
+                    "cd".repeat(32), CLIENT, Instant.parse("2025-03-14T09:00:00Z"), DocumentStatus.REJECTED));
+            UUID accepted = UUID.randomUUID();
+            stored.put(accepted, new DocumentInfo(accepted, ORG, STEP, "id.pdf", "application/pdf", 1024,
+                    "ef".repeat(32), CLIENT, Instant.parse("2025-03-14T09:00:00Z"), DocumentStatus.ACCEPTED));
+
+            assertThat(payloadErrorFields(() -> handler.complete(ctx(List.of()),
+                    map("documentIds", List.of(accepted.toString(), infected.toString(), pdf.toString())))))
+                    .containsExactly("documentIds[1]");
         }
 
         @Test

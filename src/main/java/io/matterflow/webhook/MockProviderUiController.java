@@ -1,5 +1,6 @@
-package io.matterflow.instance;
+package io.matterflow.webhook;
 
+import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.springframework.ui.Model;
@@ -14,21 +15,23 @@ import io.matterflow.common.ConflictException;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.UiController;
 import io.matterflow.directory.Actor;
+import io.matterflow.instance.Instances;
+import io.matterflow.instance.StepDetails;
 
 /**
  * The built-in mock e-signature and payment providers' pages: what a client sees at the provider. With a real
- * provider these pages are the provider's own, and the provider reports the outcome to Matterflow's webhook.
+ * provider these pages are the provider's own, and the provider reports the outcome to Matterflow's webhook; here
+ * {@link MockProviderEvents} sends the same signed event through the same webhook code. The pages live in the webhook
+ * module, which depends on the instance module, so that the instance module never depends back on webhooks.
  */
 @UiController
 class MockProviderUiController {
 
     private final Instances instances;
-    private final StepRuntime runtime;
     private final MockProviderEvents providerEvents;
 
-    MockProviderUiController(Instances instances, StepRuntime runtime, MockProviderEvents providerEvents) {
+    MockProviderUiController(Instances instances, MockProviderEvents providerEvents) {
         this.instances = instances;
-        this.runtime = runtime;
         this.providerEvents = providerEvents;
     }
 
@@ -38,7 +41,7 @@ class MockProviderUiController {
         model.addAttribute("step", step);
         model.addAttribute("instance", instances.get(actor, step.instanceId()));
         model.addAttribute("session", session);
-        return "instance/mock-esign";
+        return "webhook/mock-esign";
     }
 
     @PostMapping("/mock/esign/{session}")
@@ -48,7 +51,7 @@ class MockProviderUiController {
         StepDetails step = providerStep(actor, stepId, ActionType.SIGNATURE_CLIENT, "signatureSessionId", session);
         requireAssignee(actor, step);
         boolean signed = !"DECLINED".equals(outcome);
-        providerEvents.signature(actor, step, session, signed, reason);
+        providerEvents.signature(session, signed, reason);
         var instance = instances.get(actor, step.instanceId());
         redirect.addFlashAttribute("flash", signed ? "Signed. The provider has told Matterflow; the step is complete."
                 : "Signature declined. The step is marked failed.");
@@ -61,7 +64,7 @@ class MockProviderUiController {
         model.addAttribute("step", step);
         model.addAttribute("instance", instances.get(actor, step.instanceId()));
         model.addAttribute("intent", intent);
-        return "instance/mock-payment";
+        return "webhook/mock-payment";
     }
 
     @PostMapping("/mock/payments/{intent}")
@@ -70,7 +73,8 @@ class MockProviderUiController {
         StepDetails step = providerStep(actor, stepId, ActionType.PAYMENT_CLIENT, "paymentIntentId", intent);
         requireAssignee(actor, step);
         boolean succeeded = !"FAILED".equals(outcome);
-        providerEvents.payment(actor, step, intent, succeeded);
+        providerEvents.payment(intent, succeeded, new BigDecimal(String.valueOf(step.actionConfig().get("amount"))),
+                String.valueOf(step.actionConfig().get("currency")));
         var instance = instances.get(actor, step.instanceId());
         redirect.addFlashAttribute("flash", succeeded ? "Payment received. The provider confirmed it; the step is complete."
                 : "The payment failed. The step is marked failed; the matter's owner can retry it.");
@@ -79,7 +83,8 @@ class MockProviderUiController {
 
     private StepDetails providerStep(Actor actor, UUID stepId, ActionType type, String key, String id) {
         StepDetails step = instances.step(actor, stepId);
-        if (step.actionType() != type || !id.equals(step.actionData().get(key))) {
+        if (step.actionType() != type || !id.equals(step.actionData().get(key))
+                || !MockProviderEvents.PROVIDER.equals(step.actionData().get("provider"))) {
             throw new ConflictException("Unknown session", "this " + (type == ActionType.PAYMENT_CLIENT
                     ? "payment" : "signing") + " session does not belong to the step");
         }
@@ -91,5 +96,4 @@ class MockProviderUiController {
             throw new ForbiddenException("only the person the step is assigned to can sign or pay here");
         }
     }
-
 }

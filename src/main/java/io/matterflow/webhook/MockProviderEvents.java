@@ -1,0 +1,65 @@
+package io.matterflow.webhook;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.matterflow.common.Json;
+
+/**
+ * What the built-in mock providers report when the client signs or pays on their pages: the event a real provider
+ * would send, signed with the mock provider's secret and delivered to {@link Webhooks#receive}, the code an HTTP
+ * delivery runs, signature check included. So the step moves as a provider's webhook moves it: by the provider.
+ */
+@Component
+class MockProviderEvents {
+
+    static final String PROVIDER = "mock";
+
+    private final Webhooks webhooks;
+    private final WebhookSignatures signatures;
+
+    MockProviderEvents(Webhooks webhooks, WebhookSignatures signatures) {
+        this.webhooks = webhooks;
+        this.signatures = signatures;
+    }
+
+    Webhooks.Receipt signature(String session, boolean signed, String reason) {
+        Map<String, Object> event = event(signed ? "signature.signed" : "signature.declined");
+        event.put("signatureSessionId", session);
+        if (!signed) {
+            event.put("reason", reason == null || reason.isBlank() ? "Declined at the signing page" : reason.strip());
+        }
+        return deliver(ProviderKind.ESIGN, event);
+    }
+
+    Webhooks.Receipt payment(String intent, boolean succeeded, BigDecimal amount, String currency) {
+        Map<String, Object> event = event(succeeded ? "payment.succeeded" : "payment.failed");
+        event.put("paymentIntentId", intent);
+        event.put("amount", amount);
+        event.put("currency", currency);
+        return deliver(ProviderKind.PAYMENTS, event);
+    }
+
+    private static Map<String, Object> event(String type) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", "evt_mock_" + UUID.randomUUID());
+        event.put("type", type);
+        return event;
+    }
+
+    private Webhooks.Receipt deliver(ProviderKind kind, Map<String, Object> event) {
+        byte[] body;
+        try {
+            body = Json.MAPPER.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the mock event", e);
+        }
+        return webhooks.receive(kind, PROVIDER, signatures.sign(kind, PROVIDER, body), body);
+    }
+}

@@ -1,0 +1,198 @@
+package io.matterflow.webhook;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.matterflow.action.ActionState;
+import io.matterflow.action.ActionType;
+import io.matterflow.action.DocumentInfo;
+import io.matterflow.common.ConflictException;
+import io.matterflow.common.NotFoundException;
+import io.matterflow.instance.Instances;
+import io.matterflow.instance.ProviderStep;
+import io.matterflow.instance.StepDetails;
+import io.matterflow.instance.StepDocuments;
+import io.matterflow.instance.StepRuntime;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * Receives provider events: verifies the signature, reads the event, and applies it once. The record of the event
+ * ({@code webhook_events}) and the change it causes commit in one transaction: the record is written first, so a
+ * concurrent delivery of the same event waits for it (or collides with it) and, run again, finds it and answers as a
+ * duplicate. Steps move through {@link StepRuntime} with the provider as the actor, as any other transition.
+ * <p>
+ * The HTTP route and the built-in mock providers' pages both call {@link #receive}, so the mock pages take the path a
+ * real provider's request takes.
+ */
+@Service
+class Webhooks {
+
+    static final int MAX_ATTEMPTS = 5;
+    /** What an event that reports what its step already records answers: nothing changes. */
+    static final String UNCHANGED = "UNCHANGED";
+
+    private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+    private static final String REQUEST_ID = "requestId";
+
+    private final WebhookSignatures signatures;
+    private final WebhookEventRepository events;
+    private final Instances instances;
+    private final StepRuntime runtime;
+    private final StepDocuments documents;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Webhooks(WebhookSignatures signatures, WebhookEventRepository events, Instances instances, StepRuntime runtime,
+             StepDocuments documents, PlatformTransactionManager transactionManager, Clock clock) {
+        this.signatures = signatures;
+        this.events = events;
+        this.instances = instances;
+        this.runtime = runtime;
+        this.documents = documents;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    @Schema(name = "WebhookReceipt", description = "What became of a provider event")
+    record Receipt(@Schema(description = "The provider's event id", example = "evt_5f1c2a") String eventId,
+                   @Schema(description = "true when this event id was processed before: nothing changed now")
+                   boolean duplicate,
+                   @Schema(description = "The step's state after the event (`COMPLETED`, `FAILED`), the document's"
+                           + " status (`ACCEPTED`, `REJECTED`), or `UNCHANGED` when the step already records what the"
+                           + " event reports; for a duplicate, the first delivery's outcome", example = "COMPLETED")
+                   String outcome) {
+    }
+
+    /** Verifies, reads and applies a provider's event; see the class comment. */
+    Receipt receive(ProviderKind kind, String provider, String signatureHeader, byte[] body) {
+        signatures.verify(kind, provider, signatureHeader, body);
+        ProviderEvent event = ProviderEvent.parse(kind, body);
+        Map<String, Object> payload = ProviderEvent.asMap(body);
+        String previousRequestId = MDC.get(REQUEST_ID);
+        // The audit trail records the provider's event id as the request id of what the event changed.
+        MDC.put(REQUEST_ID, event.id());
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Receipt receipt = transactions.execute(status -> applyOnce(kind, provider, event, payload));
+                    log.info("Webhook {}/{} event {} ({}): {}{}", kind.key(), provider, event.id(), event.type(),
+                            receipt.outcome(), receipt.duplicate() ? " (duplicate)" : "");
+                    return receipt;
+                } catch (RuntimeException e) {
+                    if (!StepRuntime.isLostRace(e)) {
+                        throw e;
+                    }
+                    if (attempt == MAX_ATTEMPTS) {
+                        throw new ConflictException("Concurrent delivery", "the event's step or document was changed"
+                                + " at the same time; deliver the event again");
+                    }
+                    pause(attempt);
+                }
+            }
+        } finally {
+            if (previousRequestId == null) {
+                MDC.remove(REQUEST_ID);
+            } else {
+                MDC.put(REQUEST_ID, previousRequestId);
+            }
+        }
+    }
+
+    private Receipt applyOnce(ProviderKind kind, String provider, ProviderEvent event, Map<String, Object> payload) {
+        var seen = events.findByProviderKindAndProviderAndEventId(kind.key(), provider, event.id());
+        if (seen.isPresent()) {
+            return new Receipt(event.id(), true, seen.get().outcome());
+        }
+        WebhookEventEntity record = events.saveAndFlush(new WebhookEventEntity(kind, provider, event, payload,
+                clock.instant()));
+        Applied applied;
+        if (event instanceof ProviderEvent.Signature signature) {
+            applied = signature(provider, signature);
+        } else if (event instanceof ProviderEvent.Payment payment) {
+            applied = payment(provider, payment);
+        } else {
+            applied = uploadScan(provider, (ProviderEvent.UploadScan) event);
+        }
+        record.processed(applied.orgId(), applied.stepId(), applied.outcome());
+        events.flush();
+        return new Receipt(event.id(), false, applied.outcome());
+    }
+
+    private record Applied(UUID orgId, UUID stepId, String outcome) {
+    }
+
+    private Applied signature(String provider, ProviderEvent.Signature event) {
+        ProviderStep found = instances.findByProviderReference(ActionType.SIGNATURE_CLIENT, provider,
+                event.signatureSessionId()).orElseThrow(() -> new NotFoundException("Signature session",
+                event.signatureSessionId()));
+        boolean signed = event.type().equals("signature.signed");
+        String outcome = signed ? "SIGNED" : "DECLINED";
+        if (alreadyRecords(found.step(), "signatureOutcome", outcome)) {
+            return new Applied(found.orgId(), found.step().id(), UNCHANGED);
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("signatureSessionId", event.signatureSessionId());
+        payload.put("outcome", outcome);
+        if (!signed) {
+            payload.put("reason", event.reason() == null || event.reason().isBlank()
+                    ? "Declined at the e-signature provider (" + provider + ")" : event.reason());
+        }
+        return moved(found, payload);
+    }
+
+    private Applied payment(String provider, ProviderEvent.Payment event) {
+        ProviderStep found = instances.findByProviderReference(ActionType.PAYMENT_CLIENT, provider,
+                event.paymentIntentId()).orElseThrow(() -> new NotFoundException("Payment intent",
+                event.paymentIntentId()));
+        String status = event.type().equals("payment.succeeded") ? "SUCCEEDED" : "FAILED";
+        if (alreadyRecords(found.step(), "paymentStatus", status)) {
+            return new Applied(found.orgId(), found.step().id(), UNCHANGED);
+        }
+        // The handler checks the intent, amount and currency against the step (400 naming the fields).
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("paymentIntentId", event.paymentIntentId());
+        payload.put("status", status);
+        payload.put("amount", event.amount());
+        payload.put("currency", event.currency());
+        return moved(found, payload);
+    }
+
+    private Applied uploadScan(String provider, ProviderEvent.UploadScan event) {
+        DocumentInfo document = documents.recordScan(provider, event.documentId(), event.verdict().equals("clean"));
+        return new Applied(document.orgId(), document.stepId(), document.status().name());
+    }
+
+    private Applied moved(ProviderStep found, Map<String, Object> payload) {
+        StepDetails step = runtime.executeInCurrentTransaction(found.actor(),
+                StepRuntime.Command.complete(found.step().id(), payload));
+        return new Applied(found.orgId(), step.id(), step.actionState().name());
+    }
+
+    /**
+     * A step that has ended with the outcome the event reports (the signer completed it first, or the provider sent
+     * the same news under a new event id) needs nothing more; answering 409 would make the provider retry for days.
+     */
+    private static boolean alreadyRecords(StepDetails step, String key, String value) {
+        return (step.actionState() == ActionState.COMPLETED || step.actionState() == ActionState.FAILED)
+                && value.equals(step.actionData().get(key));
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 30L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConflictException("Concurrent delivery", "interrupted; deliver the event again");
+        }
+    }
+}
