@@ -100,8 +100,11 @@ class ObservabilityEndpointsTests {
         runtime.skip(admin, second.steps().get(0).id(), "Checked in another matter");
 
         PrometheusScrape after = scrape();
+        // the demo template has one step of each built-in type
+        List<ActionType> types = steps.stream().map(StepDetails::actionType).toList();
+        assertThat(types).doesNotHaveDuplicates().hasSize(5);
         Map<ActionType, Double> completed = new EnumMap<>(ActionType.class);
-        for (ActionType type : ActionType.values()) {
+        for (ActionType type : types) {
             String tag = type.name();
             completed.put(type, after.value("workflow_steps_completed_total", "actionType", tag)
                     - before.value("workflow_steps_completed_total", "actionType", tag));
@@ -114,7 +117,7 @@ class ObservabilityEndpointsTests {
                     .as("a percentile histogram has many buckets").hasSizeGreaterThan(10);
             assertThat(after.find("workflow_step_cycle_time_seconds_sum", "actionType", tag)).hasSize(1);
         }
-        assertThat(completed).containsOnlyKeys(ActionType.values()).allSatisfy((type, n) -> assertThat(n).isEqualTo(1));
+        assertThat(completed).containsOnlyKeys(types).allSatisfy((type, n) -> assertThat(n).isEqualTo(1));
         assertThat(after.value("workflow_steps_failed_total", "actionType", "APPROVAL_LAWYER")
                 - before.value("workflow_steps_failed_total", "actionType", "APPROVAL_LAWYER")).isEqualTo(1);
         assertThat(after.value("workflow_steps_skipped_total", "actionType", "APPROVAL_LAWYER")
