@@ -18,16 +18,28 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import io.matterflow.common.Problems;
 
 /**
- * Two filter chains. {@code /api/**}: HTTP Basic, stateless (a session cookie never authenticates an API call, so
- * CSRF cannot apply and is off), errors as problem details. Everything else (the UI): form login with a session and
- * CSRF protection.
+ * Three filter chains. {@code /actuator/**}: health and the Prometheus scrape are public, the other endpoints need
+ * an ADMIN (HTTP Basic, or the UI's session). {@code /api/**}: HTTP Basic, stateless (a session cookie never
+ * authenticates an API call, so CSRF cannot apply and is off), errors as problem details. Everything else (the
+ * UI): form login with a session and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String[] PUBLIC_UI = {"/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-            "/favicon.ico", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
+            "/favicon.ico", "/v3/api-docs",
             "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .httpBasic(basic -> basic.realmName("Matterflow"));
+        return http.build();
+    }
 
     @Bean
     @Order(1)

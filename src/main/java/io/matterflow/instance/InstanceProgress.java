@@ -22,7 +22,8 @@ import io.matterflow.directory.Actor;
 
 /**
  * What every change to an instance's steps does in its transaction: the audit event for each step that moved,
- * the domain events, metrics once committed, and the re-evaluation of readiness and completion.
+ * the domain events, metrics once committed, and the re-evaluation of readiness and completion (whose
+ * transitions are observed like the runtime's).
  */
 @Component
 class InstanceProgress {
@@ -32,11 +33,14 @@ class InstanceProgress {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final StepMetrics metrics;
+    private final StepObservations observations;
 
-    InstanceProgress(AuditLog audit, ApplicationEventPublisher events, StepMetrics metrics) {
+    InstanceProgress(AuditLog audit, ApplicationEventPublisher events, StepMetrics metrics,
+                     StepObservations observations) {
         this.audit = audit;
         this.events = events;
         this.metrics = metrics;
+        this.observations = observations;
     }
 
     /** Records one step event: audit, {@link StepTransitioned}, and metrics after commit. */
@@ -75,17 +79,21 @@ class InstanceProgress {
         Actor system = Actor.system(instance.orgId());
         for (var id : plan.becomeReady()) {
             var step = byId.get(id);
-            step.moveTo(ActionState.READY, step.actionData(), now);
-            recorded(instance, step, ActionEvent.READY, ActionState.PENDING, system, Map.of());
+            observations.transition(step, ActionEvent.READY, () -> {
+                step.moveTo(ActionState.READY, step.actionData(), now);
+                recorded(instance, step, ActionEvent.READY, ActionState.PENDING, system, Map.of());
+            });
         }
         if (plan.completes()) {
             for (var id : plan.autoSkip()) {
                 var step = byId.get(id);
-                ActionState from = step.state();
-                Map<String, Object> data = new LinkedHashMap<>(step.actionData());
-                data.put("skipReason", AUTO_SKIP_REASON);
-                step.moveTo(ActionState.SKIPPED, data, now);
-                recorded(instance, step, ActionEvent.AUTO_SKIP, from, system, Map.of("reason", AUTO_SKIP_REASON));
+                observations.transition(step, ActionEvent.AUTO_SKIP, () -> {
+                    ActionState from = step.state();
+                    Map<String, Object> data = new LinkedHashMap<>(step.actionData());
+                    data.put("skipReason", AUTO_SKIP_REASON);
+                    step.moveTo(ActionState.SKIPPED, data, now);
+                    recorded(instance, step, ActionEvent.AUTO_SKIP, from, system, Map.of("reason", AUTO_SKIP_REASON));
+                });
             }
             WorkflowStatus from = instance.status();
             instance.status(WorkflowStatus.COMPLETED, now);

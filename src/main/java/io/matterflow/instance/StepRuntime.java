@@ -38,7 +38,8 @@ import jakarta.persistence.OptimisticLockException;
  * (step exists in the caller's organization, instance ACTIVE) → who may raise the event → state machine →
  * assignment → handler → persist with optimistic locking → audit → readiness and completion → domain events;
  * metrics once committed. A transaction that loses a race on the step or its instance is retried on fresh state,
- * so the loser gets the answer the new state gives (usually 409), never a stale write.
+ * so the loser gets the answer the new state gives (usually 409), never a stale write. The command, each
+ * transition and each handler call are observed ({@link StepObservations}): spans and timers.
  */
 @Service
 public class StepRuntime {
@@ -52,18 +53,20 @@ public class StepRuntime {
     private final StepAccess access;
     private final Directory directory;
     private final InstanceProgress progress;
+    private final StepObservations observations;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     StepRuntime(InstanceRepository instances, InstanceStepRepository steps, ActionRegistry registry, StepAccess access,
-                Directory directory, InstanceProgress progress, PlatformTransactionManager transactionManager,
-                Clock clock) {
+                Directory directory, InstanceProgress progress, StepObservations observations,
+                PlatformTransactionManager transactionManager, Clock clock) {
         this.instances = instances;
         this.steps = steps;
         this.registry = registry;
         this.access = access;
         this.directory = directory;
         this.progress = progress;
+        this.observations = observations;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -158,19 +161,22 @@ public class StepRuntime {
 
     public StepDetails execute(Actor actor, Command command) {
         checkCommand(command);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.execute(status -> apply(actor, command));
-            } catch (RuntimeException e) {
-                if (!isLostRace(e)) {
-                    throw e;
-                }
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new ConflictException("Concurrent update",
-                            "the step was changed by someone else at the same time; reload and try again");
+        return observations.command(command.event(), command.stepId(), () -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return transactions.execute(status -> apply(actor, command));
+                } catch (RuntimeException e) {
+                    if (!isLostRace(e)) {
+                        throw e;
+                    }
+                    observations.lostRace();
+                    if (attempt == MAX_ATTEMPTS) {
+                        throw new ConflictException("Concurrent update",
+                                "the step was changed by someone else at the same time; reload and try again");
+                    }
                 }
             }
-        }
+        });
     }
 
     /**
@@ -183,7 +189,7 @@ public class StepRuntime {
             throw new IllegalStateException("executeInCurrentTransaction needs the caller's transaction");
         }
         checkCommand(command);
-        return apply(actor, command);
+        return observations.command(command.event(), command.stepId(), () -> apply(actor, command));
     }
 
     private static void checkCommand(Command command) {
@@ -223,13 +229,18 @@ public class StepRuntime {
 
     private void move(InstanceEntity instance, MatterDetails matter, InstanceStepEntity step, Command command,
                       Actor actor, Instant now) {
+        observations.transition(step, command.event(), () -> transition(instance, matter, step, command, actor, now));
+    }
+
+    private void transition(InstanceEntity instance, MatterDetails matter, InstanceStepEntity step, Command command,
+                            Actor actor, Instant now) {
         ActionEvent event = command.event();
         ActionState from = step.state();
         ActionState target = StepStateMachine.transition(from, event);
         StepRef ref = ref(instance, step);
         access.checkAssignment(ref, actor, event);
 
-        ActionHandler<Object> handler = registry.handler(step.actionType());
+        ActionHandler<Object> handler = observations.observed(registry.handler(step.actionType()), step.id());
         Object config = handler.validateConfig(step.actionConfig());
         Map<String, Object> data = new LinkedHashMap<>(step.actionData());
         var ctx = new ActionContext<>(step.id(), instance.id(), instance.matterId(), instance.orgId(),

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.matterflow.action.ActionType;
 import io.matterflow.directory.Directory;
 import io.matterflow.support.TestFirm;
 
@@ -59,6 +60,18 @@ abstract class SchemaScenarios {
         assertRejected(() -> insertTemplateStep(5, "TELEPATHY", "PARALEGAL"), "workflow_template_steps");
         assertRejected(() -> insertTemplateStep(5, "CHECKLIST", "JUDGE"), "workflow_template_steps");
         assertRejected(() -> insertTemplateStep(-1, "CHECKLIST", "PARALEGAL"), "workflow_template_steps");
+    }
+
+    @Test
+    void shouldAcceptEveryActionTypeInTemplateAndInstanceSteps() {
+        UUID instance = insertInstance("ACTIVE");
+        int order = 10;
+        for (ActionType type : ActionType.values()) {
+            insertTemplateStep(order++, type.name(), "LAWYER");
+            insertInstanceStep(instance, "READY", type.name());
+        }
+        assertThat(count("workflow_instance_steps where instance_id = '" + instance + "'"))
+                .isEqualTo(ActionType.values().length);
     }
 
     @Test
@@ -128,10 +141,14 @@ abstract class SchemaScenarios {
     }
 
     private void insertInstanceStep(UUID instance, String state) {
+        insertInstanceStep(instance, state, "CHECKLIST");
+    }
+
+    private void insertInstanceStep(UUID instance, String state, String type) {
         jdbc.update("insert into workflow_instance_steps (id, instance_id, org_id, step_order, title, action_type,"
                 + " role_scope, action_config, action_state, action_data, updated_at) values"
-                + " (?, ?, ?, 0, 'S', 'CHECKLIST', 'PARALEGAL', cast(? as " + json + "), ?, cast(? as " + json
-                + "), ?)", UUID.randomUUID(), instance, firm.orgId(), "{}", state, "{}", now());
+                + " (?, ?, ?, 0, 'S', ?, 'PARALEGAL', cast(? as " + json + "), ?, cast(? as " + json
+                + "), ?)", UUID.randomUUID(), instance, firm.orgId(), type, "{}", state, "{}", now());
     }
 
     private void insertAudit(UUID stream, long seq) {
