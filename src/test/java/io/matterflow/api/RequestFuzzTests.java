@@ -155,6 +155,7 @@ class RequestFuzzTests extends ApiTestSupport {
         var failures = new ArrayList<String>();
         int refused = 0;
         int succeeded = 0;
+        int writes = 0;
 
         for (int n = 0; n < REQUESTS; n++) {
             if (n > 0 && n % REFRESH_EVERY == 0) {
@@ -187,6 +188,9 @@ class RequestFuzzTests extends ApiTestSupport {
                 }
             } else {
                 succeeded++;
+                if (!snapshot(fixture, other).equals(before)) {
+                    writes++;
+                }
             }
             if (failures.size() >= 40) {
                 break;
@@ -196,7 +200,8 @@ class RequestFuzzTests extends ApiTestSupport {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         int sent = histogram.values().stream().mapToInt(Integer::intValue).sum();
         String summary = "fuzz seed " + SEED + ": " + sent + " requests over " + routes.size() + " routes in "
-                + seconds + " s; " + succeeded + " succeeded, " + refused + " refused; statuses " + histogram
+                + seconds + " s; " + succeeded + " succeeded (" + writes + " of them wrote), " + refused
+                + " refused; statuses " + histogram
                 + "; categories " + perCategory;
         log.info(summary);
         Files.createDirectories(Path.of("target"));
@@ -204,6 +209,8 @@ class RequestFuzzTests extends ApiTestSupport {
 
         assertThat(failures).as("%s%nfailures", summary).isEmpty();
         assertThat(sent).as(summary).isGreaterThanOrEqualTo(5_000);
+        assertThat(writes).as("successful requests the digest saw write (else it could not see a refusal write): %s",
+                summary).isPositive();
         assertThat(perRoute.keySet()).as("routes fuzzed: %s", summary).hasSize(routes.size());
         assertThat(perRoute.values()).as("requests per route: %s", perRoute).allMatch(count -> count >= 100);
         assertThat(perCategory.keySet()).as("categories: %s", summary).hasSize(Category.values().length);
