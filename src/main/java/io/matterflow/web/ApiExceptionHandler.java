@@ -20,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -174,6 +175,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(invalid("Invalid request",
                 List.of(new FieldError(ex.getParameterName(), "is required"))));
+    }
+
+    /**
+     * A blank path segment ({@code /api/workflows/steps/%20/claim}) converts to no id at all: a 400 naming the
+     * variable, like any other invalid id. A variable missing from the mapping itself stays a server error.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!ex.isMissingAfterConversion()) {
+            return super.handleMissingPathVariable(ex, headers, status, request);
+        }
+        String expected = describe(ex.getParameter().getParameterType());
+        return ResponseEntity.badRequest().body(invalid("Invalid request",
+                List.of(new FieldError(ex.getVariableName(), "must be " + expected))));
     }
 
     @Override

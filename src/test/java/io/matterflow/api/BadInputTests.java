@@ -462,6 +462,9 @@ class BadInputTests extends ApiTestSupport {
                         "stepId"),
                 c("remove step", "DELETE", "/api/workflows/instances/nope/steps/{pending}", null, 400, "id"),
                 c("claim", "POST", "/api/workflows/steps/1234/claim", null, 400, "id"),
+                c("blank id", "POST", "/api/workflows/steps/ /claim", null, 400, "id"),
+                c("blank step id", "PATCH", "/api/workflows/instances/{instance}/steps/ ", "{'title':'x'}", 400,
+                        "stepId"),
                 c("complete", "POST", "/api/workflows/steps/abc/complete", "{}", 400, "id"),
                 c("history", "GET", "/api/workflows/steps/abc/history", null, 400, "id"),
                 c("upload", "POST", "/api/workflows/steps/abc/documents", null, 400, "id").as(Who.CLIENT)
