@@ -18,6 +18,7 @@ public final class Browser implements AutoCloseable {
 
     public Browser(String baseUrl) {
         this.baseUrl = baseUrl;
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         this.playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -36,7 +37,9 @@ public final class Browser implements AutoCloseable {
     public Page signIn(String email, String password) {
         BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(1360, 900).setBaseURL(baseUrl));
-        context.setDefaultTimeout(15_000);
+        // Generous: the suite shares two cores with PostgreSQL and other application contexts.
+        context.setDefaultTimeout(30_000);
+        context.setDefaultNavigationTimeout(60_000);
         Page page = context.newPage();
         page.navigate("/login");
         page.getByLabel("Email").fill(email);
