@@ -41,6 +41,9 @@ final class DemoLoad {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger failures = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
+    /** Contested requests a node refused because the other node's had already moved the step (or took the event). */
+    final java.util.concurrent.ConcurrentHashMap<Integer, AtomicInteger> contestedLosses =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
     private final ExecutorService racers = Executors.newCachedThreadPool(r -> {
@@ -189,6 +192,8 @@ final class DemoLoad {
                 var r = answer.join();
                 if (r.ok()) {
                     success = r.body();
+                } else {
+                    contestedLosses.computeIfAbsent(r.status(), k -> new AtomicInteger()).incrementAndGet();
                 }
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
