@@ -108,6 +108,9 @@ final class AppProcess {
                     java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process started = process;
+            // should the test JVM end without @AfterAll (killed, timed out), its children die with it
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
