@@ -76,6 +76,7 @@ final class AppProcess {
 
     static AppProcess start(String name, String databaseUrl) {
         var node = new AppProcess(name, databaseUrl, freePort());
+        logFile(name).delete();
         node.launch();
         return node;
     }
@@ -241,6 +242,13 @@ final class AppProcess {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many lines of this node's output (since its first start) contain the text. */
+    long linesContaining(String text) throws IOException {
+        try (var lines = Files.lines(logFile(name).toPath(), StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains(text)).count();
         }
     }
 

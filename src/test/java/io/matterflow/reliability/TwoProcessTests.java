@@ -52,6 +52,9 @@ class TwoProcessTests {
     @Test
     @Order(1)
     void shouldMoveNoStepTwiceAndNotifyOnceWithTheLoadOnTwoNodes() throws Exception {
+        var flag = a.put(DemoLoad.ADMIN, "/api/admin/feature-flags/workflow.ready-notifications.email",
+                Map.of("enabled", true));
+        assertThat(flag.status()).as("READY emails on: " + flag.body()).isEqualTo(200);
         var load = new DemoLoad(List.of(a, b), true);
         load.start(4);
         long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
@@ -79,6 +82,24 @@ class TwoProcessTests {
             assertThat(Consistency.readyEventsWithoutNotification(c)).as("READY events never notified").isEmpty();
             assertThat(Consistency.stepsAgreeWithAudit(c)).as("steps whose state is not their last audit's").isEmpty();
             assertThat(Consistency.instancesAgreeWithSteps(c)).as("instances disagreeing with their steps").isEmpty();
+        }
+        // Both nodes send emails from the one outbox: each message is sent (here: logged) by one node, once.
+        try (Connection c = AppProcess.connect(database)) {
+            String sentMessages = "select count(distinct message_id) from email_outbox where status = 'SENT'";
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            long sent = Consistency.count(c, sentMessages);
+            long logged = emailsLogged();
+            while ((sent == 0 || logged != sent) && System.nanoTime() < deadline) {
+                AppProcess.sleep(500);
+                sent = Consistency.count(c, sentMessages);
+                logged = emailsLogged();
+            }
+            System.out.printf("two processes: %d emails queued, %d messages sent (by node: %s), %d logged%n",
+                    Consistency.count(c, "select count(*) from email_outbox"), sent,
+                    Consistency.strings(c, "select sent_by || '=' || count(distinct message_id) from email_outbox"
+                            + " where status = 'SENT' group by sent_by"), logged);
+            assertThat(sent).as("emails sent").isPositive();
+            assertThat(logged).as("emails logged by the two nodes").isEqualTo(sent);
         }
         for (var node : List.of(a, b)) {
             var verify = node.get(DemoLoad.ADMIN, "/api/audit/verify");
@@ -130,6 +151,11 @@ class TwoProcessTests {
         System.out.printf("two processes: node A accepted the member added again %d ms after the change on node B%n",
                 acceptedAfter);
         assertThat(acceptedAfter).as("ms until node A accepted the member added again").isLessThan(2500);
+    }
+
+    private static long emailsLogged() throws java.io.IOException {
+        String line = "Email (no SMTP server configured, so logged instead)";
+        return a.linesContaining(line) + b.linesContaining(line);
     }
 
     /** Milliseconds until the request answers the status (polled every 50 ms; fails after 10 s). */
