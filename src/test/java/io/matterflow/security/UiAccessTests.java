@@ -91,6 +91,8 @@ class UiAccessTests {
     UserDetailsService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.matterflow.notification.Notifications notifications;
 
     record State(TestFirm firm, UUID templateId, InstanceDetails instance) {
         UUID firstStep() {
@@ -156,6 +158,27 @@ class UiAccessTests {
         return Stream.of("INSTANTIATE", "CLAIM", "RENAME", "ADD_STEP", "REMOVE_STEP", "CREATE_TEMPLATE",
                 "SAVE_TEMPLATE", "PUBLISH_TEMPLATE", "STEP_EVENT_FAIL", "REORDER", "UPLOAD", "LOGOUT",
                 "NOTIFICATION_OPEN");
+    }
+
+    /** A notification is its user's: anyone else, in the firm or not, gets 404 and it stays unread. */
+    @Test
+    void shouldOpenOnlyOnesOwnNotification() throws Exception {
+        State s = arrange();
+        TestFirm firm = s.firm();
+        UUID source = UUID.randomUUID();
+        notifications.create(firm.orgId(), firm.owner().id(), source, "step.ready", "Review is ready", "body",
+                "/matters/" + firm.matter().id(), s.firstStep(), s.instance().id());
+        UUID id = jdbc.queryForObject("select id from notifications where source_id = ?", UUID.class, source);
+        for (UserAccount who : List.of(firm.associate(), firm.admin(), otherFirm.admin())) {
+            assertThat(mvc.perform(post("/notifications/{id}/open", id).with(csrf())
+                    .with(user(users.loadUserByUsername(who.email())))).andReturn().getResponse().getStatus())
+                    .as(who.email()).isEqualTo(404);
+        }
+        assertThat(jdbc.queryForObject("select read_at from notifications where id = ?", Object.class, id)).isNull();
+        MockHttpServletResponse response = mvc.perform(post("/notifications/{id}/open", id).with(csrf())
+                .with(user(users.loadUserByUsername(firm.owner().email())))).andReturn().getResponse();
+        assertThat(response.getRedirectedUrl()).isEqualTo("/matters/" + firm.matter().id());
+        assertThat(jdbc.queryForObject("select read_at from notifications where id = ?", Object.class, id)).isNotNull();
     }
 
     @Test
