@@ -21,7 +21,9 @@ import io.matterflow.common.Problems;
  * Three filter chains. {@code /actuator/**}: health and the Prometheus scrape are public, the other endpoints need
  * an ADMIN (HTTP Basic, or the UI's session). {@code /api/**}: HTTP Basic, stateless (a session cookie never
  * authenticates an API call, so CSRF cannot apply and is off), errors as problem details. Everything else (the
- * UI): form login with a session and CSRF protection.
+ * UI): form login with a session and CSRF protection. Password sign-ins on every chain go through
+ * {@link ThrottlingAuthenticationProvider} (repeated failures lock the email for a while: 429 on the API, the login
+ * page says so in the UI); signing in changes the session id (Spring Security's default, against fixation).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,6 +47,14 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), throttled.until())
+                        .toSeconds());
+                response.setHeader("Retry-After", Long.toString(seconds));
+                Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+                        "sign-ins for this email are refused for a while after repeated failures; try again later");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Matterflow\"");
             Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Not signed in",
                     "sign in with HTTP Basic (your email and password) to use this route");
@@ -87,7 +97,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_UI).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll()
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof SignInThrottledException ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

@@ -91,6 +91,10 @@ public class StepDocuments {
         if (!AcceptedTypes.accepts(config.acceptedTypes(), name, type)) {
             throw new UnsupportedTypeException("this document request accepts only " + config.acceptedTypes());
         }
+        if (!io.matterflow.action.FileContent.consistent(name, type, content)) {
+            throw new UnsupportedTypeException("the file's content is not a PDF, PNG, JPEG, GIF, Office (ZIP) document"
+                    + " or plain text matching its name and declared type");
+        }
         DocumentInfo info = documents.store(actor.orgId(), stepId, actor.userId(), name, type, content);
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "step.document-upload", "STEP", stepId,
                 step.state().name(), step.state().name(), Map.of("documentId", info.id().toString(), "name", name,

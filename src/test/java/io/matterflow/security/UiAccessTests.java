@@ -1,0 +1,291 @@
+package io.matterflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import io.matterflow.directory.Actor;
+import io.matterflow.directory.Directory;
+import io.matterflow.directory.UserAccount;
+import io.matterflow.instance.InstanceDetails;
+import io.matterflow.instance.Instances;
+import io.matterflow.support.H2Test;
+import io.matterflow.support.TestFirm;
+import io.matterflow.template.StepDefinition;
+import io.matterflow.template.Templates;
+
+/**
+ * The UI routes (form login, session, CSRF) for every kind of caller: the firm's people, another firm's admin (the
+ * firm's ids are unknown to it: 404) and nobody signed in (redirected to the login page). Each POST row acts on fresh
+ * state; a refused request leaves the firm's rows as they were. Also: every UI POST without a CSRF token is refused
+ * (403) and changes nothing, and signing in changes the session id.
+ */
+@H2Test
+@AutoConfigureMockMvc
+class UiAccessTests {
+
+    enum Caller { ADMIN, OWNER, ASSOCIATE, OUTSIDER, PARALEGAL, CLIENT, OTHER_ORG, ANONYMOUS }
+
+    /**
+     * 302 = redirected to /login (or, for an accepted POST, to the page it created). A lawyer of the firm who is not
+     * on the matter is refused (403), another firm's user never learns the ids exist (404); paralegals read
+     * templates, clients get 403 on every template route (docs/decisions.md).
+     */
+    static final String MATRIX = """
+            route            ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
+            INBOX              200   200       200      200       200    200       200       302
+            MATTERS            200   200       200      200       200    200       200       302
+            MATTER             200   200       200      403       200    200       404       302
+            RUN                200   200       200      403       200    200       404       302
+            TEMPLATES          200   200       200      200       200    403       200       302
+            BUILDER            200   200       200      200       200    403       404       302
+            NOTIFICATIONS      200   200       200      200       200    200       200       302
+            INSTANTIATE        302   302       302      403       403    403       404       302
+            CLAIM              403   200       200      403       403    403       404       302
+            RENAME             200   200       403      403       403    403       404       302
+            ADD_STEP           200   200       403      403       403    403       404       302
+            REMOVE_STEP        200   200       403      403       403    403       404       302
+            CREATE_TEMPLATE    302   302       302      302       403    403       302       302
+            SAVE_TEMPLATE      200   200       200      200       403    403       404       302
+            PUBLISH_TEMPLATE   200   200       200      200       403    403       404       302
+            """;
+
+    static final java.util.Set<String> GETS = java.util.Set.of("INBOX", "MATTERS", "MATTER", "RUN", "TEMPLATES",
+            "BUILDER", "NOTIFICATIONS");
+
+    static volatile TestFirm otherFirm;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Directory directory;
+    @Autowired
+    Templates templates;
+    @Autowired
+    Instances instances;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    io.matterflow.notification.Notifications notifications;
+
+    record State(TestFirm firm, UUID templateId, InstanceDetails instance) {
+        UUID firstStep() {
+            return instance.steps().get(0).id();
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        List<String[]> rows = MATRIX.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+"))
+                .toList();
+        List<Arguments> args = new ArrayList<>();
+        for (String[] row : rows) {
+            for (Caller c : Caller.values()) {
+                args.add(Arguments.of(row[0], c, Integer.parseInt(row[c.ordinal() + 1])));
+            }
+        }
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "{0} by {1} -> {2}")
+    @MethodSource("matrix")
+    void shouldAnswerEachUiRouteByCaller(String route, Caller caller, int expected) throws Exception {
+        State s = arrange();
+        UserAccount who = account(s.firm(), caller);
+        Map<String, Object> before = snapshot(s.firm().orgId());
+        AbstractMockHttpServletRequestBuilder<?> request = request(route, s);
+        if (!GETS.contains(route)) {
+            request = request.with(csrf());
+        }
+        if (who != null) {
+            request = request.with(user(users.loadUserByUsername(who.email())));
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as("%s by %s", route, caller).isEqualTo(expected);
+        if (caller == Caller.ANONYMOUS) {
+            assertThat(response.getRedirectedUrl()).endsWith("/login");
+        }
+        if (expected >= 400 || caller == Caller.ANONYMOUS) {
+            assertThat(snapshot(s.firm().orgId())).as("a refused request changes nothing").isEqualTo(before);
+            String body = response.getContentAsString();
+            assertThat(body).doesNotContain(s.instance().title()).doesNotContain(s.firm().matter().title());
+        }
+    }
+
+    /** Every UI POST without a CSRF token: 403 and nothing changed, even for a caller allowed to make it. */
+    @ParameterizedTest(name = "{0} without a CSRF token -> 403")
+    @MethodSource("posts")
+    void shouldRefuseUiPostsWithoutCsrfToken(String route) throws Exception {
+        State s = arrange();
+        Map<String, Object> before = snapshot(s.firm().orgId());
+        MockHttpServletResponse response = mvc.perform(request(route, s)
+                .with(user(users.loadUserByUsername(s.firm().owner().email())))).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(snapshot(s.firm().orgId())).isEqualTo(before);
+
+        response = mvc.perform(request(route, s).with(csrf().useInvalidToken())
+                .with(user(users.loadUserByUsername(s.firm().owner().email())))).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(snapshot(s.firm().orgId())).isEqualTo(before);
+    }
+
+    static Stream<String> posts() {
+        return Stream.of("INSTANTIATE", "CLAIM", "RENAME", "ADD_STEP", "REMOVE_STEP", "CREATE_TEMPLATE",
+                "SAVE_TEMPLATE", "PUBLISH_TEMPLATE", "STEP_EVENT_FAIL", "REORDER", "UPLOAD", "LOGOUT",
+                "NOTIFICATION_OPEN");
+    }
+
+    /** A notification is its user's: anyone else, in the firm or not, gets 404 and it stays unread. */
+    @Test
+    void shouldOpenOnlyOnesOwnNotification() throws Exception {
+        State s = arrange();
+        TestFirm firm = s.firm();
+        UUID source = UUID.randomUUID();
+        notifications.create(firm.orgId(), firm.owner().id(), source, "step.ready", "Review is ready", "body",
+                "/matters/" + firm.matter().id(), s.firstStep(), s.instance().id());
+        UUID id = jdbc.queryForObject("select id from notifications where source_id = ?", UUID.class, source);
+        for (UserAccount who : List.of(firm.associate(), firm.admin(), otherFirm.admin())) {
+            assertThat(mvc.perform(post("/notifications/{id}/open", id).with(csrf())
+                    .with(user(users.loadUserByUsername(who.email())))).andReturn().getResponse().getStatus())
+                    .as(who.email()).isEqualTo(404);
+        }
+        assertThat(jdbc.queryForObject("select read_at from notifications where id = ?", Object.class, id)).isNull();
+        MockHttpServletResponse response = mvc.perform(post("/notifications/{id}/open", id).with(csrf())
+                .with(user(users.loadUserByUsername(firm.owner().email())))).andReturn().getResponse();
+        assertThat(response.getRedirectedUrl()).isEqualTo("/matters/" + firm.matter().id());
+        assertThat(jdbc.queryForObject("select read_at from notifications where id = ?", Object.class, id)).isNotNull();
+    }
+
+    @Test
+    void shouldRefuseTheLoginFormWithoutCsrfToken() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        MockHttpServletResponse response = mvc.perform(post("/login").param("username", firm.owner().email())
+                .param("password", "pw")).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(403);
+    }
+
+    /** Session fixation: the session an attacker planted before sign-in is not the one signed in. */
+    @Test
+    void shouldChangeTheSessionIdOnSignIn() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        MockHttpSession session = (MockHttpSession) mvc.perform(get("/login")).andReturn().getRequest()
+                .getSession();
+        String before = session.getId();
+        MockHttpServletResponse response = mvc.perform(post("/login").param("username", firm.owner().email())
+                .param("password", "pw").with(csrf()).session(session)).andReturn().getResponse();
+        assertThat(response.getRedirectedUrl()).isEqualTo("/inbox");
+        assertThat(session.getId()).as("the session id changes on sign-in").isNotEqualTo(before);
+        // the signed-in session works under its new id
+        mvc.perform(get("/inbox").session(session)).andExpect(r -> assertThat(r.getResponse().getStatus())
+                .isEqualTo(200));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private State arrange() {
+        if (otherFirm == null) {
+            otherFirm = TestFirm.create(directory);
+        }
+        TestFirm firm = TestFirm.create(directory);
+        Actor owner = firm.as(firm.owner());
+        UUID template = templates.create(owner, "Intake " + UUID.randomUUID(), null, List.of(
+                new StepDefinition("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of()),
+                new StepDefinition("Wrap up", ActionType.CHECKLIST, RoleScope.PARALEGAL, true, Map.of()))).id();
+        templates.publish(owner, template);
+        InstanceDetails instance = instances.instantiate(owner,
+                new Instances.Instantiate(template, firm.matter().id(), "Run " + UUID.randomUUID(), true, null));
+        return new State(firm, template, instance);
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> request(String route, State s) {
+        UUID matter = s.firm().matter().id();
+        UUID instance = s.instance().id();
+        return switch (route) {
+            case "INBOX" -> get("/inbox");
+            case "MATTERS" -> get("/matters");
+            case "MATTER" -> get("/matters/{id}", matter);
+            case "RUN" -> get("/matters/{m}/workflows/{id}", matter, instance);
+            case "TEMPLATES" -> get("/workflows/templates");
+            case "BUILDER" -> get("/workflows/templates/{id}", s.templateId());
+            case "NOTIFICATIONS" -> get("/notifications");
+            case "INSTANTIATE" -> post("/matters/{id}/workflows", matter).param("templateId",
+                    s.templateId().toString());
+            case "CLAIM" -> post("/workflows/steps/{id}/claim", s.firstStep());
+            case "STEP_EVENT_FAIL" -> post("/workflows/steps/{id}/fail", s.firstStep()).param("reason", "x");
+            case "RENAME" -> post("/workflows/instances/{id}/update", instance).param("title", "Renamed");
+            case "ADD_STEP" -> post("/workflows/instances/{id}/steps", instance).param("title", "Extra")
+                    .param("actionType", "CHECKLIST").param("roleScope", "PARALEGAL");
+            case "REMOVE_STEP" -> post("/workflows/instances/{id}/steps/{s}/remove", instance,
+                    s.instance().steps().get(1).id());
+            case "REORDER" -> post("/workflows/instances/{id}/reorder", instance)
+                    .param("stepIds", s.instance().steps().get(1).id().toString())
+                    .param("stepIds", s.firstStep().toString());
+            case "UPLOAD" -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .multipart("/workflows/steps/{id}/upload", s.firstStep())
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "a.pdf", "application/pdf",
+                            "%PDF-1.4 x".getBytes()));
+            case "CREATE_TEMPLATE" -> post("/workflows/templates");
+            case "SAVE_TEMPLATE" -> post("/workflows/templates/{id}", s.templateId()).param("name", "Renamed")
+                    .param("description", "")
+                    .param("steps[0].title", "Review").param("steps[0].actionType", "APPROVAL_LAWYER")
+                    .param("steps[0].roleScope", "LAWYER").param("steps[0].required", "true")
+                    .param("steps[0].order", "0");
+            case "PUBLISH_TEMPLATE" -> post("/workflows/templates/{id}/publish", s.templateId());
+            case "LOGOUT" -> post("/logout");
+            case "NOTIFICATION_OPEN" -> post("/notifications/{id}/open", UUID.randomUUID());
+            default -> throw new IllegalArgumentException(route);
+        };
+    }
+
+    private static UserAccount account(TestFirm firm, Caller caller) {
+        return switch (caller) {
+            case ADMIN -> firm.admin();
+            case OWNER -> firm.owner();
+            case ASSOCIATE -> firm.associate();
+            case OUTSIDER -> firm.outsider();
+            case PARALEGAL -> firm.paralegal();
+            case CLIENT -> firm.client();
+            case OTHER_ORG -> otherFirm.admin();
+            case ANONYMOUS -> null;
+        };
+    }
+
+    private Map<String, Object> snapshot(UUID org) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("audit_events", jdbc.queryForObject("select count(*) from audit_events where org_id = ?", Long.class,
+                org));
+        s.put("templates", jdbc.queryForList("select id, name, description, version, lock_version"
+                + " from workflow_templates where org_id = ? order by id", org));
+        s.put("instances", jdbc.queryForList("select id, title, status, version from workflow_instances"
+                + " where org_id = ? order by id", org));
+        s.put("instance_steps", jdbc.queryForList("select id, step_order, title, action_state, assigned_to_id,"
+                + " version from workflow_instance_steps where org_id = ? order by id", org));
+        s.put("documents", jdbc.queryForObject("select count(*) from documents where org_id = ?", Long.class, org));
+        return s;
+    }
+}

@@ -1,0 +1,115 @@
+package io.matterflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+
+import io.matterflow.directory.Directory;
+import io.matterflow.directory.UserAccount;
+import io.matterflow.instance.Instances;
+import io.matterflow.instance.StepDocuments;
+import io.matterflow.instance.StepRuntime;
+import io.matterflow.support.H2Test;
+import io.matterflow.support.TestFirm;
+import io.matterflow.template.Templates;
+
+/**
+ * HTML and script in every user-supplied field are rendered inert: every UI page, seen by each role, and the htmx
+ * fragments the editor and builder posts answer with, contain the payloads only escaped — no script element calling
+ * alert, no element with an onerror or onload attribute.
+ */
+@H2Test
+@AutoConfigureMockMvc
+class XssTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Directory directory;
+    @Autowired
+    Templates templates;
+    @Autowired
+    Instances instances;
+    @Autowired
+    StepRuntime runtime;
+    @Autowired
+    StepDocuments documents;
+    @Autowired
+    UserDetailsService users;
+
+    @Test
+    void shouldRenderEveryUserSuppliedFieldInertOnEveryPage() throws Exception {
+        XssFixture f = XssFixture.create(directory, templates, instances, runtime, documents);
+        int escaped = 0;
+        for (UserAccount who : List.of(f.admin(), f.owner(), f.paralegal(), f.client())) {
+            for (String page : f.pages()) {
+                MockHttpServletResponse response = mvc.perform(as(get(page), who)).andReturn().getResponse();
+                String body = response.getContentAsString();
+                assertInert(page + " as " + who.email(), body);
+                if (body.contains("&lt;script&gt;alert(1)&lt;/script&gt;")) {
+                    escaped++;
+                }
+            }
+        }
+        assertThat(escaped).as("the payloads are shown, escaped, on the pages").isGreaterThan(20);
+    }
+
+    @Test
+    void shouldRenderHtmxFragmentsAndTheLoginAndErrorPagesInert() throws Exception {
+        XssFixture f = XssFixture.create(directory, templates, instances, runtime, documents);
+        var run = f.instances().get(1);
+        String x = XssFixture.X;
+        MockHttpServletResponse response = mvc.perform(as(post("/workflows/instances/{id}/steps", run.id())
+                .param("title", "Added " + x).param("actionType", "CHECKLIST").param("roleScope", "PARALEGAL")
+                .param("config.items", "Item " + x), f.owner()).with(csrf())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertInert("add step", response.getContentAsString());
+
+        response = mvc.perform(as(post("/workflows/instances/{id}/update", run.id()).param("title", "Renamed " + x),
+                f.owner()).with(csrf())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertInert("rename", response.getContentAsString());
+
+        response = mvc.perform(as(post("/workflows/templates/{id}", f.templateIds().get(f.templateIds().size() - 1))
+                .param("op", "add").param("name", "Name " + x).param("description", "Desc " + x)
+                .param("steps[0].title", "Row " + x).param("steps[0].actionType", "CHECKLIST")
+                .param("steps[0].roleScope", "PARALEGAL").param("steps[0].order", "0")
+                .param("steps[0].config.items", "Item " + x), f.owner()).with(csrf())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertInert("builder add row", response.getContentAsString());
+
+        response = mvc.perform(as(get("/workflows/templates").param("q", x), f.owner())).andReturn().getResponse();
+        assertInert("template search", response.getContentAsString());
+
+        response = mvc.perform(get("/login").param("error", x)).andReturn().getResponse();
+        assertInert("login", response.getContentAsString());
+
+        TestFirm other = TestFirm.create(directory);
+        response = mvc.perform(as(get("/matters/{id}", f.matter().id()), other.admin())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertInert("not found", response.getContentAsString());
+    }
+
+    static void assertInert(String where, String body) {
+        assertThat(body).as(where).doesNotContain(XssFixture.SCRIPT).doesNotContain("<img src=x")
+                .doesNotContain("<svg onload");
+        assertThat(XssFixture.activeMarkup(body)).as("%s has active markup", where).isNull();
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> as(AbstractMockHttpServletRequestBuilder<?> request,
+                                                        UserAccount who) {
+        return request.with(user(users.loadUserByUsername(who.email())));
+    }
+}
