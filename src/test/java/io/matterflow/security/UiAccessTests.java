@@ -69,6 +69,9 @@ class UiAccessTests {
             RENAME             200   200       403      403       403    403       404       302
             ADD_STEP           200   200       403      403       403    403       404       302
             REMOVE_STEP        200   200       403      403       403    403       404       302
+            REORDER            200   200       403      403       403    403       404       302
+            STEP_EVENT_FAIL    409   409       409      403       403    403       404       302
+            UPLOAD             403   409       409      403       403    403       404       302
             CREATE_TEMPLATE    302   302       302      302       403    403       302       302
             SAVE_TEMPLATE      200   200       200      200       403    403       404       302
             PUBLISH_TEMPLATE   200   200       200      200       403    403       404       302
