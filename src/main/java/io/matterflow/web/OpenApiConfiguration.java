@@ -132,6 +132,7 @@ class OpenApiConfiguration {
         }
         respond(operation, "401", StandardResponse.UNAUTHORIZED);
         if (!path.startsWith("/api/webhooks/")) {
+            respond(operation, "429", StandardResponse.TOO_MANY_SIGN_INS);
             // Providers sign their events instead of signing in: a webhook is refused (401), never forbidden.
             respond(operation, "403", StandardResponse.FORBIDDEN);
         }
@@ -243,6 +244,11 @@ class OpenApiConfiguration {
                         {"title": "Concurrent update", "status": 409,
                          "detail": "someone else changed this at the same time; reload and try again",
                          "instance": "/api/workflows/steps/53cd8dc6-3845-4728-b19f-805117fe479a/start"}""")),
+        TOO_MANY_SIGN_INS("TooManySignIns", "Repeated failed sign-ins have locked this email for a while;"
+                + " `Retry-After` says how many seconds", example("locked", "Sign-ins locked", """
+                        {"type": "about:blank", "title": "Too many failed sign-ins", "status": 429,
+                         "detail": "sign-ins for this email are refused for a while after repeated failures; try again later",
+                         "instance": "/api/me"}""")),
         PAYLOAD_TOO_LARGE("PayloadTooLarge", "The body is larger than the limit (1 MB for JSON; the document limit"
                 + " for uploads)", example("tooLarge", "Body too large", """
                         {"type": "about:blank", "title": "Request too large", "status": 413,
