@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.matterflow.common.FieldError;
 import io.matterflow.common.Json;
+import io.matterflow.common.TypeNames;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -59,10 +60,10 @@ final class JsonBinder {
         }
         if (e instanceof InvalidFormatException f) {
             return new FieldError(field, "has an invalid value " + describe(f.getValue())
-                    + expected(f.getTargetType()));
+                    + TypeNames.expected(f.getTargetType()));
         }
         if (e instanceof MismatchedInputException m) {
-            return new FieldError(field, "has the wrong type" + expected(m.getTargetType()));
+            return new FieldError(field, "has the wrong type" + TypeNames.expected(m.getTargetType()));
         }
         return new FieldError(field, "is invalid");
     }
@@ -87,35 +88,6 @@ final class JsonBinder {
 
     private static String describe(Object value) {
         return value instanceof String s ? "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"" : String.valueOf(value);
-    }
-
-    private static String expected(Class<?> target) {
-        if (target == null) {
-            return "";
-        }
-        if (target.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object c : target.getEnumConstants()) {
-                names.add(((Enum<?>) c).name());
-            }
-            return ": expected one of " + names;
-        }
-        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-            return ": expected a number";
-        }
-        if (target == Boolean.class || target == boolean.class) {
-            return ": expected true or false";
-        }
-        if (target == String.class) {
-            return ": expected a string";
-        }
-        if (List.class.isAssignableFrom(target) || target.isArray()) {
-            return ": expected an array";
-        }
-        if (target == java.util.UUID.class) {
-            return ": expected a UUID";
-        }
-        return ": expected an object";
     }
 
     record Result<T>(T value, List<FieldError> errors) {

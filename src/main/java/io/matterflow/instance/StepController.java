@@ -242,10 +242,7 @@ class StepController {
             content = @Content(examples = @ExampleObject(name = "document", value = StepExamples.DOCUMENT)))
     ResponseEntity<DocumentResponse> upload(Actor actor, @PathVariable UUID id, @RequestPart("file") MultipartFile file)
             throws java.io.IOException {
-        if (file.getSize() > documents.maxSize()) {
-            throw new io.matterflow.common.TooLargeException(
-                    "the upload is larger than the limit of " + documents.maxSize() + " bytes");
-        }
+        documents.requireWithinLimit(file.getSize());
         var info = documents.upload(actor, id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
         return ResponseEntity.status(201).body(new DocumentResponse(info.id(), info.name(), info.contentType(),
                 info.size(), info.status()));

@@ -56,6 +56,13 @@ public class StepDocuments {
         return documents.maxSize();
     }
 
+    /** 413 for a file over the limit; callers check the declared size before reading the bytes. */
+    public void requireWithinLimit(long size) {
+        if (size > documents.maxSize()) {
+            throw new TooLargeException("the upload is larger than the limit of " + documents.maxSize() + " bytes");
+        }
+    }
+
     @Transactional
     public DocumentInfo upload(Actor actor, UUID stepId, String fileName, String contentType, byte[] content) {
         InstanceStepEntity step = steps.findByIdAndOrgId(stepId, actor.orgId())
@@ -83,9 +90,7 @@ public class StepDocuments {
         if (content.length == 0) {
             throw ValidationException.of("Invalid upload", "file", "must not be empty");
         }
-        if (content.length > documents.maxSize()) {
-            throw new TooLargeException("the upload is larger than the limit of " + documents.maxSize() + " bytes");
-        }
+        requireWithinLimit(content.length);
         String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
         var config = (DocumentRequestConfig) registry.parseConfig(step.actionType(), step.actionConfig());
         if (!AcceptedTypes.accepts(config.acceptedTypes(), name, type)) {

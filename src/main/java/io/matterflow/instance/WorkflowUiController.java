@@ -145,10 +145,7 @@ class WorkflowUiController {
     @PostMapping("/workflows/steps/{id}/upload")
     String upload(Actor actor, @PathVariable UUID id, @RequestParam("file") MultipartFile file, Model model,
                   HttpServletResponse response) throws java.io.IOException {
-        if (file.getSize() > documents.maxSize()) {
-            throw new io.matterflow.common.TooLargeException("the file is larger than the limit of "
-                    + documents.maxSize() / (1024 * 1024) + " MB");
-        }
+        documents.requireWithinLimit(file.getSize());
         DocumentInfo info = documents.upload(actor, id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
         Flash.success(response, "Uploaded " + info.name());
         return render(actor, instances.instanceOfStep(actor, id), model, "instance/run :: content");

@@ -38,6 +38,7 @@ import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.MatterflowException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.TooLargeException;
+import io.matterflow.common.TypeNames;
 import io.matterflow.common.UnauthenticatedException;
 import io.matterflow.common.UnsupportedTypeException;
 import io.matterflow.common.ValidationException;
@@ -130,7 +131,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
+        String expected = e.getRequiredType() == null ? "a valid value" : TypeNames.describe(e.getRequiredType());
         return invalid("Invalid request", List.of(new FieldError(e.getName(), "must be " + expected)));
     }
 
@@ -187,7 +188,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (!ex.isMissingAfterConversion()) {
             return super.handleMissingPathVariable(ex, headers, status, request);
         }
-        String expected = describe(ex.getParameter().getParameterType());
+        String expected = TypeNames.describe(ex.getParameter().getParameterType());
         return ResponseEntity.badRequest().body(invalid("Invalid request",
                 List.of(new FieldError(ex.getVariableName(), "must be " + expected))));
     }
@@ -215,11 +216,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 && s.indexOf('\0') >= 0) {
             error = new FieldError(path(f), WebConfiguration.NUL_MESSAGE);
         } else if (cause instanceof InvalidFormatException f) {
-            error = new FieldError(path(f), "has an invalid value" + expected(f.getTargetType()));
+            error = new FieldError(path(f), "has an invalid value" + TypeNames.expected(f.getTargetType()));
         } else if (cause instanceof MismatchedInputException m) {
-            error = new FieldError(path(m), "has the wrong type" + expected(m.getTargetType()));
+            error = new FieldError(path(m), "has the wrong type" + TypeNames.expected(m.getTargetType()));
         } else if (cause instanceof InputCoercionException c) {
-            error = new FieldError(path(c), "is out of range" + expected(c.getTargetType()));
+            error = new FieldError(path(c), "is out of range" + TypeNames.expected(c.getTargetType()));
         } else if (cause instanceof StreamReadException) {
             error = new FieldError("", "is not well-formed JSON");
         } else if (cause instanceof JacksonException j) {
@@ -290,35 +291,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
-    }
-
-    private static String expected(Class<?> target) {
-        return target == null ? "" : ": expected " + describe(target);
-    }
-
-    private static String describe(Class<?> target) {
-        if (target.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object c : target.getEnumConstants()) {
-                names.add(((Enum<?>) c).name());
-            }
-            return "one of " + names;
-        }
-        if (target == java.util.UUID.class) {
-            return "a UUID";
-        }
-        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-            return "a number";
-        }
-        if (target == Boolean.class || target == boolean.class) {
-            return "true or false";
-        }
-        if (target == String.class) {
-            return "a string";
-        }
-        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
-            return "an array";
-        }
-        return "an object";
     }
 }
