@@ -119,7 +119,9 @@ class SmokeE2ETests {
         // The paralegal finds the checklist in the inbox and ticks it, straight from READY.
         Page paralegal = browser.signIn(DemoData.PARALEGAL, DemoData.PASSWORD);
         paralegal.navigate("/inbox");
-        Locator row = paralegal.locator("#inbox tr", new Page.LocatorOptions().setHasText("Open the file"));
+        // Other tests share the embedded database: pick this workflow's row by its unique name.
+        Locator row = paralegal.locator("#inbox tr", new Page.LocatorOptions().setHasText("Open the file"))
+                .filter(new Locator.FilterOptions().setHasText(name));
         Browser.screenshot(paralegal, "inbox");
         row.getByRole(AriaRole.LINK).click();
         Locator checklist = stepCard(paralegal, "Open the file");
