@@ -57,6 +57,11 @@ public final class PostgresDatabase {
         return databaseUrl;
     }
 
+    /** The server's JDBC URL, without a database. */
+    public static String server() {
+        return SERVER;
+    }
+
     public static String user() {
         return USER;
     }

@@ -1,0 +1,38 @@
+package io.matterflow.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.matterflow.support.PostgresDatabase;
+
+/**
+ * The database a figure runs on, fresh for each figure (each runs in its own JVM): a new PostgreSQL database on the
+ * machine's server (as the tests create theirs), or an H2 file database in PostgreSQL mode with the embedded default's
+ * settings.
+ */
+record BenchDatabase(String kind, String url, String user, String password) {
+
+    static BenchDatabase of(String kind) throws IOException {
+        return switch (kind) {
+            case "postgres" -> {
+                if (!PostgresDatabase.available()) {
+                    throw new IllegalStateException("PostgreSQL is not reachable at " + PostgresDatabase.server());
+                }
+                yield new BenchDatabase(kind, PostgresDatabase.url(), PostgresDatabase.user(),
+                        PostgresDatabase.password());
+            }
+            case "h2" -> {
+                Path dir = Files.createTempDirectory("matterflow-bench-h2");
+                yield new BenchDatabase(kind, "jdbc:h2:file:" + dir.resolve("matterflow")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=1024",
+                        "sa", "");
+            }
+            default -> throw new IllegalArgumentException("db must be postgres or h2, not " + kind);
+        };
+    }
+
+    boolean postgres() {
+        return kind.equals("postgres");
+    }
+}

@@ -1,0 +1,17 @@
+package io.matterflow.bench;
+
+import java.util.Map;
+
+/** One measured figure, run in a JVM of its own; its result is written as JSON. */
+interface Figure {
+
+    Map<String, Object> run(Options options) throws Exception;
+
+    static Figure named(String name) {
+        return switch (name) {
+            case "engine" -> new EngineFigure();
+            case "statements" -> new StatementsFigure();
+            default -> throw new IllegalArgumentException("no figure named " + name);
+        };
+    }
+}

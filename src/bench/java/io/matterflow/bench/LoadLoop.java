@@ -1,0 +1,177 @@
+package io.matterflow.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * Runs a unit of work (one workflow instance, one transaction) in a loop on each of {@code threads} threads: first a
+ * warm-up whose results are thrown away, then the measured window. Every operation a unit times through its
+ * {@link Recorder} counts towards the operations per second and the latency percentiles; a unit counts when it
+ * finishes inside the window. A unit that throws, in the warm-up or the window, is counted as an error and the first
+ * failure is kept: never hidden.
+ */
+final class LoadLoop {
+
+    /** One unit of work on one thread; operations are timed with the recorder. */
+    interface Unit {
+        void run(Recorder recorder) throws Exception;
+    }
+
+    /** Times the operations of the thread it belongs to. */
+    static final class Recorder {
+        private final LoadLoop loop;
+        private long[] latencies = new long[1 << 14];
+        private int size;
+        private long ops;
+
+        private Recorder(LoadLoop loop) {
+            this.loop = loop;
+        }
+
+        /** A recorder that only runs the operations: for set-up and warm-up outside a loop. */
+        static Recorder unmeasured() {
+            return new Recorder(new LoadLoop());
+        }
+
+        <T> T op(Callable<T> operation) throws Exception {
+            long start = System.nanoTime();
+            T result = operation.call();
+            long elapsed = System.nanoTime() - start;
+            if (loop.measuring) {
+                if (size == latencies.length) {
+                    latencies = java.util.Arrays.copyOf(latencies, size * 2);
+                }
+                latencies[size++] = elapsed;
+                ops++;
+            }
+            return result;
+        }
+
+        void op(ThrowingRunnable operation) throws Exception {
+            op(() -> {
+                operation.run();
+                return null;
+            });
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** What one measured window gave. */
+    record Result(int threads, double seconds, long ops, long units, long errors, String firstError,
+                  double p50Ms, double p99Ms, double maxMs) {
+
+        double opsPerSecond() {
+            return ops / seconds;
+        }
+
+        double unitsPerSecond() {
+            return units / seconds;
+        }
+
+        Map<String, Object> toMap(String opsName, String unitsName) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("threads", threads);
+            m.put("seconds", Bench.round(seconds));
+            m.put(opsName, ops);
+            m.put(unitsName, units);
+            m.put(opsName + "PerSecond", Bench.round(opsPerSecond()));
+            m.put(unitsName + "PerSecond", Bench.round(unitsPerSecond()));
+            m.put("p50Ms", Bench.round(p50Ms));
+            m.put("p99Ms", Bench.round(p99Ms));
+            m.put("maxMs", Bench.round(maxMs));
+            m.put("errors", errors);
+            if (firstError != null) {
+                m.put("firstError", firstError);
+            }
+            return m;
+        }
+    }
+
+    private volatile boolean measuring;
+    private volatile boolean stopped;
+    private final AtomicLong units = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private volatile String firstError;
+
+    private LoadLoop() {
+    }
+
+    /** Runs {@code unitFor(thread)} on each thread: warm-up, then the measured window. */
+    static Result run(int threads, Duration warmup, Duration measure, IntFunction<Unit> unitFor)
+            throws InterruptedException {
+        LoadLoop loop = new LoadLoop();
+        List<Recorder> recorders = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Recorder recorder = new Recorder(loop);
+            recorders.add(recorder);
+            Unit unit = unitFor.apply(i);
+            Thread t = new Thread(() -> loop.work(unit, recorder), "bench-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+        }
+        workers.forEach(Thread::start);
+        Thread.sleep(warmup.toMillis());
+        loop.units.set(0);
+        long start = System.nanoTime();
+        loop.measuring = true;
+        Thread.sleep(measure.toMillis());
+        loop.measuring = false;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long units = loop.units.get();
+        long errors = loop.errors.get();
+        String firstError = loop.firstError;
+        loop.stopped = true;
+        for (Thread t : workers) {
+            t.join(60_000);
+        }
+        long ops = 0;
+        int total = 0;
+        for (Recorder r : recorders) {
+            ops += r.ops;
+            total += r.size;
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (Recorder r : recorders) {
+            System.arraycopy(r.latencies, 0, all, at, r.size);
+            at += r.size;
+        }
+        java.util.Arrays.sort(all);
+        return new Result(threads, seconds, ops, units, errors, firstError, percentile(all, 0.50),
+                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+    }
+
+    private void work(Unit unit, Recorder recorder) {
+        while (!stopped) {
+            try {
+                unit.run(recorder);
+                if (measuring) {
+                    units.incrementAndGet();
+                }
+            } catch (Exception | AssertionError e) {
+                errors.incrementAndGet();
+                if (firstError == null) {
+                    firstError = e.toString();
+                }
+            }
+        }
+    }
+
+    static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
+    }
+}
