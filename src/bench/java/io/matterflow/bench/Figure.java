@@ -11,6 +11,8 @@ interface Figure {
         return switch (name) {
             case "engine" -> new EngineFigure();
             case "statements" -> new StatementsFigure();
+            case "dblimit" -> new DbLimitFigure();
+            case "http" -> new HttpFigure();
             default -> throw new IllegalArgumentException("no figure named " + name);
         };
     }
