@@ -28,7 +28,10 @@ import io.matterflow.directory.Role;
  * Eligibility and the step permission table.
  * <ul>
  * <li>{@link #resolveEligibleActors}: ADMIN → the organization's admins; LAWYER → the matter's owner and its
- * lawyers; PARALEGAL → its paralegals; CLIENT → its client (and client members). Cached per instance.</li>
+ * lawyers; PARALEGAL → its paralegals; CLIENT → its client (and client members). Cached per matter: every
+ * instance of a matter has the same people, and nothing cached depends on a step's assignee (each check reads the
+ * assignee from the step as the transaction loaded it), so claims and starts leave the cache alone and only a
+ * change of the matter's people drops its entry.</li>
  * <li>{@link #canPerform}: eligible, and the step is unassigned or assigned to the caller.</li>
  * <li>{@link #checkRole} (before the state machine, 403) and {@link #checkAssignment} (after it, 403 or 409)
  * apply who-may-do-what for every event.</li>
@@ -37,7 +40,7 @@ import io.matterflow.directory.Role;
 @Service
 public class StepAccess {
 
-    private record Eligibility(UUID matterId, UUID ownerId, Map<RoleScope, Set<UUID>> byScope) {
+    private record Eligibility(UUID ownerId, UUID clientId, Map<RoleScope, Set<UUID>> byScope) {
     }
 
     private final Directory directory;
@@ -53,7 +56,12 @@ public class StepAccess {
 
     /** The users who may perform a step with this role scope on this instance. */
     public Set<UUID> resolveEligibleActors(UUID instanceId, StepRef step) {
-        return eligibility(instanceId, step).byScope().getOrDefault(step.roleScope(), Set.of());
+        return eligibility(step).byScope().getOrDefault(step.roleScope(), Set.of());
+    }
+
+    /** The client of the step's matter (a matter's client never changes), or null; from the cache. */
+    public UUID matterClientId(StepRef step) {
+        return eligibility(step).clientId();
     }
 
     public boolean isEligible(StepRef step, Actor actor) {
@@ -69,7 +77,7 @@ public class StepAccess {
     /** Admins and the matter's owner. */
     public boolean canSupervise(StepRef step, Actor actor) {
         return actor.isUser() && actor.orgId().equals(step.orgId())
-                && (actor.role() == Role.ADMIN || eligibility(step.instanceId(), step).ownerId().equals(actor.userId()));
+                && (actor.role() == Role.ADMIN || eligibility(step).ownerId().equals(actor.userId()));
     }
 
     private boolean isAssignee(StepRef step, Actor actor) {
@@ -140,12 +148,8 @@ public class StepAccess {
         }
     }
 
-    public void invalidateInstance(UUID instanceId) {
-        cache.invalidate(instanceId);
-    }
-
     public void invalidateMatter(UUID matterId) {
-        cache.asMap().entrySet().removeIf(e -> e.getValue().matterId().equals(matterId));
+        cache.invalidate(matterId);
     }
 
     /**
@@ -165,8 +169,8 @@ public class StepAccess {
         }
     }
 
-    private Eligibility eligibility(UUID instanceId, StepRef step) {
-        return cache.get(instanceId, id -> load(step));
+    private Eligibility eligibility(StepRef step) {
+        return cache.get(step.matterId(), id -> load(step));
     }
 
     private Eligibility load(StepRef step) {
@@ -192,7 +196,7 @@ public class StepAccess {
         byScope.put(RoleScope.LAWYER, Set.copyOf(lawyers));
         byScope.put(RoleScope.PARALEGAL, Set.copyOf(paralegals));
         byScope.put(RoleScope.CLIENT, Set.copyOf(clients));
-        return new Eligibility(matter.id(), matter.ownerId(), byScope);
+        return new Eligibility(matter.ownerId(), matter.clientId(), byScope);
     }
 
     private static String describe(ActionEvent event, StepRef step) {

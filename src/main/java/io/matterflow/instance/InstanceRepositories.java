@@ -26,6 +26,16 @@ interface InstanceStepRepository extends JpaRepository<InstanceStepEntity, UUID>
     @Query("select s from InstanceStepEntity s where s.instanceId = :instanceId order by s.order, s.id")
     List<InstanceStepEntity> findSteps(UUID instanceId);
 
+    /**
+     * The instance the step belongs to with all its steps in order, in one round trip: one row per step, each
+     * {@code [step, instance]}; empty when the organization has no such step.
+     */
+    @Query("""
+            select s, i from InstanceStepEntity s join InstanceEntity i on i.id = s.instanceId
+            where s.instanceId = (select t.instanceId from InstanceStepEntity t where t.id = :stepId and t.orgId = :orgId)
+            order by s.order, s.id""")
+    List<Object[]> findInstanceWithStepsOf(UUID stepId, UUID orgId);
+
     /** Steps the user may act on now: assigned to them, or (unless only assigned) unassigned and theirs by scope. */
     @Query(value = """
             select s, i from InstanceStepEntity s, InstanceEntity i

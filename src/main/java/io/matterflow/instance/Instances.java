@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.matterflow.access.MatterAccess;
-import io.matterflow.access.StepAccess;
 import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
@@ -61,12 +60,11 @@ public class Instances {
     private final InstanceProgress progress;
     private final AuditLog audit;
     private final ActionRegistry registry;
-    private final StepAccess access;
     private final Clock clock;
 
     Instances(InstanceRepository instances, InstanceStepRepository steps, Templates templates, Directory directory,
               MatterAccess matterAccess, InstanceProgress progress, AuditLog audit, ActionRegistry registry,
-              StepAccess access, Clock clock) {
+              Clock clock) {
         this.instances = instances;
         this.steps = steps;
         this.templates = templates;
@@ -75,7 +73,6 @@ public class Instances {
         this.progress = progress;
         this.audit = audit;
         this.registry = registry;
-        this.access = access;
         this.clock = clock;
     }
 
@@ -271,7 +268,6 @@ public class Instances {
                 step.assign(null);
                 changed.put("unassigned", true);
             }
-            InstanceProgress.afterCommit(() -> access.invalidateInstance(instanceId));
         }
         if (changes.required() != null) {
             changed.put("required", changes.required());

@@ -3,6 +3,7 @@ package io.matterflow.instance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,8 +30,6 @@ import io.matterflow.common.Json;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
-import io.matterflow.directory.Directory;
-import io.matterflow.directory.MatterDetails;
 import jakarta.persistence.OptimisticLockException;
 
 /**
@@ -51,20 +50,18 @@ public class StepRuntime {
     private final InstanceStepRepository steps;
     private final ActionRegistry registry;
     private final StepAccess access;
-    private final Directory directory;
     private final InstanceProgress progress;
     private final StepObservations observations;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     StepRuntime(InstanceRepository instances, InstanceStepRepository steps, ActionRegistry registry, StepAccess access,
-                Directory directory, InstanceProgress progress, StepObservations observations,
+                InstanceProgress progress, StepObservations observations,
                 PlatformTransactionManager transactionManager, Clock clock) {
         this.instances = instances;
         this.steps = steps;
         this.registry = registry;
         this.access = access;
-        this.directory = directory;
         this.progress = progress;
         this.observations = observations;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -201,38 +198,42 @@ public class StepRuntime {
 
     private StepDetails apply(Actor actor, Command command) {
         Instant now = clock.instant();
-        InstanceStepEntity step = steps.findByIdAndOrgId(command.stepId(), actor.orgId())
-                .orElseThrow(() -> new NotFoundException("Step", command.stepId()));
-        InstanceEntity instance = instances.findById(step.instanceId())
+        // the instance and every step in one query: readiness needs them all, and no later query flushes early
+        List<Object[]> rows = steps.findInstanceWithStepsOf(command.stepId(), actor.orgId());
+        if (rows.isEmpty()) {
+            throw new NotFoundException("Step", command.stepId());
+        }
+        InstanceEntity instance = (InstanceEntity) rows.get(0)[1];
+        List<InstanceStepEntity> siblings = rows.stream().map(row -> (InstanceStepEntity) row[0]).toList();
+        InstanceStepEntity step = siblings.stream().filter(s -> s.id().equals(command.stepId())).findFirst()
                 .orElseThrow(() -> new NotFoundException("Step", command.stepId()));
         if (instance.status() != WorkflowStatus.ACTIVE) {
             throw new ConflictException("Instance not active", "steps cannot move while the instance is "
                     + instance.status(), Map.of("instanceStatus", instance.status().name()));
         }
-        MatterDetails matter = directory.matter(instance.orgId(), instance.matterId());
         access.checkRole(ref(instance, step), actor, command.event());
+        UUID clientId = access.matterClientId(ref(instance, step));
 
         boolean inline = command.event() == ActionEvent.COMPLETE && step.state() == ActionState.READY
                 && step.actionType() == ActionType.CHECKLIST;
         if (inline) {
             // completing someone else's step is not permitted (403), also when it would first be started here
             access.checkAssignment(ref(instance, step), actor, ActionEvent.COMPLETE);
-            move(instance, matter, step, new Command(step.id(), ActionEvent.START, null, null), actor, now);
+            move(instance, clientId, step, new Command(step.id(), ActionEvent.START, null, null), actor, now);
         }
-        move(instance, matter, step, command, actor, now);
+        move(instance, clientId, step, command, actor, now);
 
-        progress.settle(instance, steps.findSteps(instance.id()), now);
+        progress.settle(instance, siblings, now);
         instances.saveAndFlush(instance);
-        steps.flush();
         return step.toDetails();
     }
 
-    private void move(InstanceEntity instance, MatterDetails matter, InstanceStepEntity step, Command command,
+    private void move(InstanceEntity instance, UUID clientId, InstanceStepEntity step, Command command,
                       Actor actor, Instant now) {
-        observations.transition(step, command.event(), () -> transition(instance, matter, step, command, actor, now));
+        observations.transition(step, command.event(), () -> transition(instance, clientId, step, command, actor, now));
     }
 
-    private void transition(InstanceEntity instance, MatterDetails matter, InstanceStepEntity step, Command command,
+    private void transition(InstanceEntity instance, UUID clientId, InstanceStepEntity step, Command command,
                             Actor actor, Instant now) {
         ActionEvent event = command.event();
         ActionState from = step.state();
@@ -244,7 +245,7 @@ public class StepRuntime {
         Object config = handler.validateConfig(step.actionConfig());
         Map<String, Object> data = new LinkedHashMap<>(step.actionData());
         var ctx = new ActionContext<>(step.id(), instance.id(), instance.matterId(), instance.orgId(),
-                step.actionType(), config, data, from, actor, matter.clientId(), now);
+                step.actionType(), config, data, from, actor, clientId, now);
         Map<String, Object> metadata = new LinkedHashMap<>();
         switch (event) {
             case CLAIM -> step.assign(actor.userId());
@@ -252,7 +253,7 @@ public class StepRuntime {
             case START -> {
                 if (!handler.canStart(ctx)) {
                     throw new ActionRefusedException("this " + step.actionType() + " step cannot start: "
-                            + (matter.clientId() == null ? "the matter has no client" : "its handler refuses"));
+                            + (clientId == null ? "the matter has no client" : "its handler refuses"));
                 }
                 handler.start(ctx);
                 if (step.assignedToId() == null) {
@@ -296,10 +297,6 @@ public class StepRuntime {
             default -> throw new IllegalArgumentException(event + " is raised by the engine only");
         }
         step.moveTo(target, data, now);
-        if (event == ActionEvent.CLAIM || event == ActionEvent.UNCLAIM || event == ActionEvent.START
-                || event == ActionEvent.RETRY) {
-            InstanceProgress.afterCommit(() -> access.invalidateInstance(instance.id()));
-        }
         progress.recorded(instance, step, event, from, actor, metadata);
     }
 
