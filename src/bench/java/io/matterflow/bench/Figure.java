@@ -10,6 +10,7 @@ interface Figure {
     static Figure named(String name) {
         return switch (name) {
             case "engine" -> new EngineFigure();
+            case "peer" -> new FlowableFigure();
             case "statements" -> new StatementsFigure();
             default -> throw new IllegalArgumentException("no figure named " + name);
         };
