@@ -10,6 +10,7 @@ interface Figure {
     static Figure named(String name) {
         return switch (name) {
             case "engine" -> new EngineFigure();
+            case "peer" -> new FlowableFigure();
             case "statements" -> new StatementsFigure();
             case "dblimit" -> new DbLimitFigure();
             case "http" -> new HttpFigure();
