@@ -1,11 +1,14 @@
 package io.matterflow.instance;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import io.matterflow.action.ActionState;
@@ -43,13 +46,17 @@ class InstanceStepEntity {
     private RoleScope roleScope;
     @Column(nullable = false)
     private boolean required;
+    // Both JSON maps are replaced, never changed in place (the getters hand out read-only views), so Hibernate
+    // need not deep-copy them on every load to detect changes: a transition loads all of an instance's steps.
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "action_config", nullable = false)
     private Map<String, Object> actionConfig;
     @Enumerated(EnumType.STRING)
     @Column(name = "action_state", nullable = false)
     private ActionState state;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "action_data", nullable = false)
     private Map<String, Object> actionData;
     /** The provider's id of the current attempt (signature session, payment intent), kept from actionData for lookup. */
@@ -81,7 +88,7 @@ class InstanceStepEntity {
         this.actionType = actionType;
         this.roleScope = roleScope;
         this.required = required;
-        this.actionConfig = actionConfig;
+        this.actionConfig = new LinkedHashMap<>(actionConfig);
         this.state = ActionState.PENDING;
         this.actionData = new LinkedHashMap<>();
         this.updatedAt = now;
@@ -95,9 +102,9 @@ class InstanceStepEntity {
     ActionType actionType() { return actionType; }
     RoleScope roleScope() { return roleScope; }
     boolean required() { return required; }
-    Map<String, Object> actionConfig() { return actionConfig; }
+    Map<String, Object> actionConfig() { return Collections.unmodifiableMap(actionConfig); }
     ActionState state() { return state; }
-    Map<String, Object> actionData() { return actionData; }
+    Map<String, Object> actionData() { return Collections.unmodifiableMap(actionData); }
     UUID assignedToId() { return assignedToId; }
     Instant startedAt() { return startedAt; }
     Instant completedAt() { return completedAt; }
@@ -153,14 +160,14 @@ class InstanceStepEntity {
             this.required = required;
         }
         if (config != null) {
-            this.actionConfig = config;
+            this.actionConfig = new LinkedHashMap<>(config);
         }
         this.updatedAt = now;
     }
 
     StepDetails toDetails() {
         return new StepDetails(id, instanceId, templateStepId, order, title, actionType, roleScope, required,
-                actionConfig, state, actionData, assignedToId, startedAt, completedAt, updatedAt,
+                actionConfig(), state, actionData(), assignedToId, startedAt, completedAt, updatedAt,
                 version == null ? 0 : version);
     }
 }
