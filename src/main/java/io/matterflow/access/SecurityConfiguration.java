@@ -12,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -19,14 +20,18 @@ import io.matterflow.common.Problems;
 
 /**
  * Three filter chains. {@code /actuator/**}: health and the Prometheus scrape are public, the other endpoints need
- * an ADMIN (HTTP Basic, or the UI's session). {@code /api/**}: HTTP Basic, stateless (a session cookie never
- * authenticates an API call, so CSRF cannot apply and is off), errors as problem details. Everything else (the
- * UI): form login with a session and CSRF protection. Password sign-ins on every chain go through
+ * an ADMIN (HTTP Basic, or the UI's session). {@code /api/**}: a personal API token ({@code Authorization: Bearer
+ * mf_...}, see {@link ApiTokens}) or HTTP Basic, stateless (a session cookie never authenticates an API call, so CSRF
+ * cannot apply and is off), errors as problem details. Everything else (the UI): form login with a session and CSRF
+ * protection. API tokens are accepted by the API chain only. Password sign-ins on every chain go through
  * {@link ThrottlingAuthenticationProvider} (repeated failures lock the email for a while: 429 on the API, the login
  * page says so in the UI); signing in changes the session id (Spring Security's default, against fixation).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final String BASIC_CHALLENGE = "Basic realm=\"Matterflow\"";
+    static final String BEARER_CHALLENGE = "Bearer realm=\"Matterflow\"";
 
     static final String[] PUBLIC_UI = {"/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
             "/favicon.ico", "/v3/api-docs",
@@ -45,7 +50,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             if (e instanceof SignInThrottledException throttled) {
                 long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), throttled.until())
@@ -55,9 +60,17 @@ class SecurityConfiguration {
                         "sign-ins for this email are refused for a while after repeated failures; try again later");
                 return;
             }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Matterflow\"");
+            response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+            if (e instanceof InvalidApiTokenException) {
+                response.addHeader("WWW-Authenticate", BEARER_CHALLENGE + ", error=\"invalid_token\"");
+                Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Invalid API token",
+                        "the bearer token is malformed, unknown, expired or revoked");
+                return;
+            }
+            response.addHeader("WWW-Authenticate", BEARER_CHALLENGE);
             Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Not signed in",
-                    "sign in with HTTP Basic (your email and password) to use this route");
+                    "sign in with an API token (Authorization: Bearer mf_...) or HTTP Basic (your email and password)"
+                            + " to use this route");
         };
         AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(request, response,
                 HttpStatus.FORBIDDEN, "Not permitted", "you may not do this");
@@ -65,6 +78,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/webhooks/**").permitAll()
                         .anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthorized),
+                        BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

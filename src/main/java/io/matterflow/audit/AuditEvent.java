@@ -10,7 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "A recorded change; events form one hash chain per stream (a template, an instance with its"
         + " steps, a matter)")
 public record AuditEvent(UUID id, UUID orgId,
-                         @Schema(description = "The chain it belongs to: the template, instance or matter")
+                         @Schema(description = "The chain it belongs to: the template, instance, matter, feature flag or"
+                                 + " API token")
                          UUID streamId,
                          @Schema(description = "Position in the stream, from 1", example = "4") long seq,
                          Instant occurredAt,
@@ -19,9 +20,11 @@ public record AuditEvent(UUID id, UUID orgId,
                          @Schema(description = "The user's id, the provider's name, or `system`",
                                  example = "e36258e8-c488-4eb4-a6fd-565c8456906f") String actorId,
                          @Schema(example = "Lena Lawyer") String actorName,
-                         @Schema(description = "`template.*`, `instance.*`, `step.<event>`, `matter.*` or `feature-flag.update`",
+                         @Schema(description = "`template.*`, `instance.*`, `step.<event>`, `matter.*`, `feature-flag.update`"
+                                 + " or `api-token.*`",
                                  example = "step.complete") String action,
-                         @Schema(allowableValues = {"TEMPLATE", "INSTANCE", "STEP", "MATTER", "FEATURE_FLAG"}, example = "STEP")
+                         @Schema(allowableValues = {"TEMPLATE", "INSTANCE", "STEP", "MATTER", "FEATURE_FLAG", "API_TOKEN"},
+                                 example = "STEP")
                          String entityType, UUID entityId,
                          @Schema(description = "The state before; null when the change has none",
                                  example = "IN_PROGRESS") String fromState,

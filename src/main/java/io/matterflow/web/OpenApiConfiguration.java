@@ -35,7 +35,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 
 /**
  * The OpenAPI description served at {@code /v3/api-docs} (and kept in {@code docs/openapi.yaml}): the document's
- * info and HTTP Basic security, and what every route shares, added here once rather than on each method: the
+ * info and its two ways of signing in (a personal API token, HTTP Basic), and what every route shares, added here once rather than on each method: the
  * problem-detail error responses, the {@code Idempotency-Key} header of the execution POSTs, and the paging
  * parameters. Everything here is fixed text, so the document is the same on every start.
  */
@@ -44,12 +44,13 @@ class OpenApiConfiguration {
 
     static final String API_VERSION = "0.1.0";
     static final String BASIC_AUTH = "basicAuth";
+    static final String BEARER_AUTH = "bearerAuth";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     static final String PROBLEM_SCHEMA = "ProblemDetail";
 
     /** Controllers' tags in reading order: author, run, perform, then the supporting routes. */
     private static final List<String> TAG_ORDER = List.of("Templates", "Instances", "Steps", "People and matters",
-            "Notifications", "Feature flags", "Webhooks", "Audit");
+            "API tokens", "Notifications", "Feature flags", "Webhooks", "Audit");
 
     static {
         // The signed-in Actor is resolved from the credentials (WebConfiguration), never sent by the client.
@@ -61,9 +62,12 @@ class OpenApiConfiguration {
             instantiated on a matter, and lawyers, paralegals, admins and the client perform its steps through a \
             strict state machine, with an append-only, hash-chained audit trail.
 
-            **Signing in.** Every route but the webhooks takes HTTP Basic credentials: the user's email and password \
-            (the demo users are `admin@demo.law`, `lawyer@demo.law`, `paralegal@demo.law` and `client@demo.law`, \
-            password `demo`). API calls are stateless; a browser session never authenticates them.
+            **Signing in.** Every route but the webhooks takes either a personal API token, \
+            `Authorization: Bearer mf_...` (create one with `POST /api/me/tokens`; the recommended way for scripts \
+            and integrations, as checking it costs no password hashing), or HTTP Basic credentials: the user's email \
+            and password (the demo users are `admin@demo.law`, `lawyer@demo.law`, `paralegal@demo.law` and \
+            `client@demo.law`, password `demo`). API calls are stateless; a browser session never authenticates them, \
+            and a token signs in nowhere but under `/api/`.
 
             **Shapes.** JSON with camelCase names; ids are UUID strings; times are ISO-8601 instants in UTC. Lists \
             that can grow are pages `{items, page, size, total}` taking `?page=` (from 0) and `?size=` (1 to 200, \
@@ -88,10 +92,17 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Matterflow").version(API_VERSION).description(DESCRIPTION))
                 .servers(List.of(new Server().url("/").description("The server that serves this document")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
-                .components(new Components().addSecuritySchemes(BASIC_AUTH, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("basic")
-                        .description("The user's email as the user name, and their password")));
+                .components(new Components()
+                        .addSecuritySchemes(BEARER_AUTH, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("mf_ + 43 characters")
+                                .description("A personal API token from `POST /api/me/tokens`: the fast way to sign"
+                                        + " in, for scripts and integrations"))
+                        .addSecuritySchemes(BASIC_AUTH, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("The user's email as the user name, and their password (a BCrypt check"
+                                        + " on every request)")));
     }
 
     /** The problem schema, the shared error responses, the idempotency header, paging and the tags' order. */
@@ -139,7 +150,8 @@ class OpenApiConfiguration {
         if (hasPathId) {
             respond(operation, "404", StandardResponse.NOT_FOUND);
         }
-        if (method != PathItem.HttpMethod.GET) {
+        if (method != PathItem.HttpMethod.GET && !path.startsWith("/api/me/tokens")) {
+            // a token's routes meet no state that could conflict: creating always succeeds, revoking is idempotent
             respond(operation, "409", StandardResponse.CONFLICT);
         }
         if (hasBody) {
@@ -215,10 +227,15 @@ class OpenApiConfiguration {
                         {"title": "Malformed request body", "status": 400,
                          "detail": "body is not well-formed JSON", "instance": "/api/workflows/templates",
                          "errors": [{"field": "", "message": "is not well-formed JSON"}]}""")),
-        UNAUTHORIZED("Unauthorized", "Not signed in: send HTTP Basic credentials (email and password)",
+        UNAUTHORIZED("Unauthorized", "Not signed in: send a personal API token (`Authorization: Bearer mf_...`)"
+                + " or HTTP Basic credentials (email and password)",
                 example("unauthorized", "No or wrong credentials", """
                         {"type": "about:blank", "title": "Not signed in", "status": 401,
-                         "detail": "sign in with HTTP Basic (your email and password) to use this route",
+                         "detail": "sign in with an API token (Authorization: Bearer mf_...) or HTTP Basic (your email and password) to use this route",
+                         "instance": "/api/me"}"""),
+                example("invalidToken", "A malformed, unknown, expired or revoked API token", """
+                        {"type": "about:blank", "title": "Invalid API token", "status": 401,
+                         "detail": "the bearer token is malformed, unknown, expired or revoked",
                          "instance": "/api/me"}""")),
         FORBIDDEN("Forbidden", "Signed in, but the caller's role or place on the matter does not allow this",
                 example("forbidden", "Not permitted", """
@@ -292,7 +309,9 @@ class OpenApiConfiguration {
                     .content(new Content().addMediaType(PROBLEM_JSON, mediaType));
             if (this == UNAUTHORIZED) {
                 response.addHeaderObject("WWW-Authenticate", new Header()
-                        .description("`Basic realm=\"Matterflow\"`").schema(new StringSchema()));
+                        .description("Two challenges: `Basic realm=\"Matterflow\"` and `Bearer realm=\"Matterflow\"`"
+                                + " (with `error=\"invalid_token\"` when the token sent was refused)")
+                        .schema(new StringSchema()));
             }
             return response;
         }

@@ -91,9 +91,9 @@ abstract class ApiTestSupport {
     }
 
     /**
-     * What the firm has written: row counts of templates, instances, instance steps and audit events, and a digest of
-     * every instance's and step's status, title, order and version, so that refused updates are caught as well as
-     * refused inserts.
+     * What the firm has written: row counts of templates, instances, instance steps, audit events and API tokens (and
+     * of revoked ones), and a digest of every instance's and step's status, title, order and version, so that refused
+     * updates are caught as well as refused inserts.
      */
     Map<String, Object> written(UUID orgId) {
         return Map.of(
@@ -101,6 +101,9 @@ abstract class ApiTestSupport {
                 "instances", count("select count(*) from workflow_instances where org_id = ?", orgId),
                 "steps", count("select count(*) from workflow_instance_steps where org_id = ?", orgId),
                 "audit", count("select count(*) from audit_events where org_id = ?", orgId),
+                "tokens", count("select count(*) from api_tokens where org_id = ?", orgId),
+                "revokedTokens", count("select count(*) from api_tokens where org_id = ? and revoked_at is not null",
+                        orgId),
                 "instanceDigest", digest("select id || ':' || status || ':' || title || ':' || version"
                         + " from workflow_instances where org_id = ? order by id", orgId),
                 "stepDigest", digest("select id || ':' || action_state || ':' || title || ':' || step_order || ':'"

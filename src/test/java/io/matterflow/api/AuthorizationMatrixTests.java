@@ -86,7 +86,7 @@ class AuthorizationMatrixTests {
         CANCEL_INSTANCE, ADD_STEP, EDIT_STEP, REMOVE_STEP, ADVANCE, CLAIM, CLAIM_PARALEGAL_STEP, CLAIM_CLIENT_STEP,
         CLAIM_ADMIN_STEP, UNCLAIM, UNCLAIM_OWNERS_STEP, START, START_CLAIMED, COMPLETE, COMPLETE_OWNERS_STEP,
         COMPLETE_CLAIMED_CHECKLIST, FAIL, FAIL_OWNERS_STEP, BLOCK, BLOCK_OWNERS_STEP, UNBLOCK, UNBLOCK_OWNERS_STEP,
-        SKIP, RETRY, UPLOAD_DOCUMENT, CREATE_MATTER, SET_MEMBERS
+        SKIP, RETRY, UPLOAD_DOCUMENT, CREATE_MATTER, SET_MEMBERS, CREATE_TOKEN, REVOKE_TOKEN
     }
 
     /**
@@ -97,6 +97,8 @@ class AuthorizationMatrixTests {
      * the client, as the code decides: the specification does not say. Creating a template or a matter names no id
      * of the firm in the path: another firm's admin creates the template in its own firm, and is refused (400, the
      * owner and client named are not users of its firm) when it names the firm's people as owner and client.
+     * API tokens are each user's own: anyone signed in creates one (another firm's admin, in its own firm), and only
+     * its user revokes it (REVOKE_TOKEN acts on the owner's token); to anyone else it does not exist (404).
      */
     static final String MATRIX = """
             route                      ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
@@ -133,6 +135,8 @@ class AuthorizationMatrixTests {
             UPLOAD_DOCUMENT              403   403       403      403       403    201       404       401
             CREATE_MATTER                201   201       201      201       403    403       400       401
             SET_MEMBERS                  200   200       403      403       403    403       404       401
+            CREATE_TOKEN                 201   201       201      201       201    201       201       401
+            REVOKE_TOKEN                 404   204       404      404       404    404       404       401
             """;
 
     /** The audit log is the admins' (each of its own firm); everyone else in the firm is refused. */
@@ -281,8 +285,15 @@ class AuthorizationMatrixTests {
     record Arranged(TestFirm firm, State state) {
     }
 
-    /** What a row acts on. {@code stepId} is the step the route moves, edits or removes. */
-    record State(UUID templateId, UUID instanceId, UUID stepId, String name) {
+    /**
+     * What a row acts on. {@code stepId} is the step the route moves, edits or removes; {@code tokenId} the API token
+     * a route revokes.
+     */
+    record State(UUID templateId, UUID instanceId, UUID stepId, String name, UUID tokenId) {
+
+        State(UUID templateId, UUID instanceId, UUID stepId, String name) {
+            this(templateId, instanceId, stepId, name, null);
+        }
     }
 
     private State arrange(Route route, TestFirm firm) {
@@ -290,7 +301,8 @@ class AuthorizationMatrixTests {
         Actor associate = firm.as(firm.associate());
         String name = "Intake " + UUID.randomUUID();
         return switch (route) {
-            case CREATE_TEMPLATE, CREATE_MATTER, SET_MEMBERS -> new State(null, null, null, name);
+            case CREATE_TEMPLATE, CREATE_MATTER, SET_MEMBERS, CREATE_TOKEN -> new State(null, null, null, name);
+            case REVOKE_TOKEN -> new State(null, null, null, name, token(firm.owner(), name));
             case EDIT_TEMPLATE, PUBLISH_TEMPLATE -> new State(templates.create(owner, name, null,
                     List.of(checklist(RoleScope.PARALEGAL))).id(), null, null, name);
             case INSTANTIATE -> new State(published(firm, name, List.of(checklist(RoleScope.PARALEGAL))), null, null,
@@ -384,6 +396,9 @@ class AuthorizationMatrixTests {
                     {"members": [{"userId": "%s", "role": "LAWYER"}, {"userId": "%s", "role": "PARALEGAL"},
                                  {"userId": "%s", "role": "LAWYER"}]}
                     """.formatted(firm.associate().id(), firm.paralegal().id(), firm.outsider().id()));
+            case CREATE_TOKEN -> json(post("/api/me/tokens"),
+                    "{\"name\": \"" + s.name() + "\", \"expiresInDays\": 30}");
+            case REVOKE_TOKEN -> delete("/api/me/tokens/{id}", s.tokenId());
         };
     }
 
@@ -432,6 +447,13 @@ class AuthorizationMatrixTests {
             case SET_MEMBERS -> assertThat(jdbc.queryForList(
                     "select role from matter_members where matter_id = ? and user_id = ?", String.class,
                     firm.matter().id(), firm.outsider().id())).containsExactly("LAWYER");
+            case CREATE_TOKEN -> assertThat(jdbc.queryForObject(
+                    "select count(*) from api_tokens where user_id = ? and org_id = ? and name = ?"
+                            + " and revoked_at is null", Long.class, caller.id(), caller.orgId(), s.name()))
+                    .isEqualTo(1L);
+            case REVOKE_TOKEN -> assertThat(jdbc.queryForObject(
+                    "select count(*) from api_tokens where id = ? and revoked_at is not null", Long.class,
+                    s.tokenId())).isEqualTo(1L);
         }
     }
 
@@ -619,6 +641,16 @@ class AuthorizationMatrixTests {
         return new State(template, instance.id(), instance.steps().get(0).id(), name);
     }
 
+    /** An API token of the user, as creating one stores it (the token itself is not needed here). */
+    private UUID token(UserAccount user, String name) {
+        UUID id = UUID.randomUUID();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.update("insert into api_tokens (id, org_id, user_id, name, token_hash, created_at, expires_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", id, user.orgId(), user.id(), name,
+                (id.toString() + id).replace("-", ""), now, now.plusDays(30));
+        return id;
+    }
+
     private String instanceColumn(State s, String column) {
         return jdbc.queryForObject("select " + column + " from workflow_instances where id = ?", String.class,
                 s.instanceId());
@@ -651,7 +683,7 @@ class AuthorizationMatrixTests {
     /**
      * Everything of one organization that a request could change: the audit log and its chain heads, templates with
      * their drafts and versions, instances and their steps (state, assignee, data, versions), matters and members,
-     * documents and users; and the stored files.
+     * documents, users and their API tokens; and the stored files.
      */
     private Map<String, Object> snapshot(UUID org) {
         Map<String, Object> s = new LinkedHashMap<>();
@@ -680,6 +712,8 @@ class AuthorizationMatrixTests {
                 + " order by id", org));
         s.put("users", jdbc.queryForList("select id, email, role, password_hash from users where org_id = ?"
                 + " order by id", org));
+        s.put("api_tokens", jdbc.queryForList("select id, user_id, name, token_hash, created_at, expires_at,"
+                + " revoked_at from api_tokens where org_id = ? order by id", org));
         s.put("stored_files", storedFiles(org));
         return s;
     }

@@ -48,7 +48,7 @@ class BadInputTests extends ApiTestSupport {
     @Autowired
     StepRuntime runtime;
 
-    enum Who { ADMIN, OWNER, CLIENT, NOBODY, WRONG_PASSWORD }
+    enum Who { ADMIN, OWNER, CLIENT, NOBODY, WRONG_PASSWORD, UNKNOWN_TOKEN }
 
     /**
      * One bad request. {@code path} may name the fixture's ids: {template}, {instance}, {approval} (an IN_PROGRESS
@@ -113,6 +113,8 @@ class BadInputTests extends ApiTestSupport {
                 c("block, truncated", "POST", "/api/workflows/steps/{approval}/block", "{'reason'", 400, ""),
                 c("open matter, truncated", "POST", "/api/matters", "{'reference':", 400, ""),
                 c("members, unclosed array", "PUT", "/api/matters/{matter}/members", "{'members':[", 400, ""),
+                c("API token, truncated", "POST", "/api/me/tokens", "{'name':", 400, ""),
+                c("API token, a string", "POST", "/api/me/tokens", "'CI script'", 400, ""),
                 c("payload nested 3000 levels deep", "POST", "/api/workflows/steps/{approval}/complete",
                         "{'approved':true,'x':" + deep(3000) + "}", 400, "x"),
                 c("config nested 3000 levels deep", "POST", "/api/workflows/templates",
@@ -181,7 +183,20 @@ class BadInputTests extends ApiTestSupport {
                 c("matter ownerId not a UUID", "POST", "/api/matters",
                         "{'reference':'R-1','title':'T','ownerId':'me'}", 400, "ownerId"),
                 c("member userId not a UUID", "PUT", "/api/matters/{matter}/members",
-                        "{'members':[{'userId':'x','role':'LAWYER'}]}", 400, "members[0].userId"));
+                        "{'members':[{'userId':'x','role':'LAWYER'}]}", 400, "members[0].userId"),
+                c("API token name a number", "POST", "/api/me/tokens", "{'name':5}", 400, "name"),
+                c("API token expiresInDays a word", "POST", "/api/me/tokens", "{'name':'x','expiresInDays':'x'}", 400,
+                        "expiresInDays"),
+                c("API token expiresInDays a numeric string", "POST", "/api/me/tokens",
+                        "{'name':'x','expiresInDays':'30'}", 400, "expiresInDays"),
+                c("API token expiresInDays a fraction", "POST", "/api/me/tokens",
+                        "{'name':'x','expiresInDays':1.5}", 400, "expiresInDays"),
+                c("API token expiresInDays 0", "POST", "/api/me/tokens", "{'name':'x','expiresInDays':0}", 400,
+                        "expiresInDays"),
+                c("API token expiresInDays 366", "POST", "/api/me/tokens", "{'name':'x','expiresInDays':366}", 400,
+                        "expiresInDays"),
+                c("API token expiresInDays out of range", "POST", "/api/me/tokens",
+                        "{'name':'x','expiresInDays':99999999999}", 400, "expiresInDays"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -248,7 +263,10 @@ class BadInputTests extends ApiTestSupport {
                         "status"),
                 c("checklist config", "POST", "/api/workflows/templates",
                         template(step("CHECKLIST", "PARALEGAL", "{'items':['a'],'foo':1}")), 400,
-                        "steps[0].actionConfig.foo"));
+                        "steps[0].actionConfig.foo"),
+                c("API token scopes", "POST", "/api/me/tokens", "{'name':'x','scopes':['read']}", 400, "scopes"),
+                c("API token chosen by the client", "POST", "/api/me/tokens", "{'name':'x','token':'mf_mine'}", 400,
+                        "token"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -288,7 +306,9 @@ class BadInputTests extends ApiTestSupport {
                 c("members without list", "PUT", "/api/matters/{matter}/members", "{}", 400, "members"),
                 c("member without role", "PUT", "/api/matters/{matter}/members",
                         "{'members':[{'userId':'00000000-0000-0000-0000-000000000001'}]}", 400, "members[0].role"),
-                c("instances without matterId", "GET", "/api/workflows/instances", null, 400, "matterId"));
+                c("instances without matterId", "GET", "/api/workflows/instances", null, 400, "matterId"),
+                c("API token without name", "POST", "/api/me/tokens", "{'expiresInDays':30}", 400, "name"),
+                c("API token with a null name", "POST", "/api/me/tokens", "{'name':null}", 400, "name"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -324,7 +344,9 @@ class BadInputTests extends ApiTestSupport {
                 c("decline comment", "POST", "/api/workflows/steps/{approval}/complete",
                         "{'approved':false,'comment':'  '}", 400, "comment"),
                 c("matter reference", "POST", "/api/matters", "{'reference':' ','title':'T'}", 400, "reference"),
-                c("matter title", "POST", "/api/matters", "{'reference':'R-1','title':''}", 400, "title"));
+                c("matter title", "POST", "/api/matters", "{'reference':'R-1','title':''}", 400, "title"),
+                c("API token name empty", "POST", "/api/me/tokens", "{'name':''}", 400, "name"),
+                c("API token name spaces", "POST", "/api/me/tokens", "{'name':'   '}", 400, "name"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -371,6 +393,7 @@ class BadInputTests extends ApiTestSupport {
                 c("201 members", "PUT", "/api/matters/{matter}/members", "{'members':[" + manyMembers + "]}", 400,
                         "members"),
                 c("template search", "GET", "/api/workflows/templates?q=" + x(201), null, 400, "q"),
+                c("API token name", "POST", "/api/me/tokens", "{'name':'" + x(101) + "'}", 400, "name"),
                 c("Idempotency-Key", "POST", "/api/workflows/steps/{doc}/claim", null, 400, "Idempotency-Key")
                         .as(Who.CLIENT).header("Idempotency-Key", x(201)));
     }
@@ -392,6 +415,7 @@ class BadInputTests extends ApiTestSupport {
                         null),
                 c("complete", "POST", "/api/workflows/steps/{approval}/complete",
                         "{'approved':true,'comment':'" + huge + "'}", 413, null),
+                c("API token create", "POST", "/api/me/tokens", "{'name':'" + huge + "'}", 413, null),
                 c("complete with an Idempotency-Key", "POST", "/api/workflows/steps/{approval}/complete",
                         "{'approved':true,'comment':'" + huge + "'}", 413, null).header("Idempotency-Key", "big-1"),
                 c("upload over the document limit", "POST", "/api/workflows/steps/{doc}/documents", null, 413, null)
@@ -417,6 +441,8 @@ class BadInputTests extends ApiTestSupport {
                         .type(MediaType.APPLICATION_FORM_URLENCODED_VALUE),
                 c("complete as text", "POST", "/api/workflows/steps/{approval}/complete", "approved", 415, null)
                         .type(MediaType.TEXT_PLAIN_VALUE),
+                c("API token as a form", "POST", "/api/me/tokens", "name=CI", 415, null)
+                        .type(MediaType.APPLICATION_FORM_URLENCODED_VALUE),
                 c("upload as JSON", "POST", "/api/workflows/steps/{doc}/documents", "{'file':'x'}", 415, null)
                         .as(Who.CLIENT),
                 c("upload of a text file", "POST", "/api/workflows/steps/{doc}/documents", null, 415, null)
@@ -440,6 +466,10 @@ class BadInputTests extends ApiTestSupport {
                 c("GET complete", "GET", "/api/workflows/steps/{approval}/complete", null, 405, null),
                 c("PATCH a step", "PATCH", "/api/workflows/steps/{approval}", "{'title':'x'}", 405, null),
                 c("POST me", "POST", "/api/me", "{}", 405, null),
+                c("PUT the API tokens", "PUT", "/api/me/tokens", "{'name':'x'}", 405, null),
+                c("GET one API token", "GET", "/api/me/tokens/00000000-0000-0000-0000-000000000000", null, 405, null),
+                c("PATCH an API token", "PATCH", "/api/me/tokens/00000000-0000-0000-0000-000000000000",
+                        "{'name':'x'}", 405, null),
                 c("PUT verify", "PUT", "/api/audit/verify", "{}", 405, null).as(Who.ADMIN));
     }
 
@@ -470,6 +500,7 @@ class BadInputTests extends ApiTestSupport {
                 c("upload", "POST", "/api/workflows/steps/abc/documents", null, 400, "id").as(Who.CLIENT)
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "%PDF".getBytes())),
                 c("read matter", "GET", "/api/matters/abc", null, 400, "id"),
+                c("revoke API token", "DELETE", "/api/me/tokens/abc", null, 400, "id"),
                 c("UUID one character too long", "GET", "/api/workflows/instances/{instance}0", null, 400, "id"),
                 c("instances of a matter", "GET", "/api/workflows/instances?matterId=abc", null, 400, "matterId"));
     }
@@ -495,7 +526,9 @@ class BadInputTests extends ApiTestSupport {
                 c("instances size=1000", "GET", "/api/workflows/instances?matterId={matter}&size=1000", null, 400,
                         "size"),
                 c("instances page=-1", "GET", "/api/workflows/instances?matterId={matter}&page=-1", null, 400,
-                        "page"));
+                        "page"),
+                c("API tokens size=0", "GET", "/api/me/tokens?size=0", null, 400, "size"),
+                c("API tokens page=-1", "GET", "/api/me/tokens?page=-1", null, 400, "page"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -585,7 +618,9 @@ class BadInputTests extends ApiTestSupport {
                 c("unknown template", "GET", "/api/workflows/templates/00000000-0000-0000-0000-000000000000", null,
                         404, null),
                 c("unknown step", "POST", "/api/workflows/steps/00000000-0000-0000-0000-000000000000/claim", null,
-                        404, null));
+                        404, null),
+                c("unknown API token", "DELETE", "/api/me/tokens/00000000-0000-0000-0000-000000000000", null, 404,
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -600,7 +635,14 @@ class BadInputTests extends ApiTestSupport {
                 c("wrong password", "GET", "/api/workflows/templates", null, 401, null).as(Who.WRONG_PASSWORD),
                 c("no credentials on a mutation", "POST", "/api/workflows/templates", "{'name':'x','steps':[]}", 401,
                         null).as(Who.NOBODY),
-                c("no credentials on an unknown route", "GET", "/api/nothing", null, 401, null).as(Who.NOBODY));
+                c("no credentials on an unknown route", "GET", "/api/nothing", null, 401, null).as(Who.NOBODY),
+                c("no credentials on an API token", "POST", "/api/me/tokens", "{'name':'x'}", 401, null)
+                        .as(Who.NOBODY),
+                c("unknown API token", "GET", "/api/workflows/templates", null, 401, null).as(Who.UNKNOWN_TOKEN),
+                c("unknown API token on a mutation", "POST", "/api/me/tokens", "{'name':'x'}", 401, null)
+                        .as(Who.UNKNOWN_TOKEN),
+                c("malformed API token", "GET", "/api/me", null, 401, null).header("Authorization", "Bearer x")
+                        .as(Who.NOBODY));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -628,7 +670,8 @@ class BadInputTests extends ApiTestSupport {
                 c("fail reason", "POST", "/api/workflows/steps/{approval}/fail", "{'reason':'" + nul + "'}", 400,
                         "reason"),
                 c("matter reference", "POST", "/api/matters", "{'reference':'" + nul + "','title':'T'}", 400,
-                        "reference"));
+                        "reference"),
+                c("API token name", "POST", "/api/me/tokens", "{'name':'" + nul + "'}", 400, "name"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -724,6 +767,7 @@ class BadInputTests extends ApiTestSupport {
             case NOBODY -> {
             }
             case WRONG_PASSWORD -> builder.with(httpBasic(caller.email(), "not-the-password"));
+            case UNKNOWN_TOKEN -> builder.header("Authorization", "Bearer mf_" + "A".repeat(43));
             default -> builder.with(as(caller));
         }
         return builder;

@@ -436,7 +436,9 @@ class RequestFuzzTests extends ApiTestSupport {
                         "Basic " + b64("no-colon-here"), "Basic " + b64(":"), "Basic " + b64(":" + PASSWORD),
                         "Digest username=\"x\"", "basic " + b64(f.user(role).email() + ":" + PASSWORD) + "=",
                         "Basic " + "A".repeat(20_000), "Basic " + b64("\u00ff\u00fe:\u0000"), "Basic ====",
-                        "Basic " + b64(f.user(role).email() + ":" + PASSWORD) + " trailing", "\u00e9\u00e8");
+                        "Basic " + b64(f.user(role).email() + ":" + PASSWORD) + " trailing", "\u00e9\u00e8",
+                        "Bearer", "Bearer mf_", "Bearer mf_" + "A".repeat(43), "Bearer mf_" + "A".repeat(20_000),
+                        "Bearer mf_" + "\u00e9".repeat(43));
                 who = "malformed Authorization";
             }
             case UNKNOWN_USER -> {

@@ -116,6 +116,24 @@ abstract class SchemaScenarios {
                 templateId)).isEqualTo(1);
     }
 
+    @Test
+    void shouldRejectApiTokensSharingADigestExpiringBeforeCreationOrOfNoUser() {
+        String digest = "ab".repeat(32);
+        insertToken(digest, now(), Timestamp.from(Instant.now().plusSeconds(60)));
+        assertRejected(() -> insertToken(digest, now(), Timestamp.from(Instant.now().plusSeconds(60))), "api_tokens");
+        assertRejected(() -> insertToken("cd".repeat(32), now(), Timestamp.from(Instant.now().minusSeconds(60))),
+                "api_tokens");
+        assertRejected(() -> jdbc.update("insert into api_tokens (id, org_id, user_id, name, token_hash, created_at,"
+                + " expires_at) values (?, ?, ?, 'T', ?, ?, ?)", UUID.randomUUID(), firm.orgId(), UUID.randomUUID(),
+                "ef".repeat(32), now(), Timestamp.from(Instant.now().plusSeconds(60))), "api_tokens");
+    }
+
+    private void insertToken(String digest, Timestamp createdAt, Timestamp expiresAt) {
+        jdbc.update("insert into api_tokens (id, org_id, user_id, name, token_hash, created_at, expires_at)"
+                + " values (?, ?, ?, 'T', ?, ?, ?)", UUID.randomUUID(), firm.orgId(), firm.owner().id(), digest,
+                createdAt, expiresAt);
+    }
+
     private void assertRejected(Runnable insert, String table) {
         long before = count(table);
         assertThatThrownBy(insert::run).isInstanceOf(DataIntegrityViolationException.class);
