@@ -95,12 +95,12 @@ public final class Bench {
             }
         }
         if (only.contains("dblimit") && postgres) {
-            plan.add(new Run("dblimit", "dblimit-postgres-16c", timing.with("db", "postgres").with("connections", 16)));
+            plan.add(new Run("dblimit", "dblimit-postgres", timing.with("db", "postgres").with("connections", 16)));
         }
         if (only.contains("http")) {
             for (String auth : List.of("token", "basic")) {
-                plan.add(new Run("http", "http-" + main + "-16c-" + auth,
-                        timing.with("db", main).with("clients", 16).with("auth", auth)));
+                plan.add(new Run("http", "http-" + main + "-" + (smoke ? 2 : 16) + "c-" + auth,
+                        timing.with("db", main).with("clients", smoke ? 2 : 16).with("auth", auth)));
             }
         }
         if (only.contains("scale")) {
@@ -151,7 +151,7 @@ public final class Bench {
                         round(number(engine, "instancesPerSecond") / number(peer, "instancesPerSecond")));
             }
         }
-        var limit = find(figures, "dblimit-postgres-16c");
+        var limit = find(figures, "dblimit-postgres");
         for (var http : figures) {
             String label = (String) http.get("label");
             if (label.startsWith("http-") && limit != null && !http.containsKey("failed")

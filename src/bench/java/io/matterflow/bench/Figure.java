@@ -14,6 +14,7 @@ interface Figure {
             case "statements" -> new StatementsFigure();
             case "dblimit" -> new DbLimitFigure();
             case "http" -> new HttpFigure();
+            case "footprint" -> new FootprintFigure();
             default -> throw new IllegalArgumentException("no figure named " + name);
         };
     }

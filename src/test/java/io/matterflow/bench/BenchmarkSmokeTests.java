@@ -1,0 +1,58 @@
+package io.matterflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.matterflow.support.PostgresDatabase;
+
+/**
+ * The benchmark harness runs in every build, briefly: every figure in its own JVM, as {@code mvn -Pbench verify}
+ * runs them, with a second of warm-up and two of measuring. It checks that each figure works and reports what it
+ * should (no errors, every workflow finished, plans checked, results.json written), never how fast: timings belong
+ * in docs/performance.md, not in assertions. On PostgreSQL when the machine has it (CI requires it), else on H2.
+ */
+class BenchmarkSmokeTests {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunEveryFigureAndWriteTheResults() throws Exception {
+        boolean postgres = PostgresDatabase.required() || PostgresDatabase.available();
+        Path out = Path.of("target/bench-smoke");
+        Map<String, Object> results = Bench.run(Options.of("smoke=true", "out=" + out, "db=" + (postgres ? "postgres" : "h2")));
+
+        assertThat(Files.exists(out.resolve("results.json"))).isTrue();
+        assertThat((Map<String, Object>) results.get("machine")).containsKeys("cores", "java", "commit");
+        var figures = (List<Map<String, Object>>) results.get("figures");
+        assertThat(figures).allSatisfy(f -> {
+            assertThat(f).as(String.valueOf(f.get("label"))).doesNotContainKey("failed");
+            if (f.containsKey("errors")) {
+                assertThat(((Number) f.get("errors")).longValue()).as(f.get("label") + " errors").isZero();
+            }
+        });
+        assertThat(figures).extracting(f -> f.get("figure")).contains("statements", "engine", "peer", "http",
+                "scale", "footprint");
+        for (var f : figures) {
+            if (List.of("engine", "peer", "http").contains(f.get("figure"))) {
+                assertThat(((Number) f.get("instances")).longValue()).as(f.get("label") + " instances").isPositive();
+            }
+        }
+        var statements = figures.stream().filter(f -> f.get("figure").equals("statements")).findFirst().orElseThrow();
+        assertThat(((Number) statements.get("claimRoundTrips")).intValue()).isPositive();
+        var ratios = (Map<String, Object>) results.get("ratios");
+        assertThat(ratios).containsKey("matterflowOverFlowable-h2-1t");
+        if (postgres) {
+            assertThat(figures).extracting(f -> f.get("figure")).contains("dblimit");
+            assertThat(ratios).containsKeys("matterflowOverFlowable-postgres-1t", "httpOverDatabaseLimit-token",
+                    "httpOverDatabaseLimit-basic");
+            var scale = figures.stream().filter(f -> f.get("figure").equals("scale")).findFirst().orElseThrow();
+            assertThat((Map<String, Object>) scale.get("indexUsed")).isNotEmpty().allSatisfy((query, used) ->
+                    assertThat(used).as(query + " uses an index").isEqualTo(true));
+        }
+    }
+}
