@@ -67,7 +67,7 @@ final class LoadLoop {
 
     /** What one measured window gave. */
     record Result(int threads, double seconds, long ops, long units, long errors, String firstError,
-                  double p50Ms, double p99Ms, double maxMs) {
+                  double p50Ms, double p99Ms, double maxMs, Map<String, Object> cpu) {
 
         double opsPerSecond() {
             return ops / seconds;
@@ -89,6 +89,7 @@ final class LoadLoop {
             m.put("p99Ms", Bench.round(p99Ms));
             m.put("maxMs", Bench.round(maxMs));
             m.put("errors", errors);
+            m.put("cpu", cpu);
             if (firstError != null) {
                 m.put("firstError", firstError);
             }
@@ -108,6 +109,12 @@ final class LoadLoop {
     /** Runs {@code unitFor(thread)} on each thread: warm-up, then the measured window. */
     static Result run(int threads, Duration warmup, Duration measure, IntFunction<Unit> unitFor)
             throws InterruptedException {
+        return run(threads, warmup, measure, unitFor, new CpuMeter());
+    }
+
+    /** As {@link #run(int, Duration, Duration, IntFunction)}, with the CPU of the window taken by {@code cpu}. */
+    static Result run(int threads, Duration warmup, Duration measure, IntFunction<Unit> unitFor, CpuMeter cpu)
+            throws InterruptedException {
         LoadLoop loop = new LoadLoop();
         List<Recorder> recorders = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -122,10 +129,12 @@ final class LoadLoop {
         workers.forEach(Thread::start);
         Thread.sleep(warmup.toMillis());
         loop.units.set(0);
+        cpu.start();
         long start = System.nanoTime();
         loop.measuring = true;
         Thread.sleep(measure.toMillis());
         loop.measuring = false;
+        cpu.stop();
         double seconds = (System.nanoTime() - start) / 1e9;
         long units = loop.units.get();
         long errors = loop.errors.get();
@@ -148,7 +157,7 @@ final class LoadLoop {
         }
         java.util.Arrays.sort(all);
         return new Result(threads, seconds, ops, units, errors, firstError, percentile(all, 0.50),
-                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, cpu.perOperation(ops));
     }
 
     private void work(Unit unit, Recorder recorder) {
