@@ -39,13 +39,16 @@ final class MatterflowApp implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
         properties.putAll(overrides);
-        var context = new SpringApplicationBuilder(MatterflowApplication.class).properties(properties)
+        // as command-line arguments: they win over application.properties (default properties would not)
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        var context = new SpringApplicationBuilder(MatterflowApplication.class)
                 .initializers(c -> {
                     for (BeanPostProcessor p : postProcessors) {
                         c.getBeanFactory().addBeanPostProcessor(p);
                     }
                 })
-                .run();
+                .run(args);
         return new MatterflowApp(context, database);
     }
 
