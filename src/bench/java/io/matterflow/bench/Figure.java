@@ -11,6 +11,7 @@ interface Figure {
         return switch (name) {
             case "engine" -> new EngineFigure();
             case "statements" -> new StatementsFigure();
+            case "scale" -> new ScaleFigure();
             default -> throw new IllegalArgumentException("no figure named " + name);
         };
     }
