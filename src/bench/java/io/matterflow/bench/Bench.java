@@ -106,7 +106,7 @@ public final class Bench {
         if (only.contains("scale")) {
             plan.add(new Run("scale", "scale-" + main, Options.of("db=" + main,
                     "instances=" + (smoke ? 2000 : 100_000), "matters=" + (smoke ? 200 : 10_000),
-                    "samples=" + (smoke ? 50 : 2000))));
+                    "samples=" + (smoke ? 50 : 2000), "warmup=" + (smoke ? 20 : 500))));
         }
         if (only.contains("footprint")) {
             plan.add(new Run("footprint", "footprint-h2", Options.of("db=h2")));

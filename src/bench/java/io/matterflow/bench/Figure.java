@@ -15,6 +15,7 @@ interface Figure {
             case "dblimit" -> new DbLimitFigure();
             case "http" -> new HttpFigure();
             case "footprint" -> new FootprintFigure();
+            case "scale" -> new ScaleFigure();
             default -> throw new IllegalArgumentException("no figure named " + name);
         };
     }

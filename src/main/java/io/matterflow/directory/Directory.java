@@ -139,23 +139,23 @@ public class Directory {
     /**
      * The matters on which the user can perform steps of each role scope: LAWYER on those they own or are a lawyer
      * member of, CLIENT on those they are the client or a client member of, PARALEGAL on those they are a paralegal
-     * member of.
+     * member of. Two indexed queries of ids, whatever the number of matters (no matter or member list is loaded).
      */
     public Map<Role, Set<UUID>> performerMatters(UUID orgId, UUID userId) {
         Map<Role, Set<UUID>> result = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             result.put(role, new HashSet<>());
         }
-        for (MatterEntity matter : matters.findInvolving(orgId, userId, Pageable.unpaged())) {
-            MatterDetails details = matter.toDetails();
-            if (details.ownerId().equals(userId)) {
-                result.get(Role.LAWYER).add(details.id());
+        for (Object[] matter : matters.findOwnedOrClientOf(orgId, userId)) {
+            if (userId.equals(matter[1])) {
+                result.get(Role.LAWYER).add((UUID) matter[0]);
             }
-            if (userId.equals(details.clientId())) {
-                result.get(Role.CLIENT).add(details.id());
+            if (userId.equals(matter[2])) {
+                result.get(Role.CLIENT).add((UUID) matter[0]);
             }
-            details.members().stream().filter(m -> m.userId().equals(userId))
-                    .forEach(m -> result.get(m.role()).add(details.id()));
+        }
+        for (Object[] membership : matters.findMemberships(orgId, userId)) {
+            result.get((Role) membership[1]).add((UUID) membership[0]);
         }
         return result;
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.annotations.BatchSize;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,7 +47,9 @@ class MatterEntity {
     @Version
     private long version;
 
+    /** Loaded with the matter; for a list of matters, in one query per 50 matters rather than one per matter. */
     @OneToMany(mappedBy = "matterId", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @BatchSize(size = 50)
     private List<MatterMemberEntity> members = new ArrayList<>();
 
     protected MatterEntity() {

@@ -39,6 +39,20 @@ interface MatterRepository extends JpaRepository<MatterEntity, UUID> {
             where m.orgId = :orgId and (m.ownerId = :userId or m.clientId = :userId or mm.userId = :userId)
             """)
     Page<MatterEntity> findInvolving(UUID orgId, UUID userId, Pageable pageable);
+
+    /** Id, owner and client of the matters the user owns or is the client of. */
+    @Query("""
+            select m.id, m.ownerId, m.clientId from MatterEntity m
+            where m.orgId = :orgId and (m.ownerId = :userId or m.clientId = :userId)
+            """)
+    List<Object[]> findOwnedOrClientOf(UUID orgId, UUID userId);
+
+    /** Matter id and role of each of the user's memberships. */
+    @Query("""
+            select mm.matterId, mm.role from MatterMemberEntity mm, MatterEntity m
+            where m.id = mm.matterId and m.orgId = :orgId and mm.userId = :userId
+            """)
+    List<Object[]> findMemberships(UUID orgId, UUID userId);
 }
 
 interface MatterChangeRepository extends JpaRepository<MatterChangeEntity, Long> {

@@ -36,25 +36,39 @@ interface InstanceStepRepository extends JpaRepository<InstanceStepEntity, UUID>
             order by s.order, s.id""")
     List<Object[]> findInstanceWithStepsOf(UUID stepId, UUID orgId);
 
-    /** Steps the user may act on now: assigned to them, or (unless only assigned) unassigned and theirs by scope. */
-    @Query(value = """
-            select s, i from InstanceStepEntity s, InstanceEntity i
-            where i.id = s.instanceId and s.orgId = :orgId and i.status = :active and s.state in :states
-            and (s.assignedToId = :userId or (:onlyAssigned = 0 and s.assignedToId is null and (
-                (s.roleScope = :lawyer and i.matterId in :lawyerMatters)
-                or (s.roleScope = :paralegal and i.matterId in :paralegalMatters)
-                or (s.roleScope = :client and i.matterId in :clientMatters)
-                or (s.roleScope = :admin and :isAdmin = 1))))
-            order by s.updatedAt, s.id
-            """, countQuery = """
-            select count(s) from InstanceStepEntity s, InstanceEntity i
-            where i.id = s.instanceId and s.orgId = :orgId and i.status = :active and s.state in :states
-            and (s.assignedToId = :userId or (:onlyAssigned = 0 and s.assignedToId is null and (
-                (s.roleScope = :lawyer and i.matterId in :lawyerMatters)
-                or (s.roleScope = :paralegal and i.matterId in :paralegalMatters)
-                or (s.roleScope = :client and i.matterId in :clientMatters)
-                or (s.roleScope = :admin and :isAdmin = 1))))
-            """)
+    /**
+     * The ids of the steps the user may act on now: assigned to them, or (unless only assigned) unassigned and theirs
+     * by scope. One branch per kind, so that each is found through an index: assigned steps by assignee, unassigned
+     * ones through the ACTIVE instances of the user's matters for that scope. (One OR of them all would read every
+     * open step of the organization and every ACTIVE instance.) The branches are disjoint.
+     */
+    String INBOX_STEP_IDS = """
+            select a.id from InstanceStepEntity a, InstanceEntity ai
+            where ai.id = a.instanceId and a.assignedToId = :userId and a.orgId = :orgId and a.state in :states
+            and ai.status = :active
+            union all
+            select l.id from InstanceEntity li, InstanceStepEntity l
+            where l.instanceId = li.id and :onlyAssigned = 0 and li.matterId in :lawyerMatters and li.status = :active
+            and l.orgId = :orgId and l.assignedToId is null and l.roleScope = :lawyer and l.state in :states
+            union all
+            select p.id from InstanceEntity pi, InstanceStepEntity p
+            where p.instanceId = pi.id and :onlyAssigned = 0 and pi.matterId in :paralegalMatters
+            and pi.status = :active and p.orgId = :orgId and p.assignedToId is null and p.roleScope = :paralegal
+            and p.state in :states
+            union all
+            select c.id from InstanceEntity ci, InstanceStepEntity c
+            where c.instanceId = ci.id and :onlyAssigned = 0 and ci.matterId in :clientMatters and ci.status = :active
+            and c.orgId = :orgId and c.assignedToId is null and c.roleScope = :client and c.state in :states
+            union all
+            select d.id from InstanceStepEntity d, InstanceEntity di
+            where di.id = d.instanceId and :onlyAssigned = 0 and :isAdmin = 1 and d.orgId = :orgId
+            and d.assignedToId is null and d.roleScope = :admin and d.state in :states and di.status = :active
+            """;
+
+    /** Steps the user may act on now ({@link #INBOX_STEP_IDS}), oldest change first, with their instances. */
+    @Query(value = "select s, i from InstanceStepEntity s, InstanceEntity i where i.id = s.instanceId and s.id in ("
+            + INBOX_STEP_IDS + ") order by s.updatedAt, s.id",
+            countQuery = "select count(s) from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")")
     Page<Object[]> findInbox(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
                              int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
                              java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,

@@ -55,6 +55,8 @@ abstract class EngineScenarios {
     AuditLog audit;
     @Autowired
     DemoData demo;
+    @Autowired
+    Inbox inbox;
 
     @Test
     void shouldDriveTheDemoTemplateOnTheDemoMatterToCompletion() {
@@ -327,6 +329,64 @@ abstract class EngineScenarios {
         var failed = runtime.fail(client, stepId, "Lost my passport");
         assertThat(failed.actionState()).isEqualTo(ActionState.FAILED);
         assertThat(failed.actionData()).containsEntry("failureReason", "Lost my passport");
+    }
+
+    @Test
+    void shouldListEachPerformerTheStepsTheyMayActOnInTheirInbox() {
+        var firm = TestFirm.create(directory);
+        TemplateDetails template = publishedTemplate(firm, List.of(
+                step("Approve", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, false),
+                step("Tick", ActionType.CHECKLIST, RoleScope.PARALEGAL, false),
+                step("Upload", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, false,
+                        Map.of("requestText", "Your ID please")),
+                step("Review", ActionType.CHECKLIST, RoleScope.ADMIN, false)));
+        Actor owner = firm.as(firm.owner());
+        var otherMatter = directory.createMatter(firm.orgId(), "M2-" + UUID.randomUUID().toString().substring(0, 8),
+                "Second matter", firm.owner().id(), null);
+        var first = instances.instantiate(owner,
+                new Instances.Instantiate(template.id(), firm.matter().id(), "First", true, null));
+        var second = instances.instantiate(owner,
+                new Instances.Instantiate(template.id(), otherMatter.id(), "Second", true, null));
+        var paused = instances.instantiate(owner,
+                new Instances.Instantiate(template.id(), firm.matter().id(), "Paused", true, null));
+        instances.update(owner, paused.id(), null, WorkflowStatus.PAUSED);
+        UUID approveFirst = first.steps().get(0).id();
+        UUID approveSecond = second.steps().get(0).id();
+
+        // by scope: the owner on both matters, the associate (a member) on the first only; never a paused instance
+        assertThat(inboxSteps(owner, false)).containsExactlyInAnyOrder(approveFirst, approveSecond);
+        assertThat(inboxSteps(firm.as(firm.associate()), false)).containsExactly(approveFirst);
+        assertThat(inboxSteps(firm.as(firm.outsider()), false)).isEmpty();
+        assertThat(inboxSteps(firm.as(firm.paralegal()), false)).containsExactly(first.steps().get(1).id());
+        assertThat(inboxSteps(firm.as(firm.client()), false)).containsExactly(first.steps().get(2).id());
+        assertThat(inboxSteps(firm.as(firm.admin()), false))
+                .containsExactlyInAnyOrder(first.steps().get(3).id(), second.steps().get(3).id());
+        assertThat(inboxSteps(firm.as(TestFirm.create(directory).owner()), false)).isEmpty();
+
+        // a claimed step is its assignee's only; counted and paged
+        runtime.claim(firm.as(firm.associate()), approveFirst);
+        assertThat(inboxSteps(owner, false)).containsExactly(approveSecond);
+        assertThat(inboxSteps(firm.as(firm.associate()), true)).containsExactly(approveFirst);
+        assertThat(inboxSteps(owner, true)).isEmpty();
+        runtime.claim(owner, approveSecond);
+        runtime.start(firm.as(firm.paralegal()), first.steps().get(1).id());
+        var page = inbox.of(owner, false, null, PageRequest.of(0, 1));
+        assertThat(page.getTotalElements()).isEqualTo(1);
+        var admin = inbox.of(firm.as(firm.admin()), false, null, PageRequest.of(1, 1));
+        assertThat(admin.getTotalElements()).isEqualTo(2);
+        assertThat(admin.getContent()).hasSize(1);
+        assertThat(inbox.of(firm.as(firm.paralegal()), false, java.util.Set.of(ActionState.READY),
+                PageRequest.of(0, 20)).getTotalElements()).isZero();
+
+        // an assigned step of an instance that is no longer ACTIVE leaves the inbox
+        instances.update(owner, second.id(), null, WorkflowStatus.PAUSED);
+        assertThat(inboxSteps(owner, false)).isEmpty();
+        assertThat(inboxSteps(owner, true)).isEmpty();
+    }
+
+    private List<UUID> inboxSteps(Actor actor, boolean onlyAssigned) {
+        return inbox.of(actor, onlyAssigned, null, PageRequest.of(0, 20)).getContent().stream()
+                .map(item -> item.step().id()).toList();
     }
 
     private InstanceDetails instantiate(TestFirm firm, List<StepDefinition> steps) {
