@@ -25,6 +25,8 @@ import io.matterflow.support.PostgresDatabase;
  * <p>
  * Options: {@code only=engine,peer,...} (figure names), {@code warmup=25 measure=30} (seconds per figure),
  * {@code smoke=true} (a short run that checks every figure works: what the build runs), {@code out=target/bench}.
+ * A single figure runs with {@code FigureMain <figure> key=value...}; {@code app.<property>=<value>} sets an
+ * application property for the engine and http figures (to measure a setting's effect).
  */
 public final class Bench {
 

@@ -15,7 +15,7 @@ final class EngineFigure implements Figure {
     @Override
     public Map<String, Object> run(Options options) throws Exception {
         int threads = options.integer("threads", 1);
-        try (MatterflowApp app = MatterflowApp.start(BenchDatabase.of(options.db()), Map.of())) {
+        try (MatterflowApp app = MatterflowApp.start(BenchDatabase.of(options.db()), options.app())) {
             List<BenchFlow> flows = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 flows.add(new BenchFlow(app));

@@ -29,7 +29,7 @@ final class HttpFigure implements Figure {
     public Map<String, Object> run(Options options) throws Exception {
         int clients = options.integer("clients", 16);
         String auth = options.get("auth", "token");
-        try (MatterflowApp app = MatterflowApp.start(BenchDatabase.of(options.db()), Map.of())) {
+        try (MatterflowApp app = MatterflowApp.start(BenchDatabase.of(options.db()), options.app())) {
             String base = "http://127.0.0.1:" + app.port();
             List<Client> all = new ArrayList<>();
             for (int i = 0; i < clients; i++) {

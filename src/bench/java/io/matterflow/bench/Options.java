@@ -46,6 +46,17 @@ record Options(Map<String, String> values) {
         return Duration.ofMillis((long) (Double.parseDouble(get(key, String.valueOf(fallback))) * 1000));
     }
 
+    /** {@code app.<property>=<value>} options: application settings for the figure's Matterflow, to compare a change. */
+    Map<String, String> app() {
+        Map<String, String> app = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith("app.")) {
+                app.put(key.substring("app.".length()), value);
+            }
+        });
+        return app;
+    }
+
     String db() {
         return get("db", "postgres");
     }
