@@ -63,26 +63,20 @@ final class ScaleData {
     private static final int CHUNK = 2000;
     private static final long SEED = 20_260_101L;
 
-    static final List<String> OPENING_ITEMS = List.of("Engagement letter filed", "Conflict database updated",
-            "Client file opened");
+    static final List<String> OPENING_ITEMS = BenchFlow.ITEMS;
     static final List<String> PREPARATION_ITEMS = List.of("Documents indexed", "Deadlines calendared");
 
+    /** The bench workflow's three steps (BenchFlow), then three more of the same kinds. */
     static List<StepDefinition> steps() {
-        return List.of(
-                new StepDefinition("Open the file", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
-                        Map.of("items", OPENING_ITEMS)),
-                new StepDefinition("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true,
-                        Map.of("approverRole", "LAWYER", "message", "Approve the conflict check")),
-                new StepDefinition("Proof of identity", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
-                        Map.of("requestText", "Please upload a passport or ID card", "acceptedTypes",
-                                List.of("application/pdf"))),
-                new StepDefinition("Engagement terms", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true,
-                        Map.of("approverRole", "LAWYER", "message", "Approve the fee arrangement and scope")),
-                new StepDefinition("Prepare the file", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
-                        Map.of("items", PREPARATION_ITEMS)),
-                new StepDefinition("Signed engagement letter", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
-                        Map.of("requestText", "Please upload the signed engagement letter", "acceptedTypes",
-                                List.of("application/pdf"))));
+        List<StepDefinition> steps = new java.util.ArrayList<>(BenchFlow.steps());
+        steps.add(new StepDefinition("Engagement terms", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true,
+                Map.of("approverRole", "LAWYER", "message", "Approve the fee arrangement and scope")));
+        steps.add(new StepDefinition("Prepare the file", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
+                Map.of("items", PREPARATION_ITEMS)));
+        steps.add(new StepDefinition("Signed engagement letter", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
+                Map.of("requestText", "Please upload the signed engagement letter", "acceptedTypes",
+                        List.of("application/pdf"))));
+        return steps;
     }
 
     /** A matter as loaded: its id and its performers. */
