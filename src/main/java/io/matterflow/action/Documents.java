@@ -46,7 +46,9 @@ public class Documents implements DocumentLookup {
         String key = orgId + "/" + id;
         Path target = properties.storageDir().resolve(key);
         try {
-            Files.createDirectories(target.getParent());
+            if (!Files.isDirectory(target.getParent())) {
+                Files.createDirectories(target.getParent());
+            }
             Files.write(target, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store document " + id, e);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.data.domain.Persistable;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +16,7 @@ import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "workflow_instances")
-class InstanceEntity {
+class InstanceEntity implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -100,5 +102,16 @@ class InstanceEntity {
     InstanceDetails toDetails(List<StepDetails> steps) {
         return new InstanceDetails(id, orgId, templateId, templateVersion, matterId, title, status, createdById,
                 createdAt, updatedAt, completedAt, version == null ? 0 : version, steps);
+    }
+
+    /** For Spring Data's save: new until Hibernate has given it a version (without reading it reflectively). */
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return version == null;
     }
 }

@@ -11,6 +11,8 @@ import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
+import org.springframework.data.domain.Persistable;
+
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
@@ -24,7 +26,7 @@ import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "workflow_instance_steps")
-class InstanceStepEntity {
+class InstanceStepEntity implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -169,5 +171,16 @@ class InstanceStepEntity {
         return new StepDetails(id, instanceId, templateStepId, order, title, actionType, roleScope, required,
                 actionConfig(), state, actionData(), assignedToId, startedAt, completedAt, updatedAt,
                 version == null ? 0 : version);
+    }
+
+    /** For Spring Data's save: new until Hibernate has given it a version (without reading it reflectively). */
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return version == null;
     }
 }

@@ -224,7 +224,7 @@ public class StepRuntime {
         move(instance, clientId, step, command, actor, now);
 
         progress.settle(instance, siblings, now);
-        instances.saveAndFlush(instance);
+        instances.flush(); // the instance and its steps are managed: write them now, so that versions are current
         return step.toDetails();
     }
 
