@@ -124,6 +124,9 @@ class SmokeE2ETests {
                 .filter(new Locator.FilterOptions().setHasText(name));
         Browser.screenshot(paralegal, "inbox");
         row.getByRole(AriaRole.LINK).click();
+        // the run page opens at the step's anchor and loads its parts: act once it has settled
+        paralegal.waitForURL(url -> url.contains(instanceId.toString()));
+        paralegal.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         Locator checklist = stepCard(paralegal, "Open the file");
         checklist.getByLabel("Conflict search filed").check();
         checklist.getByLabel("Client added to billing").check();
