@@ -43,7 +43,8 @@ final class HttpFigure implements Figure {
             m.put("auth", auth);
             m.putAll(result.toMap("transitions", "instances"));
             m.remove("threads");
-            m.put("requestsPerInstance", 11);
+            // instantiate, the transitions, the upload
+            m.put("requestsPerInstance", BenchFlow.TRANSITIONS_PER_INSTANCE + 2);
             return m;
         }
     }
