@@ -87,7 +87,7 @@ public class StepAccess {
     /** Whether the actor may raise the event on steps like this at all, whatever the step's state: else 403. */
     public void checkRole(StepRef step, Actor actor, ActionEvent event) {
         boolean allowed = switch (event) {
-            case READY, AUTO_SKIP -> actor.kind() == Actor.Kind.SYSTEM;
+            case READY, AUTO_SKIP, WITHDRAW -> actor.kind() == Actor.Kind.SYSTEM;
             case CLAIM, START -> isEligible(step, actor);
             case COMPLETE -> actor.kind() == Actor.Kind.PROVIDER || isEligible(step, actor) || isAssignee(step, actor);
             case FAIL -> actor.kind() == Actor.Kind.PROVIDER || isEligible(step, actor) || isAssignee(step, actor)

@@ -11,6 +11,7 @@ import static io.matterflow.action.ActionEvent.SKIP;
 import static io.matterflow.action.ActionEvent.START;
 import static io.matterflow.action.ActionEvent.UNBLOCK;
 import static io.matterflow.action.ActionEvent.UNCLAIM;
+import static io.matterflow.action.ActionEvent.WITHDRAW;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -38,6 +39,7 @@ public final class StepStateMachine {
         allow(ActionState.READY, START, ActionState.IN_PROGRESS);
         allow(ActionState.READY, SKIP, ActionState.SKIPPED);
         allow(ActionState.READY, AUTO_SKIP, ActionState.SKIPPED);
+        allow(ActionState.READY, WITHDRAW, ActionState.PENDING);
         allow(ActionState.IN_PROGRESS, COMPLETE, ActionState.COMPLETED);
         allow(ActionState.IN_PROGRESS, FAIL, ActionState.FAILED);
         allow(ActionState.IN_PROGRESS, BLOCK, ActionState.BLOCKED);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,33 +19,39 @@ import io.matterflow.action.ActionEvent;
 import io.matterflow.action.ActionState;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
+import io.matterflow.common.ConflictException;
 import io.matterflow.directory.Actor;
+import jakarta.persistence.EntityManager;
 
 /**
  * What every change to an instance's steps does in its transaction: the audit event for each step that moved,
  * the domain events, metrics once committed, and the re-evaluation of readiness and completion (whose
- * transitions are observed like the runtime's).
+ * transitions are observed like the runtime's), keeping the rule that nothing behind an unfinished required step
+ * is READY or held ({@link Readiness}).
  */
 @Component
 class InstanceProgress {
 
     static final String AUTO_SKIP_REASON = "instance completed";
+    static final String WITHDRAW_REASON = "a required step before it has not finished";
 
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final StepMetrics metrics;
     private final StepObservations observations;
+    private final EntityManager entityManager;
 
     InstanceProgress(AuditLog audit, ApplicationEventPublisher events, StepMetrics metrics,
-                     StepObservations observations) {
+                     StepObservations observations, EntityManager entityManager) {
         this.audit = audit;
         this.events = events;
         this.metrics = metrics;
         this.observations = observations;
+        this.entityManager = entityManager;
     }
 
-    /** Records one step event: audit, {@link StepTransitioned}, and metrics after commit. */
-    void recorded(InstanceEntity instance, InstanceStepEntity step, ActionEvent event, ActionState from, Actor actor,
+    /** Records one step event: audit, {@link StepTransitioned}, and metrics after commit; answers the audit event's id. */
+    UUID recorded(InstanceEntity instance, InstanceStepEntity step, ActionEvent event, ActionState from, Actor actor,
                   Map<String, ?> metadata) {
         Map<String, Object> meta = new LinkedHashMap<>(metadata);
         meta.putIfAbsent("actionType", step.actionType().name());
@@ -65,18 +72,70 @@ class InstanceProgress {
                 ? Duration.between(step.startedAt(), step.completedAt()) : null;
         var moved = new StepMetrics.Moved(step.actionType(), event, from, step.state(), cycle);
         afterCommit(() -> metrics.record(moved));
+        return recorded.id();
     }
 
     /**
-     * Makes the steps whose prerequisites are met READY and completes the instance when its required work is
-     * done, auditing each change as the system. Touches the instance so that concurrent changes serialize.
+     * Re-plans readiness after an edit of the instance's steps: as {@link #settle}, but refused with 409 when the
+     * edit put a claimed, started or blocked step behind a required step that has not finished.
+     */
+    void replan(InstanceEntity instance, List<InstanceStepEntity> stepsInOrder, Instant now) {
+        var plan = plan(instance, stepsInOrder);
+        if (!plan.conflicts().isEmpty()) {
+            Map<UUID, InstanceStepEntity> byId = byId(stepsInOrder);
+            var conflict = plan.conflicts().get(0);
+            var held = byId.get(conflict.stepId());
+            var waitsFor = byId.get(conflict.waitsFor());
+            String holder = held.state() == ActionState.READY ? "claimed" : held.state().name();
+            throw new ConflictException("Step would stand behind an unfinished required step",
+                    "\u201c" + held.title() + "\u201d is " + holder + " and cannot come after \u201c" + waitsFor.title()
+                            + "\u201d, a required step that has not finished; unclaim it, finish it, or place the "
+                            + "required step after it",
+                    Map.of("stepId", held.id().toString(), "stepTitle", held.title(), "state", held.state().name(),
+                            "waitsForStepId", waitsFor.id().toString(), "waitsForStepTitle", waitsFor.title()));
+        }
+        apply(instance, stepsInOrder, plan, now);
+    }
+
+    /**
+     * Makes the steps whose prerequisites are met READY, returns READY steps that stand behind an unfinished required
+     * step to PENDING, and completes the instance when its required work is done, auditing each change as the
+     * system. Touches the instance so that concurrent changes serialize.
      */
     void settle(InstanceEntity instance, List<InstanceStepEntity> stepsInOrder, Instant now) {
-        var plan = Readiness.evaluate(instance.status(), stepsInOrder.stream()
-                .map(s -> new Readiness.StepState(s.id(), s.required(), s.state())).toList());
-        Map<java.util.UUID, InstanceStepEntity> byId = stepsInOrder.stream()
-                .collect(Collectors.toMap(InstanceStepEntity::id, Function.identity()));
+        apply(instance, stepsInOrder, plan(instance, stepsInOrder), now);
+    }
+
+    private static Readiness.Plan plan(InstanceEntity instance, List<InstanceStepEntity> stepsInOrder) {
+        return Readiness.evaluate(instance.status(), stepsInOrder.stream()
+                .map(s -> new Readiness.StepState(s.id(), s.required(), s.state(), s.assignedToId() != null))
+                .toList());
+    }
+
+    private static Map<UUID, InstanceStepEntity> byId(List<InstanceStepEntity> steps) {
+        return steps.stream().collect(Collectors.toMap(InstanceStepEntity::id, Function.identity()));
+    }
+
+    private void apply(InstanceEntity instance, List<InstanceStepEntity> stepsInOrder, Readiness.Plan plan,
+                       Instant now) {
+        Map<UUID, InstanceStepEntity> byId = byId(stepsInOrder);
         Actor system = Actor.system(instance.orgId());
+        List<StepWithdrawn> withdrawn = new ArrayList<>();
+        for (var id : plan.becomePending()) {
+            var step = byId.get(id);
+            observations.transition(step, ActionEvent.WITHDRAW, () -> {
+                step.moveTo(ActionState.PENDING, step.actionData(), now);
+                UUID transition = recorded(instance, step, ActionEvent.WITHDRAW, ActionState.READY, system,
+                        Map.of("reason", WITHDRAW_REASON));
+                withdrawn.add(new StepWithdrawn(step.id(), instance.id(), instance.orgId(), transition));
+            });
+        }
+        if (!withdrawn.isEmpty()) {
+            // the steps' rows first: a READY notification being delivered concurrently locks the row to see whether
+            // the step is still READY, so it either sees PENDING or is committed before the withdrawal marks it
+            entityManager.flush();
+            withdrawn.forEach(events::publishEvent);
+        }
         for (var id : plan.becomeReady()) {
             var step = byId.get(id);
             observations.transition(step, ActionEvent.READY, () -> {

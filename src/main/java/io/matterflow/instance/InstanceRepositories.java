@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.Query;
 
 interface InstanceRepository extends JpaRepository<InstanceEntity, UUID> {
@@ -17,6 +18,10 @@ interface InstanceRepository extends JpaRepository<InstanceEntity, UUID> {
 }
 
 interface InstanceStepRepository extends JpaRepository<InstanceStepEntity, UUID> {
+
+    /** The step's state, its row locked until the transaction ends. */
+    @Query(value = "select action_state from workflow_instance_steps where id = :id for update", nativeQuery = true)
+    Optional<String> lockState(@Param("id") UUID id);
 
     Optional<InstanceStepEntity> findByIdAndOrgId(UUID id, UUID orgId);
 

@@ -339,7 +339,7 @@ public class Instances {
     }
 
     private InstanceDetails settleAndLoad(InstanceEntity instance, List<InstanceStepEntity> ordered, Instant now) {
-        progress.settle(instance, ordered, now);
+        progress.replan(instance, ordered, now);
         instances.saveAndFlush(instance);
         steps.flush();
         return instance.toDetails(ordered.stream().map(InstanceStepEntity::toDetails).toList());
@@ -351,6 +351,16 @@ public class Instances {
                 ordered.get(i).reorder(i);
             }
         }
+    }
+
+    /**
+     * Whether the step is READY now, holding its row until the caller's transaction ends: a consumer of
+     * {@link StepBecameReady} that acts on the answer cannot interleave with the edit that withdraws the step
+     * ({@link StepWithdrawn}). False for a step that no longer exists.
+     */
+    @Transactional
+    public boolean holdIfReady(UUID stepId) {
+        return steps.lockState(stepId).map(ActionState.READY.name()::equals).orElse(false);
     }
 
     /** The instance a step belongs to, for callers that hold a step id. */

@@ -7,11 +7,16 @@ import java.util.UUID;
 import io.matterflow.action.ActionState;
 
 /**
- * Which steps become READY and whether the instance completes; a pure function of the instance's status and its
- * steps in order.
+ * Which steps may be worked on, and whether the instance completes; a pure function of the instance's status and
+ * its steps in order. The invariant it keeps: no step behind an unfinished required step is READY, claimed or being
+ * worked on.
  * <ul>
  * <li>A PENDING step becomes READY when the instance is ACTIVE and every required step before it is COMPLETED or
  * SKIPPED. Optional steps never block later ones.</li>
+ * <li>A READY, unclaimed step behind an unfinished required step (an edit put it there, or a retry made it READY
+ * there) goes back to PENDING, whatever the instance's status.</li>
+ * <li>A claimed READY step, or one IN_PROGRESS or BLOCKED, behind an unfinished required step is a conflict: someone
+ * holds it, so the edit that would put it there is refused.</li>
  * <li>The instance completes when every required step is COMPLETED or SKIPPED and none is IN_PROGRESS or BLOCKED;
  * its optional steps still PENDING or READY are then skipped. An instance with no required step completes when
  * every step has ended (COMPLETED, SKIPPED or FAILED).</li>
@@ -19,40 +24,68 @@ import io.matterflow.action.ActionState;
  */
 final class Readiness {
 
-    record StepState(UUID id, boolean required, ActionState state) {
+    record StepState(UUID id, boolean required, ActionState state, boolean claimed) {
+
+        StepState(UUID id, boolean required, ActionState state) {
+            this(id, required, state, false);
+        }
+
+        /** Someone holds the step: claimed, started or blocked. */
+        boolean isHeld() {
+            return state.isActive() || (state == ActionState.READY && claimed);
+        }
     }
 
-    record Plan(List<UUID> becomeReady, boolean completes, List<UUID> autoSkip) {
-        static final Plan NOTHING = new Plan(List.of(), false, List.of());
+    /**
+     * What to change: steps to make READY, READY steps to return to PENDING, and the held steps that stand behind an
+     * unfinished required step (with that step), which only an edit can cause.
+     */
+    record Plan(List<UUID> becomeReady, List<UUID> becomePending, List<Conflict> conflicts, boolean completes,
+                List<UUID> autoSkip) {
+        static final Plan NOTHING = new Plan(List.of(), List.of(), List.of(), false, List.of());
 
         boolean isEmpty() {
-            return becomeReady.isEmpty() && !completes;
+            return becomeReady.isEmpty() && becomePending.isEmpty() && !completes;
         }
+    }
+
+    /** {@code stepId} is held but stands behind {@code waitsFor}, a required step that has not finished. */
+    record Conflict(UUID stepId, UUID waitsFor) {
     }
 
     private Readiness() {
     }
 
     static Plan evaluate(WorkflowStatus status, List<StepState> stepsInOrder) {
-        if (status != WorkflowStatus.ACTIVE || stepsInOrder.isEmpty()) {
+        if (stepsInOrder.isEmpty() || status == WorkflowStatus.COMPLETED || status == WorkflowStatus.CANCELED) {
             return Plan.NOTHING;
         }
-        if (completes(stepsInOrder)) {
+        boolean active = status == WorkflowStatus.ACTIVE;
+        if (active && completes(stepsInOrder)) {
             List<UUID> skip = stepsInOrder.stream()
                     .filter(s -> !s.required() && (s.state() == ActionState.PENDING || s.state() == ActionState.READY))
                     .map(StepState::id).toList();
-            return new Plan(List.of(), true, skip);
+            return new Plan(List.of(), List.of(), List.of(), true, skip);
         }
         List<UUID> ready = new ArrayList<>();
+        List<UUID> pending = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        UUID waitsFor = null;
         for (StepState step : stepsInOrder) {
-            if (step.state() == ActionState.PENDING) {
-                ready.add(step.id());
+            if (waitsFor == null) {
+                if (active && step.state() == ActionState.PENDING) {
+                    ready.add(step.id());
+                }
+            } else if (step.isHeld()) {
+                conflicts.add(new Conflict(step.id(), waitsFor));
+            } else if (step.state() == ActionState.READY) {
+                pending.add(step.id());
             }
-            if (step.required() && !step.state().isDone()) {
-                break;
+            if (waitsFor == null && step.required() && !step.state().isDone()) {
+                waitsFor = step.id();
             }
         }
-        return new Plan(ready, false, List.of());
+        return new Plan(ready, pending, conflicts, false, List.of());
     }
 
     private static boolean completes(List<StepState> steps) {

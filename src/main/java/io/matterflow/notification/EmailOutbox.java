@@ -166,6 +166,14 @@ class EmailOutbox {
                 """, Map.of("reason", truncate(reason, MAX_ERROR), "ids", ids));
     }
 
+    /** Drops the pending emails of a kind about one step (throttled ones included). */
+    int cancelForStep(UUID stepId, String kind, String reason) {
+        return jdbc.update("""
+                update email_outbox set status = 'CANCELED', last_error = ?
+                where step_id = ? and kind = ? and status = 'PENDING'
+                """, truncate(reason, MAX_ERROR), stepId, kind);
+    }
+
     /** Deletes finished emails created before {@code before}. */
     int prune(Instant before) {
         return jdbc.update("delete from email_outbox where status <> 'PENDING' and created_at < ?", at(before));

@@ -35,6 +35,8 @@ class NotificationEntity {
     private Instant createdAt;
     @Column(name = "read_at")
     private Instant readAt;
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
 
     protected NotificationEntity() {
     }
@@ -50,6 +52,6 @@ class NotificationEntity {
     }
 
     Notification toNotification() {
-        return new Notification(id, kind, title, body, link, stepId, instanceId, createdAt, readAt);
+        return new Notification(id, kind, title, body, link, stepId, instanceId, createdAt, readAt, withdrawnAt);
     }
 }

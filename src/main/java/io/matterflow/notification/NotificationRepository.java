@@ -11,9 +11,9 @@ interface NotificationRepository extends JpaRepository<NotificationEntity, UUID>
 
     Page<NotificationEntity> findByUserIdOrderByCreatedAtDesc(UUID userId, Pageable pageable);
 
-    Page<NotificationEntity> findByUserIdAndReadAtIsNullOrderByCreatedAtDesc(UUID userId, Pageable pageable);
+    Page<NotificationEntity> findByUserIdAndReadAtIsNullAndWithdrawnAtIsNullOrderByCreatedAtDesc(UUID userId, Pageable pageable);
 
-    long countByUserIdAndReadAtIsNull(UUID userId);
+    long countByUserIdAndReadAtIsNullAndWithdrawnAtIsNull(UUID userId);
 
     Optional<NotificationEntity> findByIdAndUserId(UUID id, UUID userId);
 

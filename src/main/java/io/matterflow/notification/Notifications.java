@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.directory.Actor;
 
-/** A user's in-app notifications: list, count unread, mark read. */
+/** A user's in-app notifications: list, count unread, mark read, withdraw. */
 @Service
 @Transactional(readOnly = true)
 public class Notifications {
@@ -29,13 +29,13 @@ public class Notifications {
     }
 
     public Page<Notification> of(Actor actor, boolean unreadOnly, Pageable pageable) {
-        var page = unreadOnly ? repository.findByUserIdAndReadAtIsNullOrderByCreatedAtDesc(actor.userId(), pageable)
+        var page = unreadOnly ? repository.findByUserIdAndReadAtIsNullAndWithdrawnAtIsNullOrderByCreatedAtDesc(actor.userId(), pageable)
                 : repository.findByUserIdOrderByCreatedAtDesc(actor.userId(), pageable);
         return page.map(NotificationEntity::toNotification);
     }
 
     public long unread(Actor actor) {
-        return actor.isUser() ? repository.countByUserIdAndReadAtIsNull(actor.userId()) : 0;
+        return actor.isUser() ? repository.countByUserIdAndReadAtIsNullAndWithdrawnAtIsNull(actor.userId()) : 0;
     }
 
     @Transactional
@@ -63,6 +63,13 @@ public class Notifications {
                 """, UUID.randomUUID(), orgId, userId, sourceId, kind, truncate(title, 300), truncate(body, 1000),
                 link, stepId, instanceId, Timestamp.from(clock.instant()), userId, sourceId);
         return rows > 0;
+    }
+
+    /** Marks every notification of the kind about the step withdrawn; answers how many it marked. */
+    @Transactional
+    public int withdraw(UUID stepId, String kind) {
+        return jdbc.update("update notifications set withdrawn_at = ? where step_id = ? and kind = ? and withdrawn_at is null",
+                Timestamp.from(clock.instant()), stepId, kind);
     }
 
     private static String truncate(String text, int max) {

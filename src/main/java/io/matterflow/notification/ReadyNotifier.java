@@ -1,13 +1,16 @@
 package io.matterflow.notification;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepBecameReady;
+import io.matterflow.instance.StepWithdrawn;
 
 /**
  * When a step becomes READY: an in-app notification for its assignee or, when unassigned, for each eligible
- * performer. Runs after the transition commits, from Modulith's event publication registry, so a crash before it
+ * performer, withdrawn when the step goes back to PENDING. Runs after the transition commits, from Modulith's event publication registry, so a crash before it
  * ran resubmits it on restart; the unique (user, source) pair makes a second delivery harmless. In-app
  * notifications do not depend on any feature flag; emails are {@link ReadyEmails}' business.
  */
@@ -18,14 +21,22 @@ class ReadyNotifier {
 
     private final Notifications notifications;
     private final ReadySteps steps;
+    private final Instances instances;
+    private final EmailOutbox outbox;
 
-    ReadyNotifier(Notifications notifications, ReadySteps steps) {
+    ReadyNotifier(Notifications notifications, ReadySteps steps, Instances instances, EmailOutbox outbox) {
         this.notifications = notifications;
         this.steps = steps;
+        this.instances = instances;
+        this.outbox = outbox;
     }
 
+    /** Nothing for a step that is no longer READY when the event is delivered (an edit withdrew it meanwhile). */
     @ApplicationModuleListener
     void on(StepBecameReady event) {
+        if (!instances.holdIfReady(event.stepId())) {
+            return;
+        }
         String matter = steps.matter(event);
         String link = ReadySteps.path(event);
         for (var userId : steps.recipients(event)) {
@@ -33,5 +44,15 @@ class ReadyNotifier {
                     "Ready: " + event.stepTitle(), event.instanceTitle() + " · " + matter, link, event.stepId(),
                     event.instanceId());
         }
+    }
+
+    /**
+     * In the transaction that returned the step to PENDING: its READY notifications are marked withdrawn and its READY
+     * emails not yet sent are canceled, so nobody is sent to a step they cannot act on.
+     */
+    @EventListener
+    void on(StepWithdrawn event) {
+        notifications.withdraw(event.stepId(), KIND);
+        outbox.cancelForStep(event.stepId(), ReadyEmails.KIND, "the step is no longer ready");
     }
 }

@@ -29,15 +29,19 @@ import io.matterflow.instance.Readiness.StepState;
 class ReadinessTests {
 
     /** A step in the table: required or optional, and its state. */
-    private record S(boolean required, ActionState state) {
+    private record S(boolean required, ActionState state, boolean claimed) {
     }
 
     private static S req(ActionState state) {
-        return new S(true, state);
+        return new S(true, state, false);
     }
 
     private static S opt(ActionState state) {
-        return new S(false, state);
+        return new S(false, state, false);
+    }
+
+    private static S claimed(S step) {
+        return new S(step.required(), step.state(), true);
     }
 
     /** Step i gets the id ...0(i+1), so expectations can name steps by position. */
@@ -48,7 +52,7 @@ class ReadinessTests {
     private static List<StepState> steps(List<S> table) {
         List<StepState> steps = new ArrayList<>();
         for (int i = 0; i < table.size(); i++) {
-            steps.add(new StepState(id(i), table.get(i).required(), table.get(i).state()));
+            steps.add(new StepState(id(i), table.get(i).required(), table.get(i).state(), table.get(i).claimed()));
         }
         return steps;
     }
@@ -58,11 +62,15 @@ class ReadinessTests {
     }
 
     private static Plan ready(int... indexes) {
-        return new Plan(ids(indexes), false, List.of());
+        return new Plan(ids(indexes), List.of(), List.of(), false, List.of());
+    }
+
+    private static Plan pending(int... indexes) {
+        return new Plan(List.of(), ids(indexes), List.of(), false, List.of());
     }
 
     private static Plan completesSkipping(int... indexes) {
-        return new Plan(List.of(), true, ids(indexes));
+        return new Plan(List.of(), List.of(), List.of(), true, ids(indexes));
     }
 
     private static Plan evaluate(List<S> table) {
@@ -206,5 +214,58 @@ class ReadinessTests {
         Plan plan = evaluate(List.of(opt(PENDING), opt(COMPLETED), opt(PENDING), req(PENDING)));
 
         assertThat(plan.becomeReady()).containsExactly(id(0), id(2), id(3));
+    }
+
+    static Stream<Arguments> afterEdits() {
+        return Stream.of(
+                argumentSet("a required step moved ahead of a READY one: it becomes READY, the other PENDING",
+                        List.of(req(PENDING), req(READY)), new Plan(ids(0), ids(1), List.of(), false, List.of())),
+                argumentSet("a READY optional step behind a READY required step returns to PENDING",
+                        List.of(req(READY), opt(READY), req(PENDING)), pending(1)),
+                argumentSet("READY steps behind a FAILED required step return to PENDING",
+                        List.of(req(FAILED), opt(READY), req(READY)), pending(1, 2)),
+                argumentSet("a READY step after the only unfinished required step stays READY when it is optional before it",
+                        List.of(opt(READY), req(READY), opt(PENDING)), ready()),
+                argumentSet("completed and failed steps behind an unfinished required step stay as they are",
+                        List.of(req(READY), req(COMPLETED), opt(FAILED), opt(SKIPPED)), ready()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("afterEdits")
+    void shouldReturnReadyStepsBehindUnfinishedRequiredStepToPending(List<S> table, Plan expected) {
+        assertThat(evaluate(table)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = WorkflowStatus.class, names = {"PAUSED", "DRAFT"})
+    void shouldReturnStepsToPendingAlsoWhileNotActive(WorkflowStatus status) {
+        Plan plan = Readiness.evaluate(status, steps(List.of(req(PENDING), req(READY), opt(PENDING))));
+
+        assertThat(plan).isEqualTo(pending(1));
+    }
+
+    static Stream<Arguments> heldSteps() {
+        return Stream.of(
+                argumentSet("claimed READY", claimed(req(READY))),
+                argumentSet("claimed READY optional", claimed(opt(READY))),
+                argumentSet("IN_PROGRESS", opt(IN_PROGRESS)),
+                argumentSet("BLOCKED", req(BLOCKED)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("heldSteps")
+    void shouldReportHeldStepBehindUnfinishedRequiredStepAsConflict(S held) {
+        Plan plan = evaluate(List.of(opt(COMPLETED), req(PENDING), opt(READY), held));
+
+        assertThat(plan.conflicts()).containsExactly(new Readiness.Conflict(id(3), id(1)));
+        assertThat(plan.becomePending()).containsExactly(id(2));
+        assertThat(plan.becomeReady()).containsExactly(id(1));
+    }
+
+    @Test
+    void shouldNotReportHeldStepBeforeTheUnfinishedRequiredStep() {
+        Plan plan = evaluate(List.of(claimed(opt(READY)), opt(IN_PROGRESS), req(READY), opt(PENDING)));
+
+        assertThat(plan).isEqualTo(ready());
     }
 }
