@@ -74,6 +74,12 @@ public class StepAccess {
         return isEligible(step, actor) && (step.assignedToId() == null || step.assignedToId().equals(actor.userId()));
     }
 
+    /** Admins, the matter's owner and its lawyers: who may give a step to someone. */
+    public boolean canAssign(StepRef step, Actor actor) {
+        return canSupervise(step, actor) || (actor.isUser() && actor.orgId().equals(step.orgId())
+                && eligibility(step).byScope().getOrDefault(RoleScope.LAWYER, Set.of()).contains(actor.userId()));
+    }
+
     /** Admins and the matter's owner. */
     public boolean canSupervise(StepRef step, Actor actor) {
         return actor.isUser() && actor.orgId().equals(step.orgId())
@@ -95,6 +101,7 @@ public class StepAccess {
             case UNCLAIM, BLOCK, UNBLOCK -> isEligible(step, actor) || isAssignee(step, actor) || canSupervise(step, actor);
             case SKIP -> actor.isAdmin();
             case RETRY -> canSupervise(step, actor);
+            case ASSIGN -> canAssign(step, actor);
         };
         if (!allowed) {
             throw new ForbiddenException(describe(event, step));
@@ -203,6 +210,7 @@ public class StepAccess {
         return switch (event) {
             case SKIP -> "only an admin may skip a step";
             case RETRY -> "only the matter's owner or an admin may retry a step";
+            case ASSIGN -> "only an admin, the matter's owner or its lawyers may assign a step";
             case READY, AUTO_SKIP -> "only the engine may " + event.route() + " a step";
             default -> "you are not eligible to " + event.route() + " this " + step.roleScope() + " step";
         };

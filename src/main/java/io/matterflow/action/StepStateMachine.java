@@ -1,5 +1,6 @@
 package io.matterflow.action;
 
+import static io.matterflow.action.ActionEvent.ASSIGN;
 import static io.matterflow.action.ActionEvent.AUTO_SKIP;
 import static io.matterflow.action.ActionEvent.BLOCK;
 import static io.matterflow.action.ActionEvent.CLAIM;
@@ -46,6 +47,9 @@ public final class StepStateMachine {
         allow(ActionState.IN_PROGRESS, SKIP, ActionState.SKIPPED);
         allow(ActionState.BLOCKED, UNBLOCK, ActionState.IN_PROGRESS);
         allow(ActionState.FAILED, RETRY, ActionState.READY);
+        allow(ActionState.READY, ASSIGN, ActionState.READY);
+        allow(ActionState.IN_PROGRESS, ASSIGN, ActionState.IN_PROGRESS);
+        allow(ActionState.BLOCKED, ASSIGN, ActionState.BLOCKED);
     }
 
     /** The states a handler may choose for COMPLETE: success, or a negative outcome such as a rejected approval. */

@@ -68,6 +68,11 @@ class InstanceProgress {
                     step.actionType(), step.roleScope(), step.assignedToId(), step.title(), instance.title(),
                     recorded.id()));
         }
+        if (event == ActionEvent.ASSIGN && step.assignedToId() != null) {
+            events.publishEvent(new StepAssigned(step.id(), instance.id(), instance.matterId(), instance.orgId(),
+                    step.actionType(), step.roleScope(), step.assignedToId(), step.title(), instance.title(),
+                    recorded.id()));
+        }
         Duration cycle = step.state() == ActionState.COMPLETED && step.startedAt() != null && step.completedAt() != null
                 ? Duration.between(step.startedAt(), step.completedAt()) : null;
         var moved = new StepMetrics.Moved(step.actionType(), event, from, step.state(), cycle);

@@ -44,13 +44,28 @@ class StepController {
     private final Inbox inbox;
     private final StepDocuments documents;
     private final AuditLog audit;
+    private final Handover handover;
 
-    StepController(StepRuntime runtime, Instances instances, Inbox inbox, StepDocuments documents, AuditLog audit) {
+    StepController(StepRuntime runtime, Instances instances, Inbox inbox, StepDocuments documents, AuditLog audit,
+                   Handover handover) {
         this.runtime = runtime;
         this.instances = instances;
         this.inbox = inbox;
         this.documents = documents;
         this.audit = audit;
+        this.handover = handover;
+    }
+
+    record AssignRequest(@Schema(description = "The person to give the step to, one who may perform it; null puts a"
+            + " READY step back in the pool", nullable = true, example = "5b0f1f8e-2a57-4c41-9d55-1f0c6f1f9a01")
+                         UUID userId) {
+    }
+
+    record HandoverRequest(@Schema(description = "Whose open steps move", example = "5b0f1f8e-2a57-4c41-9d55-1f0c6f1f9a01")
+                           UUID fromUserId,
+                           @Schema(description = "Who takes them; must be able to perform every one of them",
+                                   example = "9a1d6c2e-7f0b-4a43-8f3e-2b6b1c9d0e11")
+                           UUID toUserId) {
     }
 
     record ReasonRequest(@Schema(description = "Why; kept in the step's data and the audit trail",
@@ -233,6 +248,31 @@ class StepController {
             content = @Content(examples = @ExampleObject(name = "retried", value = StepExamples.SIGNING_RETRIED)))
     StepDetails retry(Actor actor, @PathVariable UUID id) {
         return runtime.retry(actor, id);
+    }
+
+    @PostMapping("/api/workflows/steps/{id}/assign")
+    @Operation(operationId = "assignStep", summary = "Give a step to someone, or back to the pool",
+            description = "Admins, the matter's owner and its lawyers. A READY step goes to a named person who may"
+                    + " perform it (`userId`) or back to the pool (`userId: null`); an IN_PROGRESS or BLOCKED step"
+                    + " is handed to another person who may perform it. Allowed while the instance is ACTIVE or"
+                    + " PAUSED. The new assignee is notified as for a READY step. 422 naming `userId` for someone who"
+                    + " may not perform the step.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The step, with its new assignee")
+    @ApiResponse(responseCode = "422", ref = "#/components/responses/NotEligible")
+    StepDetails assign(Actor actor, @PathVariable UUID id, @RequestBody AssignRequest request) {
+        return runtime.assign(actor, id, request.userId());
+    }
+
+    @PostMapping("/api/workflows/steps/handover")
+    @Operation(operationId = "handOverSteps", summary = "Move every open step of one person to another",
+            description = "Admins only: every READY (claimed), IN_PROGRESS or BLOCKED step assigned to `fromUserId` on"
+                    + " an ACTIVE or PAUSED instance goes to `toUserId`, in one transaction, each audited and"
+                    + " notified as an assignment. When `toUserId` may not perform some of them, nothing moves: 422"
+                    + " naming each such step.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The steps that moved")
+    @ApiResponse(responseCode = "422", ref = "#/components/responses/NotEligible")
+    Handover.Result handOver(Actor actor, @RequestBody HandoverRequest request) {
+        return handover.handOver(actor, request.fromUserId(), request.toUserId());
     }
 
     @PostMapping(path = "/api/workflows/steps/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -28,6 +28,7 @@ import io.matterflow.action.StepStateMachine;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.Json;
 import io.matterflow.common.NotFoundException;
+import io.matterflow.common.UnprocessableException;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
 import jakarta.persistence.OptimisticLockException;
@@ -68,8 +69,19 @@ public class StepRuntime {
         this.clock = clock;
     }
 
-    /** A request to move one step. {@code payload} is the handler's complete payload; {@code reason} for fail, block, skip. */
-    public record Command(UUID stepId, ActionEvent event, Map<String, Object> payload, String reason) {
+    /**
+     * A request to move one step. {@code payload} is the handler's complete payload; {@code reason} for fail, block,
+     * skip; {@code assignee} for assign (null: back to the pool).
+     */
+    public record Command(UUID stepId, ActionEvent event, Map<String, Object> payload, String reason, UUID assignee) {
+
+        public Command(UUID stepId, ActionEvent event, Map<String, Object> payload, String reason) {
+            this(stepId, event, payload, reason, null);
+        }
+
+        public static Command assign(UUID stepId, UUID assignee) {
+            return new Command(stepId, ActionEvent.ASSIGN, null, null, assignee);
+        }
 
         public static Command of(UUID stepId, ActionEvent event) {
             return new Command(stepId, event, null, null);
@@ -120,6 +132,11 @@ public class StepRuntime {
         return execute(actor, Command.of(stepId, ActionEvent.RETRY));
     }
 
+    /** Gives the step to {@code assignee}, an eligible performer, or back to the pool ({@code null}). */
+    public StepDetails assign(Actor actor, UUID stepId, UUID assignee) {
+        return execute(actor, Command.assign(stepId, assignee));
+    }
+
     /**
      * The events the actor may raise on the step now, by the same checks {@link #execute} applies (without running
      * the handler): what the UI offers as buttons.
@@ -132,7 +149,7 @@ public class StepRuntime {
         var ref = new StepRef(step.id(), instance.id(), instance.matterId(), instance.orgId(), step.roleScope(),
                 step.assignedToId());
         for (ActionEvent event : StepStateMachine.allowedEvents(step.actionState())) {
-            if (!event.isSystemOnly() && permits(ref, actor, event)) {
+            if (!event.isSystemOnly() && event != ActionEvent.ASSIGN && permits(ref, actor, event)) {
                 allowed.add(event);
             }
         }
@@ -144,6 +161,25 @@ public class StepRuntime {
             allowed.add(ActionEvent.COMPLETE);
         }
         return allowed;
+    }
+
+    /** Whether the actor may give the step to someone now (admins, the matter's owner and lawyers; open steps). */
+    public boolean canAssign(Actor actor, InstanceDetails instance, StepDetails step) {
+        return actor.isUser() && assignable(instance.status())
+                && StepStateMachine.next(step.actionState(), ActionEvent.ASSIGN).isPresent()
+                && access.canAssign(new StepRef(step.id(), instance.id(), instance.matterId(), instance.orgId(),
+                step.roleScope(), step.assignedToId()), actor);
+    }
+
+    /** Who may perform the step, in a stable order: whom it may be assigned to. */
+    public List<UUID> eligiblePerformers(InstanceDetails instance, StepDetails step) {
+        return access.resolveEligibleActors(instance.id(), new StepRef(step.id(), instance.id(), instance.matterId(),
+                instance.orgId(), step.roleScope(), step.assignedToId())).stream().sorted().toList();
+    }
+
+    /** Assignment changes who does the work, not the work: allowed while the instance is paused too. */
+    private static boolean assignable(WorkflowStatus status) {
+        return status == WorkflowStatus.ACTIVE || status == WorkflowStatus.PAUSED;
     }
 
     private boolean permits(StepRef ref, Actor actor, ActionEvent event) {
@@ -207,7 +243,9 @@ public class StepRuntime {
         List<InstanceStepEntity> siblings = rows.stream().map(row -> (InstanceStepEntity) row[0]).toList();
         InstanceStepEntity step = siblings.stream().filter(s -> s.id().equals(command.stepId())).findFirst()
                 .orElseThrow(() -> new NotFoundException("Step", command.stepId()));
-        if (instance.status() != WorkflowStatus.ACTIVE) {
+        boolean allowed = command.event() == ActionEvent.ASSIGN ? assignable(instance.status())
+                : instance.status() == WorkflowStatus.ACTIVE;
+        if (!allowed) {
             throw new ConflictException("Instance not active", "steps cannot move while the instance is "
                     + instance.status(), Map.of("instanceStatus", instance.status().name()));
         }
@@ -287,6 +325,22 @@ public class StepRuntime {
                     data.put("skipReason", command.reason());
                     metadata.put("reason", command.reason());
                 }
+            }
+            case ASSIGN -> {
+                UUID to = command.assignee();
+                if (to == null && from != ActionState.READY) {
+                    throw new ConflictException("Step needs an assignee", "a step that is " + from
+                            + " is someone's work: give it to another person instead of the pool",
+                            Map.of("state", from.name()));
+                }
+                if (to != null && !access.resolveEligibleActors(instance.id(), ref).contains(to)) {
+                    throw UnprocessableException.of("Not eligible", "userId",
+                            "is not someone who may perform this " + step.roleScope() + " step on this matter");
+                }
+                if (step.assignedToId() != null) {
+                    metadata.put("previousAssigneeId", step.assignedToId().toString());
+                }
+                step.assign(to);
             }
             case RETRY -> {
                 step.assign(null);

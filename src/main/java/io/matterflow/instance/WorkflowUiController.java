@@ -136,6 +136,7 @@ class WorkflowUiController {
             case UNBLOCK -> runtime.unblock(actor, id);
             case SKIP -> runtime.skip(actor, id, blankToNull(params.get("reason")));
             case RETRY -> runtime.retry(actor, id);
+            case ASSIGN -> runtime.assign(actor, id, userId(params.get("userId")));
             default -> throw ValidationException.of("Invalid request", "event", "is not an event you can raise");
         };
         Flash.success(response, "\"" + step.title() + "\": " + describe(action, step));
@@ -214,7 +215,11 @@ class WorkflowUiController {
         Map<UUID, Set<String>> allowed = new HashMap<>();
         Map<UUID, List<AuditEvent>> history = new HashMap<>();
         Map<UUID, List<DocumentInfo>> docs = new HashMap<>();
+        Map<UUID, List<UUID>> assignees = new HashMap<>();
         for (StepDetails step : instance.steps()) {
+            if (runtime.canAssign(actor, instance, step)) {
+                assignees.put(step.id(), runtime.eligiblePerformers(instance, step));
+            }
             groups.get(step.actionState()).add(step);
             allowed.put(step.id(), runtime.allowedEvents(actor, instance, step).stream().map(ActionEvent::route)
                     .collect(java.util.stream.Collectors.toSet()));
@@ -236,6 +241,7 @@ class WorkflowUiController {
         model.addAttribute("allowed", allowed);
         model.addAttribute("history", history);
         model.addAttribute("docs", docs);
+        model.addAttribute("assignees", assignees);
         model.addAttribute("names", names(actor));
         model.addAttribute("done", done);
         model.addAttribute("canEdit", matterAccess.canEdit(matter, actor) && !instance.status().isFinal());
@@ -302,8 +308,20 @@ class WorkflowUiController {
             case UNBLOCK -> "unblocked";
             case SKIP -> "skipped";
             case RETRY -> "reopened for another attempt";
+            case ASSIGN -> step.assignedToId() == null ? "back in the pool for anyone to claim" : "assigned";
             default -> step.actionState().name();
         };
+    }
+
+    private static UUID userId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of("Invalid request", "userId", "must be a person's id or empty");
+        }
     }
 
     private static String blankToNull(String value) {

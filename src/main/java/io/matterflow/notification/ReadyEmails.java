@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.UserAccount;
+import io.matterflow.instance.StepAssigned;
 import io.matterflow.instance.StepBecameReady;
 
 /**
@@ -20,6 +21,7 @@ import io.matterflow.instance.StepBecameReady;
 class ReadyEmails {
 
     static final String KIND = "STEP_READY";
+    static final String ASSIGNED_KIND = "STEP_ASSIGNED";
 
     private final FeatureFlags flags;
     private final ReadySteps steps;
@@ -49,6 +51,37 @@ class ReadyEmails {
             directory.findUser(userId).filter(user -> user.orgId().equals(event.orgId()))
                     .ifPresent(user -> outbox.enqueue(email(event, user, matter, link), clock.instant()));
         }
+    }
+
+    /** The person a step was given to gets an email as for a READY step, under the same flag. */
+    @EventListener
+    void on(StepAssigned event) {
+        if (!flags.isEnabled(event.orgId(), FeatureFlags.READY_EMAIL)) {
+            return;
+        }
+        String matter = steps.matter(event.orgId(), event.matterId());
+        String link = properties.baseUrl() + ReadySteps.path(event.matterId(), event.instanceId(), event.stepId());
+        directory.findUser(event.assigneeId()).filter(user -> user.orgId().equals(event.orgId()))
+                .ifPresent(user -> outbox.enqueue(assignedEmail(event, user, matter, link), clock.instant()));
+    }
+
+    private static EmailOutbox.NewEmail assignedEmail(StepAssigned event, UserAccount user, String matter,
+                                                      String link) {
+        String subject = "Assigned to you: " + event.stepTitle() + (matter.isEmpty() ? "" : " · " + matter);
+        String body = """
+                Hello %s,
+
+                A step has been assigned to you in Matterflow.
+
+                Step:     %s
+                Workflow: %s
+                Matter:   %s
+
+                Open it: %s
+                """.formatted(user.displayName(), event.stepTitle(), event.instanceTitle(), matter, link);
+        String summary = event.stepTitle() + " · " + event.instanceTitle() + (matter.isEmpty() ? "" : " · " + matter);
+        return new EmailOutbox.NewEmail(event.orgId(), user.id(), user.email(), user.displayName(),
+                event.transitionId(), ASSIGNED_KIND, subject, body, summary, link, event.stepId(), event.instanceId());
     }
 
     private static EmailOutbox.NewEmail email(StepBecameReady event, UserAccount user, String matter, String link) {

@@ -5,6 +5,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.matterflow.instance.Instances;
+import io.matterflow.instance.StepAssigned;
 import io.matterflow.instance.StepBecameReady;
 import io.matterflow.instance.StepWithdrawn;
 
@@ -18,6 +19,7 @@ import io.matterflow.instance.StepWithdrawn;
 class ReadyNotifier {
 
     static final String KIND = "STEP_READY";
+    static final String ASSIGNED_KIND = "STEP_ASSIGNED";
 
     private final Notifications notifications;
     private final ReadySteps steps;
@@ -44,6 +46,16 @@ class ReadyNotifier {
                     "Ready: " + event.stepTitle(), event.instanceTitle() + " · " + matter, link, event.stepId(),
                     event.instanceId());
         }
+    }
+
+    /** The person a step was given to is told, whatever the step's state. */
+    @ApplicationModuleListener
+    void on(StepAssigned event) {
+        notifications.create(event.orgId(), event.assigneeId(), event.transitionId(), ASSIGNED_KIND,
+                "Assigned to you: " + event.stepTitle(),
+                event.instanceTitle() + " · " + steps.matter(event.orgId(), event.matterId()),
+                ReadySteps.path(event.matterId(), event.instanceId(), event.stepId()), event.stepId(),
+                event.instanceId());
     }
 
     /**

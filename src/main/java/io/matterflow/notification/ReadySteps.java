@@ -32,12 +32,20 @@ class ReadySteps {
 
     /** The matter's reference and title, or "" when it is gone. */
     String matter(StepBecameReady event) {
-        return directory.findMatter(event.orgId(), event.matterId()).map(ReadySteps::label).orElse("");
+        return matter(event.orgId(), event.matterId());
+    }
+
+    String matter(UUID orgId, UUID matterId) {
+        return directory.findMatter(orgId, matterId).map(ReadySteps::label).orElse("");
     }
 
     /** The step in the run view, as a path of the web UI. */
     static String path(StepBecameReady event) {
-        return "/matters/" + event.matterId() + "/workflows/" + event.instanceId() + "#step-" + event.stepId();
+        return path(event.matterId(), event.instanceId(), event.stepId());
+    }
+
+    static String path(UUID matterId, UUID instanceId, UUID stepId) {
+        return "/matters/" + matterId + "/workflows/" + instanceId + "#step-" + stepId;
     }
 
     static String label(MatterDetails matter) {

@@ -40,6 +40,7 @@ import io.matterflow.common.NotFoundException;
 import io.matterflow.common.TooLargeException;
 import io.matterflow.common.TypeNames;
 import io.matterflow.common.UnauthenticatedException;
+import io.matterflow.common.UnprocessableException;
 import io.matterflow.common.UnsupportedTypeException;
 import io.matterflow.common.ValidationException;
 import tools.jackson.core.JacksonException;
@@ -51,7 +52,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of a REST route as an RFC 9457 problem detail: 400 with {@code errors: [{field, message}]} for bad
- * input, 401, 403, 404, 409 with the conflict's details, 413, 415; never a 500 for what a client sent.
+ * input (422 when the input names something that cannot serve, such as a person who may not perform the step),
+ * 401, 403, 404, 409 with the conflict's details, 413, 415; never a 500 for what a client sent.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(0)
@@ -61,7 +63,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ValidationException.class)
     ProblemDetail validation(ValidationException e) {
-        return invalid(e.title(), e.errors());
+        var problem = invalid(e.title(), e.errors());
+        if (e instanceof UnprocessableException) {
+            problem.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        return problem;
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -285,7 +285,19 @@ class OpenApiConfiguration {
                 + " a different request", example("reused", "Key reused", """
                         {"type": "about:blank", "title": "Idempotency-Key reused", "status": 422,
                          "detail": "this Idempotency-Key was used for a different request",
-                         "instance": "/api/workflows/steps/53cd8dc6-3845-4728-b19f-805117fe479a/start"}"""));
+                         "instance": "/api/workflows/steps/53cd8dc6-3845-4728-b19f-805117fe479a/start"}""")),
+        NOT_ELIGIBLE("NotEligible", "The person named may not perform the step (the failing field is named), or the"
+                + " `Idempotency-Key` was already used by this user for a different request",
+                example("notEligible", "Not someone who may perform the step", """
+                        {"type": "about:blank", "title": "Not eligible", "status": 422,
+                         "detail": "userId is not someone who may perform this LAWYER step on this matter",
+                         "instance": "/api/workflows/steps/53cd8dc6-3845-4728-b19f-805117fe479a/assign",
+                         "errors": [{"field": "userId",
+                                     "message": "is not someone who may perform this LAWYER step on this matter"}]}"""),
+                example("reused", "Key reused", """
+                        {"type": "about:blank", "title": "Idempotency-Key reused", "status": 422,
+                         "detail": "this Idempotency-Key was used for a different request",
+                         "instance": "/api/workflows/steps/53cd8dc6-3845-4728-b19f-805117fe479a/assign"}"""));
 
         private final String key;
         private final String description;

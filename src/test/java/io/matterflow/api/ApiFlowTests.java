@@ -738,10 +738,6 @@ class ApiFlowTests extends ApiTestSupport {
                 "actionConfig", config);
     }
 
-    static MockHttpServletRequestBuilder jsonRequest(MockHttpServletRequestBuilder builder, Object body) {
-        return builder.contentType(MediaType.APPLICATION_JSON).content(json(body));
-    }
-
     private static RequestPostProcessor demo(String email) {
         return httpBasic(email, DemoData.PASSWORD);
     }

@@ -8,8 +8,10 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
@@ -74,6 +76,10 @@ abstract class ApiTestSupport {
                 new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
     }
 
+    static MockHttpServletRequestBuilder jsonRequest(MockHttpServletRequestBuilder builder, Object body) {
+        return builder.contentType(MediaType.APPLICATION_JSON).content(json(body));
+    }
+
     static String json(Object value) {
         return JSON.writeValueAsString(value);
     }
@@ -107,6 +113,7 @@ abstract class ApiTestSupport {
                 "instanceDigest", digest("select id || ':' || status || ':' || title || ':' || version"
                         + " from workflow_instances where org_id = ? order by id", orgId),
                 "stepDigest", digest("select id || ':' || action_state || ':' || title || ':' || step_order || ':'"
+                        + " || coalesce(cast(assigned_to_id as varchar), '-') || ':'"
                         + " || version from workflow_instance_steps where org_id = ? order by id", orgId),
                 "templateDigest", digest("select id || ':' || name || ':' || version || ':' || is_active || ':'"
                         + " || lock_version from workflow_templates where org_id = ? order by id", orgId));
