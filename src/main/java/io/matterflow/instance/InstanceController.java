@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditEvent;
-import io.matterflow.audit.AuditLog;
 import io.matterflow.directory.Actor;
 import io.matterflow.common.PageResponse;
 import io.matterflow.common.Paging;
@@ -42,11 +41,9 @@ import jakarta.validation.constraints.Size;
 class InstanceController {
 
     private final Instances instances;
-    private final AuditLog audit;
 
-    InstanceController(Instances instances, AuditLog audit) {
+    InstanceController(Instances instances) {
         this.instances = instances;
-        this.audit = audit;
     }
 
     record InstantiateRequest(@Schema(description = "The matter to run the workflow on")
@@ -70,7 +67,9 @@ class InstanceController {
                           Boolean required,
                           @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig,
                           @Schema(description = "Where to insert it, from 0 (default: at the end)")
-                          @PositiveOrZero @Max(1000) Integer order) {
+                          @PositiveOrZero @Max(1000) Integer order,
+                          @Schema(description = "Whether the matter's client sees the step, its title and state only"
+                                  + " (default false; CLIENT steps are always the client's)") Boolean clientVisible) {
     }
 
     record EditStepRequest(@Size(min = 1, max = 200) String title,
@@ -79,7 +78,9 @@ class InstanceController {
                            @Schema(description = "While the step is PENDING or READY. " + ActionType.CONFIG_DESCRIPTION)
                            Map<String, Object> actionConfig,
                            @Schema(description = "Moves the step there (from 0); the others shift")
-                           @PositiveOrZero @Max(1000) Integer order) {
+                           @PositiveOrZero @Max(1000) Integer order,
+                           @Schema(description = "Whether the matter's client sees the step, its title and state only;"
+                                   + " in any state") Boolean clientVisible) {
     }
 
 
@@ -141,7 +142,8 @@ class InstanceController {
     ResponseEntity<InstanceDetails> addStep(Actor actor, @PathVariable UUID id,
                                             @Valid @RequestBody AddStepRequest request) {
         var updated = instances.addStep(actor, id, new Instances.NewStep(request.title(), request.actionType(),
-                request.roleScope(), request.required(), request.actionConfig(), request.order()));
+                request.roleScope(), request.required(), request.actionConfig(), request.order(),
+                request.clientVisible()));
         return ResponseEntity.status(201).body(updated);
     }
 
@@ -155,7 +157,7 @@ class InstanceController {
     InstanceDetails editStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId,
                              @Valid @RequestBody EditStepRequest request) {
         return instances.editStep(actor, id, stepId, new Instances.StepChanges(request.title(), request.roleScope(),
-                request.required(), request.actionConfig(), request.order()));
+                request.required(), request.actionConfig(), request.order(), request.clientVisible()));
     }
 
     @DeleteMapping("/api/workflows/instances/{id}/steps/{stepId}")
@@ -174,9 +176,8 @@ class InstanceController {
 
     @GetMapping("/api/workflows/instances/{id}/audit")
     @Operation(operationId = "instanceAudit", summary = "The instance's audit trail",
-            description = "Every event of the instance and its steps, oldest first.")
+            description = "Every event of the instance and its steps, oldest first. The firm's: a client is refused (403).")
     List<AuditEvent> audit(Actor actor, @PathVariable UUID id) {
-        var instance = instances.get(actor, id);
-        return audit.stream(actor.orgId(), instance.id());
+        return instances.audit(actor, id);
     }
 }

@@ -48,6 +48,8 @@ class InstanceStepEntity implements Persistable<UUID> {
     private RoleScope roleScope;
     @Column(nullable = false)
     private boolean required;
+    @Column(name = "client_visible", nullable = false)
+    private boolean clientVisible;
     // Both JSON maps are replaced, never changed in place (the getters hand out read-only views), so Hibernate
     // need not deep-copy them on every load to detect changes: a transition loads all of an instance's steps.
     @JdbcTypeCode(SqlTypes.JSON)
@@ -79,8 +81,8 @@ class InstanceStepEntity implements Persistable<UUID> {
     }
 
     InstanceStepEntity(UUID id, UUID instanceId, UUID orgId, UUID templateStepId, int order, String title,
-                       ActionType actionType, RoleScope roleScope, boolean required, Map<String, Object> actionConfig,
-                       Instant now) {
+                       ActionType actionType, RoleScope roleScope, boolean required, boolean clientVisible,
+                       Map<String, Object> actionConfig, Instant now) {
         this.id = id;
         this.instanceId = instanceId;
         this.orgId = orgId;
@@ -90,6 +92,7 @@ class InstanceStepEntity implements Persistable<UUID> {
         this.actionType = actionType;
         this.roleScope = roleScope;
         this.required = required;
+        this.clientVisible = clientVisible;
         this.actionConfig = new LinkedHashMap<>(actionConfig);
         this.state = ActionState.PENDING;
         this.actionData = new LinkedHashMap<>();
@@ -104,6 +107,7 @@ class InstanceStepEntity implements Persistable<UUID> {
     ActionType actionType() { return actionType; }
     RoleScope roleScope() { return roleScope; }
     boolean required() { return required; }
+    boolean clientVisible() { return clientVisible; }
     Map<String, Object> actionConfig() { return Collections.unmodifiableMap(actionConfig); }
     ActionState state() { return state; }
     Map<String, Object> actionData() { return Collections.unmodifiableMap(actionData); }
@@ -167,9 +171,14 @@ class InstanceStepEntity implements Persistable<UUID> {
         this.updatedAt = now;
     }
 
+    void showToClient(boolean clientVisible, Instant now) {
+        this.clientVisible = clientVisible;
+        this.updatedAt = now;
+    }
+
     StepDetails toDetails() {
         return new StepDetails(id, instanceId, templateStepId, order, title, actionType, roleScope, required,
-                actionConfig(), state, actionData(), assignedToId, startedAt, completedAt, updatedAt,
+                clientVisible, actionConfig(), state, actionData(), assignedToId, startedAt, completedAt, updatedAt,
                 version == null ? 0 : version);
     }
 

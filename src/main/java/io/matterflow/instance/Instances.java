@@ -25,7 +25,9 @@ import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
 import io.matterflow.common.ConflictException;
+import io.matterflow.audit.AuditEvent;
 import io.matterflow.common.FieldError;
+import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
@@ -102,7 +104,7 @@ public class Instances {
         List<InstanceStepEntity> created = new ArrayList<>();
         for (TemplateStep s : template.steps()) {
             created.add(new InstanceStepEntity(UUID.randomUUID(), instance.id(), actor.orgId(), s.id(), s.order(),
-                    s.title(), s.actionType(), s.roleScope(), s.required(), s.actionConfig(), now));
+                    s.title(), s.actionType(), s.roleScope(), s.required(), s.clientVisible(), s.actionConfig(), now));
         }
         steps.saveAll(created);
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.create", "INSTANCE", instance.id(),
@@ -117,7 +119,39 @@ public class Instances {
     public InstanceDetails get(Actor actor, UUID instanceId) {
         InstanceEntity instance = load(actor, instanceId);
         matterAccess.requireRead(matter(instance), actor);
-        return details(instance);
+        return shown(actor, details(instance));
+    }
+
+    /** The instance's audit trail, oldest first: the firm's; a client is refused (403). */
+    public List<AuditEvent> audit(Actor actor, UUID instanceId) {
+        InstanceEntity instance = load(actor, instanceId);
+        matterAccess.requireRead(matter(instance), actor);
+        if (ClientView.applies(actor)) {
+            throw new ForbiddenException("the workflow's audit trail is the firm's");
+        }
+        return audit.stream(actor.orgId(), instance.id());
+    }
+
+    /** The step's audit events, oldest first; a client reads only its own steps' (403 for the firm's). */
+    public List<AuditEvent> history(Actor actor, UUID stepId) {
+        StepDetails step = stepContent(actor, stepId);
+        return audit.history(actor.orgId(), step.id());
+    }
+
+    /**
+     * The step, for reading what it holds (history, documents): 404 where the caller may not see the step, 403 for a
+     * client on a step of the firm's that it sees only by title and state.
+     */
+    public StepDetails stepContent(Actor actor, UUID stepId) {
+        StepDetails step = step(actor, stepId);
+        if (ClientView.applies(actor) && !ClientView.seesContent(step)) {
+            throw new ForbiddenException("the firm's work on this step is not shared with clients");
+        }
+        return step;
+    }
+
+    private static InstanceDetails shown(Actor actor, InstanceDetails instance) {
+        return ClientView.applies(actor) ? ClientView.of(instance) : instance;
     }
 
     /** The matter's instances, newest first, each with its steps. */
@@ -132,7 +166,7 @@ public class Instances {
                 byInstance.computeIfAbsent(s.instanceId(), k -> new ArrayList<>()).add(s.toDetails());
             }
         }
-        return page.map(i -> i.toDetails(byInstance.getOrDefault(i.id(), List.of())));
+        return page.map(i -> shown(actor, i.toDetails(byInstance.getOrDefault(i.id(), List.of()))));
     }
 
     /** Rename and/or change status (ACTIVE↔PAUSED, DRAFT→ACTIVE, DRAFT|ACTIVE|PAUSED→CANCELED). Admins and the owner. */
@@ -186,12 +220,22 @@ public class Instances {
 
     /** A step to add to an instance; {@code order} (0-based) inserts it there, else it is appended. */
     public record NewStep(String title, ActionType actionType, RoleScope roleScope, Boolean required,
-                          Map<String, Object> actionConfig, Integer order) {
+                          Map<String, Object> actionConfig, Integer order, Boolean clientVisible) {
+
+        public NewStep(String title, ActionType actionType, RoleScope roleScope, Boolean required,
+                       Map<String, Object> actionConfig, Integer order) {
+            this(title, actionType, roleScope, required, actionConfig, order, null);
+        }
     }
 
     /** Changes to one step of an instance; null fields stay as they are. */
     public record StepChanges(String title, RoleScope roleScope, Boolean required, Map<String, Object> actionConfig,
-                              Integer order) {
+                              Integer order, Boolean clientVisible) {
+
+        public StepChanges(String title, RoleScope roleScope, Boolean required, Map<String, Object> actionConfig,
+                           Integer order) {
+            this(title, roleScope, required, actionConfig, order, null);
+        }
     }
 
     /**
@@ -218,7 +262,8 @@ public class Instances {
         int position = request.order() == null ? current.size() : request.order();
         var step = new InstanceStepEntity(UUID.randomUUID(), instance.id(), instance.orgId(), null, position,
                 request.title().strip(), request.actionType(), request.roleScope(),
-                request.required() == null || request.required(), config, now);
+                request.required() == null || request.required(), Boolean.TRUE.equals(request.clientVisible()),
+                config, now);
         List<InstanceStepEntity> ordered = new ArrayList<>(current);
         ordered.add(position, step);
         renumber(ordered);
@@ -274,6 +319,10 @@ public class Instances {
         }
         if (config != null) {
             changed.put("actionConfig", config);
+        }
+        if (changes.clientVisible() != null && changes.clientVisible() != step.clientVisible()) {
+            changed.put("clientVisible", changes.clientVisible());
+            step.showToClient(changes.clientVisible(), now);
         }
         step.edit(changes.title() == null ? null : changes.title().strip(), changes.roleScope(), changes.required(),
                 config, now);
@@ -384,11 +433,19 @@ public class Instances {
                 .map(s -> new ProviderStep(s.orgId(), provider, s.toDetails()));
     }
 
+    /** The step as the caller may see it: 404 for a client on a step of the firm's not shown to it. */
     public StepDetails step(Actor actor, UUID stepId) {
         InstanceStepEntity step = steps.findByIdAndOrgId(stepId, actor.orgId())
                 .orElseThrow(() -> new NotFoundException("Step", stepId));
         matterAccess.requireRead(matter(load(actor, step.instanceId())), actor);
-        return step.toDetails();
+        StepDetails details = step.toDetails();
+        if (ClientView.applies(actor)) {
+            if (!ClientView.sees(details)) {
+                throw new NotFoundException("Step", stepId);
+            }
+            return ClientView.of(details);
+        }
+        return details;
     }
 
     private InstanceDetails details(InstanceEntity instance) {

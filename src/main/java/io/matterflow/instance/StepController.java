@@ -116,12 +116,11 @@ class StepController {
 
     @GetMapping("/api/workflows/steps/{id}/history")
     @Operation(operationId = "stepHistory", summary = "The step's history",
-            description = "Every audited change of the step, oldest first.")
+            description = "Every audited change of the step, oldest first. A client reads the history of its own (CLIENT) steps only: 403 for a step of the firm's it is shown, 404 for one it is not.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The step's audit events",
             content = @Content(examples = @ExampleObject(name = "history", value = StepExamples.HISTORY)))
     List<AuditEvent> history(Actor actor, @PathVariable UUID id) {
-        instances.step(actor, id);
-        return audit.history(actor.orgId(), id);
+        return instances.history(actor, id);
     }
 
     @PostMapping("/api/workflows/steps/{id}/claim")
@@ -291,7 +290,7 @@ class StepController {
     @GetMapping("/api/workflows/steps/{id}/documents")
     @Operation(operationId = "listDocuments", summary = "The documents uploaded to a step")
     List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
-        instances.step(actor, id);
+        instances.stepContent(actor, id);
         return documents.forStep(actor, id).stream()
                 .map(d -> new DocumentResponse(d.id(), d.name(), d.contentType(), d.size(), d.status())).toList();
     }

@@ -19,6 +19,8 @@ public record StepDetails(UUID id, UUID instanceId,
                           @Schema(example = "Conflict check") String title,
                           ActionType actionType, @Schema(description = "Who performs the step") RoleScope roleScope,
                           @Schema(description = "Whether later steps wait for this one") boolean required,
+                          @Schema(description = "Whether the matter's client sees this step (its title and state"
+                                  + " only); CLIENT steps are always the client's") boolean clientVisible,
                           @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig,
                           ActionState actionState,
                           @Schema(description = "What happened so far, kept by the engine and the action: a signing"

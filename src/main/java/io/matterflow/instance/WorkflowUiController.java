@@ -164,9 +164,10 @@ class WorkflowUiController {
     @PostMapping("/workflows/instances/{id}/steps")
     String addStep(Actor actor, @PathVariable UUID id, @RequestParam String title, @RequestParam ActionType actionType,
                    @RequestParam RoleScope roleScope, @RequestParam(defaultValue = "false") boolean required,
+                   @RequestParam(defaultValue = "false") boolean clientVisible,
                    @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         instances.addStep(actor, id, new Instances.NewStep(title, actionType, roleScope, required,
-                forms.toConfig(actionType, configValues(params)), null));
+                forms.toConfig(actionType, configValues(params)), null, clientVisible));
         Flash.success(response, "Added step \"" + title + "\"");
         model.addAttribute("editorOpen", true);
         return render(actor, id, model, "instance/run :: content");
@@ -183,7 +184,8 @@ class WorkflowUiController {
         instances.editStep(actor, id, stepId, new Instances.StepChanges(blankToNull(title),
                 notStarted && roleScope != current.roleScope() ? roleScope : null,
                 notStarted && params.containsKey("required") ? Boolean.valueOf(params.get("required")) : null,
-                notStarted && !values.isEmpty() ? config : null, null));
+                notStarted && !values.isEmpty() ? config : null, null,
+                params.containsKey("clientVisible") ? Boolean.valueOf(params.get("clientVisible")) : null));
         Flash.success(response, "Saved step \"" + (title == null ? current.title() : title) + "\"");
         model.addAttribute("editorOpen", true);
         return render(actor, id, model, "instance/run :: content");
@@ -224,13 +226,19 @@ class WorkflowUiController {
             allowed.put(step.id(), runtime.allowedEvents(actor, instance, step).stream().map(ActionEvent::route)
                     .collect(java.util.stream.Collectors.toSet()));
             history.put(step.id(), new ArrayList<>());
+            boolean content = !ClientView.applies(actor) || ClientView.seesContent(step);
             if (step.actionType() == ActionType.REQUEST_DOC_CLIENT) {
-                docs.put(step.id(), documents.forStep(actor, step.id()));
+                docs.put(step.id(), content ? documents.forStep(actor, step.id()) : List.of());
+            }
+            if (content && ClientView.applies(actor)) {
+                history.get(step.id()).addAll(instances.history(actor, step.id()));
             }
         }
-        for (AuditEvent event : audit.stream(actor.orgId(), instance.id())) {
-            if (history.containsKey(event.entityId())) {
-                history.get(event.entityId()).add(event);
+        if (!ClientView.applies(actor)) {
+            for (AuditEvent event : instances.audit(actor, instance.id())) {
+                if (history.containsKey(event.entityId())) {
+                    history.get(event.entityId()).add(event);
+                }
             }
         }
         long done = instance.steps().stream().filter(s -> s.actionState().isDone()).count();

@@ -5,9 +5,21 @@ import java.util.Map;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 
-/** A step as authored: order is its position in the list it arrives in. {@code required} defaults to true. */
+/**
+ * A step as authored: order is its position in the list it arrives in. {@code required} defaults to true,
+ * {@code clientVisible} (whether the matter's client sees a step that is not theirs) to false.
+ */
 public record StepDefinition(String title, ActionType actionType, RoleScope roleScope, Boolean required,
-                             Map<String, Object> actionConfig) {
+                             Map<String, Object> actionConfig, Boolean clientVisible) {
+
+    public StepDefinition(String title, ActionType actionType, RoleScope roleScope, Boolean required,
+                          Map<String, Object> actionConfig) {
+        this(title, actionType, roleScope, required, actionConfig, null);
+    }
+
+    public boolean clientVisibleOrDefault() {
+        return clientVisible != null && clientVisible;
+    }
 
     public boolean requiredOrDefault() {
         return required == null || required;

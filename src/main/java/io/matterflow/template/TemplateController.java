@@ -50,9 +50,11 @@ class TemplateController {
                        @Schema(example = "APPROVAL_LAWYER") @NotNull ActionType actionType,
                        @Schema(description = "Who performs the step", example = "LAWYER") @NotNull RoleScope roleScope,
                        @Schema(description = "Whether later steps wait for this one (default true)") Boolean required,
-                       @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig) {
+                       @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig,
+                       @Schema(description = "Whether the matter's client sees this step, its title and state only"
+                               + " (default false; CLIENT steps are always the client's)") Boolean clientVisible) {
         StepDefinition toDefinition() {
-            return new StepDefinition(title, actionType, roleScope, required, actionConfig);
+            return new StepDefinition(title, actionType, roleScope, required, actionConfig, clientVisible);
         }
     }
 

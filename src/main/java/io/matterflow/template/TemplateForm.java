@@ -23,6 +23,7 @@ public class TemplateForm {
         private ActionType actionType = ActionType.CHECKLIST;
         private RoleScope roleScope = RoleScope.PARALEGAL;
         private boolean required = true;
+        private boolean clientVisible;
         private Integer order;
         private Map<String, String> config = new LinkedHashMap<>();
 
@@ -34,6 +35,8 @@ public class TemplateForm {
         public void setRoleScope(RoleScope roleScope) { this.roleScope = roleScope; }
         public boolean isRequired() { return required; }
         public void setRequired(boolean required) { this.required = required; }
+        public boolean isClientVisible() { return clientVisible; }
+        public void setClientVisible(boolean clientVisible) { this.clientVisible = clientVisible; }
         public Integer getOrder() { return order; }
         public void setOrder(Integer order) { this.order = order; }
         public Map<String, String> getConfig() { return config; }
@@ -57,6 +60,7 @@ public class TemplateForm {
             row.actionType = step.actionType();
             row.roleScope = step.roleScope();
             row.required = step.required();
+            row.clientVisible = step.clientVisible();
             row.order = step.order();
             row.config = new LinkedHashMap<>(forms.toValues(step.actionType(), step.actionConfig()));
             form.steps.add(row);
@@ -81,6 +85,6 @@ public class TemplateForm {
 
     List<StepDefinition> definitions(ActionForms forms) {
         return steps.stream().map(r -> new StepDefinition(r.title, r.actionType, r.roleScope, r.required,
-                forms.toConfig(r.actionType, r.config))).toList();
+                forms.toConfig(r.actionType, r.config), r.clientVisible)).toList();
     }
 }

@@ -14,5 +14,7 @@ public record TemplateStep(UUID id, @Schema(description = "From 0", example = "0
                            @Schema(example = "Conflict check") String title, ActionType actionType,
                            @Schema(description = "Who performs the step") RoleScope roleScope,
                            @Schema(description = "Whether later steps wait for this one") boolean required,
-                           @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig) {
+                           @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig,
+                           @Schema(description = "Whether the matter's client sees this step (title and state only);"
+                                   + " CLIENT steps are always the client's") boolean clientVisible) {
 }

@@ -38,12 +38,15 @@ class TemplateStepEntity {
     private RoleScope roleScope;
     @Column(nullable = false)
     private boolean required;
+    @Column(name = "client_visible", nullable = false)
+    private boolean clientVisible;
 
     protected TemplateStepEntity() {
     }
 
     TemplateStepEntity(UUID id, UUID templateId, int order, String title, ActionType actionType,
-                       Map<String, Object> actionConfig, RoleScope roleScope, boolean required) {
+                       Map<String, Object> actionConfig, RoleScope roleScope, boolean required,
+                       boolean clientVisible) {
         this.id = id;
         this.templateId = templateId;
         this.order = order;
@@ -52,9 +55,10 @@ class TemplateStepEntity {
         this.actionConfig = actionConfig;
         this.roleScope = roleScope;
         this.required = required;
+        this.clientVisible = clientVisible;
     }
 
     TemplateStep toStep() {
-        return new TemplateStep(id, order, title, actionType, roleScope, required, actionConfig);
+        return new TemplateStep(id, order, title, actionType, roleScope, required, actionConfig, clientVisible);
     }
 }

@@ -194,7 +194,7 @@ public class Templates {
         for (int i = 0; i < definitions.size(); i++) {
             StepDefinition d = definitions.get(i);
             steps.save(new TemplateStepEntity(UUID.randomUUID(), templateId, i, d.title().strip(), d.actionType(),
-                    configs.get(i), d.roleScope(), d.requiredOrDefault()));
+                    configs.get(i), d.roleScope(), d.requiredOrDefault(), d.clientVisibleOrDefault()));
         }
     }
 
@@ -275,6 +275,7 @@ public class Templates {
             m.put("roleScope", s.roleScope().name());
             m.put("required", s.required());
             m.put("actionConfig", s.actionConfig());
+            m.put("clientVisible", s.clientVisible());
             stepList.add(m);
         }
         return Map.of("steps", stepList);
@@ -287,7 +288,8 @@ public class Templates {
             stepList.add(new TemplateStep(UUID.fromString((String) m.get("templateStepId")),
                     ((Number) m.get("order")).intValue(), (String) m.get("title"),
                     ActionType.valueOf((String) m.get("actionType")), RoleScope.valueOf((String) m.get("roleScope")),
-                    (Boolean) m.get("required"), (Map<String, Object>) m.get("actionConfig")));
+                    (Boolean) m.get("required"), (Map<String, Object>) m.get("actionConfig"),
+                    Boolean.TRUE.equals(m.get("clientVisible"))));
         }
         return new PublishedTemplate(template.id(), template.orgId(), template.name(), v.version(), v.publishedById(),
                 v.publishedAt(), List.copyOf(stepList));

@@ -230,7 +230,9 @@ abstract class ReadinessAfterEditsScenarios {
         assertThat(readyNotices(associate, conflictCheck)).singleElement()
                 .satisfies(n -> assertThat(n.withdrawnAt()).isNotNull());
         assertThat(notifications.unread(associate)).isEqualTo(unread - 1);
-        assertThat(pendingEmails(conflictCheck)).isZero();
+        assertThat(pendingEmails(conflictCheck)).as("pending READY emails of the withdrawn step: %s",
+                jdbc.queryForList("select recipient_id, kind, status, source_id, created_at from email_outbox"
+                        + " where step_id = ?", conflictCheck)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from email_outbox where step_id = ? and status = 'CANCELED'",
                 Long.class, conflictCheck)).isPositive();
     }
