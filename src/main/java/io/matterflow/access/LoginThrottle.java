@@ -3,7 +3,6 @@ package io.matterflow.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.matterflow.directory.Emails;
 
 /**
  * Failed sign-ins per email, in this node's memory (a bounded cache; entries expire once neither the window nor a
@@ -71,8 +72,12 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
+    /**
+     * The email's canonical form, the same the user lookup matches exactly: every spelling that reaches an account
+     * counts against that account's one counter.
+     */
     private static String key(String email) {
-        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        return Emails.canonical(email);
     }
 
     private record Attempts(Instant windowStart, int failures, Instant lockedUntil) {
