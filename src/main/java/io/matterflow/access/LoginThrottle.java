@@ -54,8 +54,8 @@ public class LoginThrottle {
             return new Attempts(old.windowStart, failures, locked);
         });
         if (a.lockedUntil != null && a.failures == properties.maxFailures()) {
-            log.warn("Sign-in for {} refused until {} after {} failed attempts within {}", key(email), a.lockedUntil,
-                    a.failures, properties.window());
+            log.warn("Sign-in for {} refused until {} after {} failed attempts within {}", LogText.escape(key(email)),
+                    a.lockedUntil, a.failures, properties.window());
         }
     }
 
