@@ -17,11 +17,11 @@ class MatterflowUserDetailsService implements UserDetailsService {
         this.directory = directory;
     }
 
+    /** Any spelling with the same canonical form as the stored email ({@code Emails.canonical}) finds the user. */
     @Override
     public UserDetails loadUserByUsername(String email) {
-        var account = directory.findUserByEmail(email)
+        var credentials = directory.findCredentials(email)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
-        String hash = directory.passwordHash(account.id()).orElseThrow(() -> new UsernameNotFoundException("no such user"));
-        return new MatterflowPrincipal(account, hash);
+        return new MatterflowPrincipal(credentials.account(), credentials.passwordHash());
     }
 }

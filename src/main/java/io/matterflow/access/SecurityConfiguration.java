@@ -1,22 +1,33 @@
 package io.matterflow.access;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.matterflow.common.Problems;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Three filter chains. {@code /actuator/**}: health and the Prometheus scrape are public, the other endpoints need
@@ -25,7 +36,8 @@ import io.matterflow.common.Problems;
  * cannot apply and is off), errors as problem details. Everything else (the UI): form login with a session and CSRF
  * protection. API tokens are accepted by the API chain only. Password sign-ins on every chain go through
  * {@link ThrottlingAuthenticationProvider} (repeated failures lock the email for a while: 429 on the API, the login
- * page says so in the UI); signing in changes the session id (Spring Security's default, against fixation).
+ * page says so in the UI; a client address that failed too many password checks is refused with 429 everywhere);
+ * signing in changes the session id (Spring Security's default, against fixation).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,12 +52,40 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("Matterflow");
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                tooManySignIns(request, response, throttled);
+            } else {
+                challenge.commence(request, response, e);
+            }
+        };
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().hasRole("ADMIN"))
-                .httpBasic(basic -> basic.realmName("Matterflow"));
+                .httpBasic(basic -> basic.realmName("Matterflow").authenticationEntryPoint(unauthorized));
         return http.build();
+    }
+
+    /**
+     * 429 with Retry-After, as a problem detail: the password was not checked. The email's lockout and the
+     * address's spent budget are told apart, which reveals nothing an attacker does not know already.
+     */
+    static void tooManySignIns(HttpServletRequest request, HttpServletResponse response,
+                               SignInThrottledException throttled) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(throttled)));
+        Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+                throttled.scope() == SignInThrottledException.Scope.EMAIL
+                        ? "sign-ins for this email are refused for a while after repeated failures; try again later"
+                        : "sign-ins from your network address are refused for a while after repeated failures;"
+                                + " try again later");
+    }
+
+    static long retryAfterSeconds(SignInThrottledException throttled) {
+        long millis = Duration.between(Instant.now(), throttled.until()).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     @Bean
@@ -53,11 +93,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             if (e instanceof SignInThrottledException throttled) {
-                long seconds = Math.max(1, java.time.Duration.between(java.time.Instant.now(), throttled.until())
-                        .toSeconds());
-                response.setHeader("Retry-After", Long.toString(seconds));
-                Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
-                        "sign-ins for this email are refused for a while after repeated failures; try again later");
+                tooManySignIns(request, response, throttled);
                 return;
             }
             response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
@@ -113,9 +149,39 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_UI).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll()
-                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + (e instanceof SignInThrottledException ? "/login?locked" : "/login?error"))))
+                        .failureHandler(SecurityConfiguration::formLoginFailed))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /**
+     * A wrong password or a locked email: back to the login page, saying which. A client address that spent its
+     * budget: 429 with Retry-After, for a browser the login page saying so (forwarded to as a GET, so that the
+     * login controller renders it), for any other client the problem detail the API answers.
+     */
+    static void formLoginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException, ServletException {
+        if (!(e instanceof SignInThrottledException throttled)) {
+            response.sendRedirect(request.getContextPath() + "/login?error");
+        } else if (throttled.scope() == SignInThrottledException.Scope.EMAIL) {
+            response.sendRedirect(request.getContextPath() + "/login?locked");
+        } else if (acceptsHtml(request)) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(throttled)));
+            request.setAttribute(LoginController.ADDRESS_THROTTLED, Boolean.TRUE);
+            request.getRequestDispatcher("/login").forward(new HttpServletRequestWrapper(request) {
+                @Override
+                public String getMethod() {
+                    return "GET";
+                }
+            }, response);
+        } else {
+            tooManySignIns(request, response, throttled);
+        }
+    }
+
+    private static boolean acceptsHtml(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 }

@@ -62,12 +62,18 @@ public class Directory {
         return organizations.findById(orgId).map(OrganizationEntity::name);
     }
 
+    /** Stores the email in its {@linkplain Emails#canonical canonical form}, which must be free. */
     @Transactional
     public UserAccount createUser(UUID orgId, String email, String displayName, Role role, String rawPassword) {
-        if (users.findByEmailIgnoreCase(email).isPresent()) {
-            throw new ConflictException("Email in use", "a user with email " + email + " already exists");
+        String canonical = Emails.canonical(email);
+        if (canonical.isEmpty() || canonical.length() > Emails.MAX_LENGTH) {
+            throw ValidationException.of("Invalid user", "email",
+                    "must have 1 to " + Emails.MAX_LENGTH + " characters");
         }
-        var user = new UserEntity(UUID.randomUUID(), orgId, email.toLowerCase(), displayName, role,
+        if (users.findByEmail(canonical).isPresent()) {
+            throw new ConflictException("Email in use", "a user with email " + canonical + " already exists");
+        }
+        var user = new UserEntity(UUID.randomUUID(), orgId, canonical, displayName, role,
                 passwordEncoder.encode(rawPassword), clock.instant());
         return users.save(user).toAccount();
     }
@@ -76,11 +82,20 @@ public class Directory {
         return users.findById(id).map(UserEntity::toAccount);
     }
 
+    /** The user whose email has the same {@linkplain Emails#canonical canonical form} as {@code email}. */
     public Optional<UserAccount> findUserByEmail(String email) {
-        return users.findByEmailIgnoreCase(email).map(UserEntity::toAccount);
+        return findByCanonicalEmail(email).map(UserEntity::toAccount);
     }
 
-    /** The stored BCrypt hash, for the security module's user details service only. */
+    /**
+     * The user with this email (compared as {@link #findUserByEmail}) and their stored hash, in one query, for the
+     * access module's sign-in: a known and an unknown email then cost the same one lookup before the password check.
+     */
+    public Optional<UserCredentials> findCredentials(String email) {
+        return findByCanonicalEmail(email).map(u -> new UserCredentials(u.toAccount(), u.passwordHash()));
+    }
+
+    /** The stored BCrypt hash, for the start-up check that no demo user keeps the default password. */
     public Optional<String> passwordHash(UUID userId) {
         return users.findById(userId).map(UserEntity::passwordHash);
     }
@@ -199,6 +214,13 @@ public class Directory {
     @Transactional
     public int forgetMatterChangesBefore(Instant before) {
         return changes.deleteOlderThan(before);
+    }
+
+    /** Stored emails are canonical (see V9.1, {@code CanonicalEmailsMigration}): plain equality, no SQL folding. */
+    private Optional<UserEntity> findByCanonicalEmail(String email) {
+        String canonical = Emails.canonical(email);
+        return canonical.isEmpty() || canonical.length() > Emails.MAX_LENGTH ? Optional.empty()
+                : users.findByEmail(canonical);
     }
 
     private MatterEntity loadMatter(UUID orgId, UUID matterId) {

@@ -16,7 +16,8 @@ interface OrganizationRepository extends JpaRepository<OrganizationEntity, UUID>
 
 interface UserRepository extends JpaRepository<UserEntity, UUID> {
 
-    Optional<UserEntity> findByEmailIgnoreCase(String email);
+    /** By the canonical email ({@link Emails#canonical}), as every stored email is. */
+    Optional<UserEntity> findByEmail(String email);
 
     @Query("select u.id from UserEntity u where u.orgId = :orgId and u.role = :role")
     List<UUID> findIdsByOrgIdAndRole(UUID orgId, Role role);

@@ -261,10 +261,16 @@ class OpenApiConfiguration {
                         {"title": "Concurrent update", "status": 409,
                          "detail": "someone else changed this at the same time; reload and try again",
                          "instance": "/api/workflows/steps/53cd8dc6-3845-4728-b19f-805117fe479a/start"}""")),
-        TOO_MANY_SIGN_INS("TooManySignIns", "Repeated failed sign-ins have locked this email for a while;"
-                + " `Retry-After` says how many seconds", example("locked", "Sign-ins locked", """
+        TOO_MANY_SIGN_INS("TooManySignIns", "Repeated failed sign-ins have locked this email for a while, or the"
+                + " client's address has failed too many password checks (HTTP Basic) and must wait for its budget to"
+                + " refill; the password was not checked. `Retry-After` says how many seconds",
+                example("locked", "Sign-ins locked", """
                         {"type": "about:blank", "title": "Too many failed sign-ins", "status": 429,
                          "detail": "sign-ins for this email are refused for a while after repeated failures; try again later",
+                         "instance": "/api/me"}"""),
+                example("addressThrottled", "Too many failed password checks from this address", """
+                        {"type": "about:blank", "title": "Too many failed sign-ins", "status": 429,
+                         "detail": "sign-ins from your network address are refused for a while after repeated failures; try again later",
                          "instance": "/api/me"}""")),
         PAYLOAD_TOO_LARGE("PayloadTooLarge", "The body is larger than the limit (1 MB for JSON; the document limit"
                 + " for uploads)", example("tooLarge", "Body too large", """

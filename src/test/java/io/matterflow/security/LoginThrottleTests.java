@@ -9,10 +9,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -119,6 +124,31 @@ class LoginThrottleTests {
         throttle.useClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(16)));
         assertThat(basic(email, "wrong").getStatus()).as("a failure in a new window counts from one").isEqualTo(401);
         assertThat(basic(email, "pw").getStatus()).isEqualTo(200);
+    }
+
+    /**
+     * Penetration test, issue 16, finding 7: the lockout's warning names the email as typed (canonical), so a line
+     * break in it used to start a forged log line. Every line break and control character is escaped now.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n", "\r", "\u2028", "\u0085", "\u001b[2K\r"})
+    void shouldWriteAUsernameWithALineBreakOnOneLogLine(String lineBreak, CapturedOutput output) throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String username = "victim-" + tag + "@firm.test" + lineBreak
+                // no colon: HTTP Basic would end the username there
+                + "2026-11-30T00.00.00.000Z  WARN 1 --- [matterflow] forged-" + tag + " admin@demo.law signed in";
+        for (int i = 0; i < 5; i++) {
+            assertThat(form(username, "wrong")).isEqualTo("/login?error");
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(basic(username + "-basic", "wrong").getStatus()).isEqualTo(401);
+        }
+        List<String> lines = Arrays.stream(output.getOut().split("\\R")).filter(l -> l.contains("forged-" + tag))
+                .toList();
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line)
+                .contains("Sign-in for victim-" + tag + "@firm.test\\")
+                .containsPattern("refused until .* after 5 failed attempts")
+                .doesNotContain("\u001b"));
     }
 
     private String form(String email, String password) throws Exception {
