@@ -7,6 +7,7 @@ import static io.matterflow.action.ActionEvent.CLAIM;
 import static io.matterflow.action.ActionEvent.COMPLETE;
 import static io.matterflow.action.ActionEvent.FAIL;
 import static io.matterflow.action.ActionEvent.READY;
+import static io.matterflow.action.ActionEvent.RELEASE;
 import static io.matterflow.action.ActionEvent.RETRY;
 import static io.matterflow.action.ActionEvent.SKIP;
 import static io.matterflow.action.ActionEvent.START;
@@ -50,6 +51,9 @@ public final class StepStateMachine {
         allow(ActionState.READY, ASSIGN, ActionState.READY);
         allow(ActionState.IN_PROGRESS, ASSIGN, ActionState.IN_PROGRESS);
         allow(ActionState.BLOCKED, ASSIGN, ActionState.BLOCKED);
+        allow(ActionState.READY, RELEASE, ActionState.READY);
+        allow(ActionState.IN_PROGRESS, RELEASE, ActionState.IN_PROGRESS);
+        allow(ActionState.BLOCKED, RELEASE, ActionState.BLOCKED);
     }
 
     /** The states a handler may choose for COMPLETE: success, or a negative outcome such as a rejected approval. */

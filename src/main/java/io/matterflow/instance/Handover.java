@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,6 +17,7 @@ import io.matterflow.common.NotFoundException;
 import io.matterflow.common.UnprocessableException;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
+import io.matterflow.directory.UserDeactivated;
 
 /**
  * Moves every open step of one person to another in one transaction: the admin's action for a leaver or a long
@@ -73,6 +75,19 @@ public class Handover {
             }
             return new Result(fromUserId, toUserId, moved);
         });
+    }
+
+    /**
+     * In the deactivation's transaction: every open step the person held is released, by the admin who deactivated
+     * them; READY steps go back to the pool, started ones wait for the matter's owner to give them to someone.
+     */
+    @EventListener
+    void on(UserDeactivated event) {
+        Actor admin = directory.findUser(event.byUserId()).map(Actor::user)
+                .orElseGet(() -> Actor.system(event.orgId()));
+        for (UUID stepId : instances.findOpenStepIdsAssignedTo(event.orgId(), event.userId(), OPEN, RUNNING)) {
+            runtime.releaseInCurrentTransaction(admin, stepId);
+        }
     }
 
     private void requireUser(Actor actor, UUID userId, String field) {

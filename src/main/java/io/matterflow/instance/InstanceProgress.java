@@ -68,6 +68,10 @@ class InstanceProgress {
                     step.actionType(), step.roleScope(), step.assignedToId(), step.title(), instance.title(),
                     recorded.id()));
         }
+        if (event == ActionEvent.RELEASE) {
+            events.publishEvent(new StepReleased(step.id(), instance.id(), instance.matterId(), instance.orgId(),
+                    step.state(), step.title(), instance.title(), recorded.id()));
+        }
         if (event == ActionEvent.ASSIGN && step.assignedToId() != null) {
             events.publishEvent(new StepAssigned(step.id(), instance.id(), instance.matterId(), instance.orgId(),
                     step.actionType(), step.roleScope(), step.assignedToId(), step.title(), instance.title(),

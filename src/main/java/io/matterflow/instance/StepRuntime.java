@@ -225,6 +225,18 @@ public class StepRuntime {
         return observations.command(command.event(), command.stepId(), () -> apply(actor, command));
     }
 
+    /**
+     * In the caller's transaction: takes the step from the person it is assigned to (who was deactivated), leaving
+     * its state as it is; by the admin who deactivated them. For the directory's deactivation, through its event.
+     */
+    public StepDetails releaseInCurrentTransaction(Actor actor, UUID stepId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("releaseInCurrentTransaction needs the caller's transaction");
+        }
+        return observations.command(ActionEvent.RELEASE, stepId,
+                () -> apply(actor, Command.of(stepId, ActionEvent.RELEASE)));
+    }
+
     private static void checkCommand(Command command) {
         if (command.event().isSystemOnly()) {
             throw new IllegalArgumentException(command.event() + " is raised by the engine only");
@@ -243,7 +255,8 @@ public class StepRuntime {
         List<InstanceStepEntity> siblings = rows.stream().map(row -> (InstanceStepEntity) row[0]).toList();
         InstanceStepEntity step = siblings.stream().filter(s -> s.id().equals(command.stepId())).findFirst()
                 .orElseThrow(() -> new NotFoundException("Step", command.stepId()));
-        boolean allowed = command.event() == ActionEvent.ASSIGN ? assignable(instance.status())
+        boolean allowed = command.event() == ActionEvent.ASSIGN || command.event() == ActionEvent.RELEASE
+                ? assignable(instance.status())
                 : instance.status() == WorkflowStatus.ACTIVE;
         if (!allowed) {
             throw new ConflictException("Instance not active", "steps cannot move while the instance is "
@@ -341,6 +354,13 @@ public class StepRuntime {
                     metadata.put("previousAssigneeId", step.assignedToId().toString());
                 }
                 step.assign(to);
+            }
+            case RELEASE -> {
+                if (step.assignedToId() != null) {
+                    metadata.put("previousAssigneeId", step.assignedToId().toString());
+                }
+                metadata.put("reason", "the assignee was deactivated");
+                step.assign(null);
             }
             case RETRY -> {
                 step.assign(null);

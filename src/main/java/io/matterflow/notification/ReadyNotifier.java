@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepAssigned;
 import io.matterflow.instance.StepBecameReady;
+import io.matterflow.instance.StepReleased;
 import io.matterflow.instance.StepWithdrawn;
 
 /**
@@ -20,6 +21,7 @@ class ReadyNotifier {
 
     static final String KIND = "STEP_READY";
     static final String ASSIGNED_KIND = "STEP_ASSIGNED";
+    static final String RELEASED_KIND = "STEP_RELEASED";
 
     private final Notifications notifications;
     private final ReadySteps steps;
@@ -56,6 +58,18 @@ class ReadyNotifier {
                 event.instanceTitle() + " · " + steps.matter(event.orgId(), event.matterId()),
                 ReadySteps.path(event.matterId(), event.instanceId(), event.stepId()), event.stepId(),
                 event.instanceId());
+    }
+
+    /** The matter's owner is told when a step is taken from someone who was deactivated. */
+    @ApplicationModuleListener
+    void on(StepReleased event) {
+        steps.owner(event.orgId(), event.matterId()).ifPresent(owner -> notifications.create(event.orgId(), owner,
+                event.transitionId(), RELEASED_KIND, "Needs someone: " + event.stepTitle(),
+                event.instanceTitle() + " · " + steps.matter(event.orgId(), event.matterId())
+                        + (event.state() == io.matterflow.action.ActionState.READY
+                        ? " · back in the pool" : " · started, give it to someone"),
+                ReadySteps.path(event.matterId(), event.instanceId(), event.stepId()), event.stepId(),
+                event.instanceId()));
     }
 
     /**

@@ -39,6 +39,11 @@ class ReadySteps {
         return directory.findMatter(orgId, matterId).map(ReadySteps::label).orElse("");
     }
 
+    /** The matter's owner, unless the matter is gone. */
+    java.util.Optional<UUID> owner(UUID orgId, UUID matterId) {
+        return directory.findMatter(orgId, matterId).map(MatterDetails::ownerId);
+    }
+
     /** The step in the run view, as a path of the web UI. */
     static String path(StepBecameReady event) {
         return path(event.matterId(), event.instanceId(), event.stepId());
