@@ -74,7 +74,7 @@ class ApiTokens {
     /** A token as its owner sees it in the list: never the secret. */
     @Schema(description = "One of the caller's personal API tokens, without its secret")
     record ApiToken(UUID id, @Schema(example = "CI script") String name, Instant createdAt, Instant expiresAt,
-                    @Schema(description = "When it last signed a request in, to the minute; null if never")
+                    @Schema(nullable = true, description = "When it last signed a request in, to the minute; null if never")
                     Instant lastUsedAt) {
     }
 
@@ -85,7 +85,7 @@ class ApiTokens {
                                    + " SHA-256 is stored, so it cannot be shown again",
                                    example = "mf_2pJ0x8v6Yw8k3bqg7QeWmVQ1hTfR5n9sLzA4cDuE0oI") String token,
                            Instant createdAt, Instant expiresAt,
-                           @Schema(description = "Always null for a new token") Instant lastUsedAt) {
+                           @Schema(nullable = true, description = "Always null for a new token") Instant lastUsedAt) {
     }
 
     /** A token that signs its user in. */

@@ -67,7 +67,8 @@ class PeopleController {
     }
 
     @GetMapping("/api/me")
-    @Operation(operationId = "me", summary = "The signed-in user")
+    @Operation(operationId = "me", summary = "The signed-in user",
+            description = "Who the credentials sign in as: id, organization, email, name and role.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The caller",
             content = @Content(examples = @ExampleObject(name = "lawyer", value = PeopleExamples.ME)))
     Me me(Actor actor) {
@@ -108,7 +109,8 @@ class PeopleController {
     }
 
     @GetMapping("/api/matters/{id}")
-    @Operation(operationId = "getMatter", summary = "Read a matter with its members")
+    @Operation(operationId = "getMatter", summary = "Read a matter with its members",
+            description = "The matter's owner, client and members, and the firm's admins.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The matter",
             content = @Content(examples = @ExampleObject(name = "matter", value = PeopleExamples.MATTER)))
     MatterDetails get(Actor actor, @PathVariable UUID id) {

@@ -26,13 +26,13 @@ public record AuditEvent(UUID id, UUID orgId,
                          @Schema(allowableValues = {"TEMPLATE", "INSTANCE", "STEP", "MATTER", "FEATURE_FLAG", "API_TOKEN"},
                                  example = "STEP")
                          String entityType, UUID entityId,
-                         @Schema(description = "The state before; null when the change has none",
+                         @Schema(nullable = true, description = "The state before; null when the change has none",
                                  example = "IN_PROGRESS") String fromState,
-                         @Schema(description = "The state after; null when the change has none", example = "COMPLETED")
+                         @Schema(nullable = true, description = "The state after; null when the change has none", example = "COMPLETED")
                          String toState,
                          @Schema(description = "What changed: the reason, the payload, the new values")
                          Map<String, Object> metadata,
-                         @Schema(description = "The request's id or trace id, when known") String requestId,
+                         @Schema(nullable = true, description = "The request's id or trace id, when known") String requestId,
                          @Schema(description = "HMAC-SHA256 (hex) over the event and the previous event's hash",
                                  example = "c46dcf093f5af4db53f0629d43d7769af034264bf5e46b55f9741fcba13238f0")
                          String hash) {

@@ -12,10 +12,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record AuditVerification(@Schema(description = "Every chain intact") boolean valid,
                                 @Schema(example = "24") long eventsChecked,
                                 @Schema(example = "3") long streamsChecked,
-                                @Schema(description = "The earliest bad event; null when valid (or when only a"
+                                @Schema(nullable = true, description = "The earliest bad event; null when valid (or when only a"
                                         + " stream's head remains)") UUID firstBadEventId,
-                                @Schema(description = "Its stream; null when valid") UUID firstBadStreamId,
-                                @Schema(description = "What is wrong; null when valid",
+                                @Schema(nullable = true, description = "Its stream; null when valid") UUID firstBadStreamId,
+                                @Schema(nullable = true, description = "What is wrong; null when valid",
                                         example = "hash does not match the event's content: the event was edited")
                                 String reason) {
 }

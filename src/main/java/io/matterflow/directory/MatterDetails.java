@@ -12,7 +12,7 @@ public record MatterDetails(UUID id, UUID orgId,
                             @Schema(description = "The firm's reference, unique in the firm", example = "2026-001")
                             String reference, @Schema(example = "Acme v. Widget Co") String title,
                             @Schema(description = "The owning lawyer") UUID ownerId,
-                            @Schema(description = "The client user; null when none") UUID clientId,
+                            @Schema(nullable = true, description = "The client user; null when none") UUID clientId,
                             @Schema(description = "Further people on the matter") List<Member> members,
                             Instant createdAt) {
 

@@ -115,7 +115,9 @@ class InstanceController {
     }
 
     @GetMapping("/api/workflows/instances/{id}")
-    @Operation(operationId = "getInstance", summary = "Read an instance with its steps in order")
+    @Operation(operationId = "getInstance", summary = "Read an instance with its steps in order",
+            description = "The matter's members and the firm's admins. A client sees its own steps and those the firm"
+                    + " marked `clientVisible` (title and state only).")
     InstanceDetails get(Actor actor, @PathVariable UUID id) {
         return instances.get(actor, id);
     }

@@ -13,7 +13,7 @@ public record InstanceDetails(UUID id, UUID orgId, UUID templateId,
                               int templateVersion, UUID matterId,
                               @Schema(example = "New client intake: Acme Corp") String title,
                               WorkflowStatus status, UUID createdById, Instant createdAt, Instant updatedAt,
-                              @Schema(description = "When it became COMPLETED; null until then") Instant completedAt,
+                              @Schema(nullable = true, description = "When it became COMPLETED; null until then") Instant completedAt,
                               @Schema(description = "Changes with every write to the instance", example = "1")
                               long version,
                               @Schema(description = "In order") List<StepDetails> steps) {

@@ -109,7 +109,9 @@ class StepController {
     }
 
     @GetMapping("/api/workflows/steps/{id}")
-    @Operation(operationId = "getStep", summary = "Read a step")
+    @Operation(operationId = "getStep", summary = "Read a step",
+            description = "Anyone who may read the step's matter. A client reads its own steps whole and the firm's"
+                    + " steps it is shown by title and state only; the firm's other steps are not found (404).")
     StepDetails get(Actor actor, @PathVariable UUID id) {
         return instances.step(actor, id);
     }
@@ -288,7 +290,9 @@ class StepController {
     }
 
     @GetMapping("/api/workflows/steps/{id}/documents")
-    @Operation(operationId = "listDocuments", summary = "The documents uploaded to a step")
+    @Operation(operationId = "listDocuments", summary = "The documents uploaded to a step",
+            description = "Oldest first, each with the upload scanner's verdict. A client lists the documents of its"
+                    + " own steps only.")
     List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
         instances.stepContent(actor, id);
         return documents.forStep(actor, id).stream()

@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** A step of an instance as readers see it. */
 @Schema(description = "A step of an instance")
 public record StepDetails(UUID id, UUID instanceId,
-                          @Schema(description = "The template step it was copied from; null for a step added to the"
+                          @Schema(nullable = true, description = "The template step it was copied from; null for a step added to the"
                                   + " instance") UUID templateStepId,
                           @Schema(description = "From 0", example = "0") int order,
                           @Schema(example = "Conflict check") String title,
@@ -27,8 +27,8 @@ public record StepDetails(UUID id, UUID instanceId,
                                   + " session or payment intent once started, the decision or documents once"
                                   + " completed, `blockedReason`, `failureReason`, `skipReason`, and after a retry"
                                   + " `retries` and `previousAttempts`") Map<String, Object> actionData,
-                          @Schema(description = "Who claimed or started it; null while unassigned") UUID assignedToId,
-                          @Schema(description = "null until started") Instant startedAt,
-                          @Schema(description = "null unless COMPLETED") Instant completedAt, Instant updatedAt,
+                          @Schema(nullable = true, description = "Who claimed or started it; null while unassigned") UUID assignedToId,
+                          @Schema(nullable = true, description = "null until started") Instant startedAt,
+                          @Schema(nullable = true, description = "null unless COMPLETED") Instant completedAt, Instant updatedAt,
                           @Schema(description = "Changes with every transition", example = "1") long version) {
 }

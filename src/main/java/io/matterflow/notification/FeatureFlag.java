@@ -10,8 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record FeatureFlag(@Schema(example = FeatureFlags.READY_EMAIL) String name,
                           @Schema(description = "Whether the feature is on for the organization") boolean enabled,
                           @Schema(description = "What the flag switches") String description,
-                          @Schema(description = "The admin who last changed it; null while it has its default")
+                          @Schema(nullable = true, description = "The admin who last changed it; null while it has its default")
                           UUID updatedBy,
-                          @Schema(description = "When it was last changed; null while it has its default")
+                          @Schema(nullable = true, description = "When it was last changed; null while it has its default")
                           Instant updatedAt) {
 }

@@ -33,7 +33,8 @@ class NotificationController {
     }
 
     @PostMapping("/api/notifications/{id}/read")
-    @Operation(operationId = "readNotification", summary = "Mark a notification read")
+    @Operation(operationId = "readNotification", summary = "Mark a notification read",
+            description = "One of the caller's own notifications; marking it again changes nothing.")
     Notification read(Actor actor, @PathVariable UUID id) {
         return notifications.markRead(actor, id);
     }

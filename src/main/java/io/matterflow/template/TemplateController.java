@@ -96,7 +96,9 @@ class TemplateController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getTemplate", summary = "Read a template with its draft steps")
+    @Operation(operationId = "getTemplate", summary = "Read a template with its draft steps",
+            description = "Admins, lawyers and paralegals of the firm; `version` is the newest published version (0:"
+                    + " never published).")
     TemplateDetails get(Actor actor, @PathVariable UUID id) {
         return templates.get(actor, id);
     }

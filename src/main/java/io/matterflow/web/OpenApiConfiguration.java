@@ -90,7 +90,8 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI matterflowOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Matterflow").version(API_VERSION).description(DESCRIPTION))
+                .info(new Info().title("Matterflow").version(API_VERSION).description(DESCRIPTION)
+                        .contact(new io.swagger.v3.oas.models.info.Contact().name("Matterflow")))
                 .servers(List.of(new Server().url("/").description("The server that serves this document")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
