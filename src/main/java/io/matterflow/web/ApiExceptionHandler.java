@@ -102,7 +102,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "sign in to use this route");
         problem.setTitle("Not signed in");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Matterflow\"", "Bearer realm=\"Matterflow\"")
+                // Bearer only, as the security chain answers: a Basic challenge makes browsers cache a password
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Matterflow\"")
                 .body(problem);
     }
 

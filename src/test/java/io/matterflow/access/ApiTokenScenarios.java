@@ -209,17 +209,16 @@ abstract class ApiTokenScenarios {
         MockHttpServletResponse refused = mvc.perform(get("/api/me")
                 .with(httpBasic(firm.associate().email(), "wrong"))).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(401);
-        assertThat(refused.getHeaders(HttpHeaders.WWW_AUTHENTICATE))
-                .containsExactly("Basic realm=\"Matterflow\"", "Bearer realm=\"Matterflow\"");
+        // Bearer only: a Basic challenge would make a browser prompt for, and cache, the password (issue 16)
+        assertThat(refused.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer realm=\"Matterflow\"");
     }
 
     @Test
-    void shouldAskForEitherSchemeWhenNotSignedIn() throws Exception {
+    void shouldChallengeWithBearerOnlyWhenNotSignedIn() throws Exception {
         MockHttpServletResponse response = mvc.perform(get(TOKENS)).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE))
-                .containsExactly("Basic realm=\"Matterflow\"", "Bearer realm=\"Matterflow\"");
+        assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer realm=\"Matterflow\"");
         mvc.perform(post(TOKENS).contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\"}"))
                 .andExpect(status().isUnauthorized());
         mvc.perform(delete(TOKENS + "/{id}", UUID.randomUUID())).andExpect(status().isUnauthorized());
@@ -490,8 +489,8 @@ abstract class ApiTokenScenarios {
         String body = response.getContentAsString();
         assertThat((Integer) JsonPath.read(body, "$.status")).isEqualTo(401);
         assertThat((String) JsonPath.read(body, "$.title")).isEqualTo("Invalid API token");
-        assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Basic realm=\"Matterflow\"",
-                "Bearer realm=\"Matterflow\", error=\"invalid_token\"");
+        assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE))
+                .containsExactly("Bearer realm=\"Matterflow\", error=\"invalid_token\"");
     }
 
     Map<String, Object> create(UserAccount user, String body) throws Exception {

@@ -262,7 +262,8 @@ class AuthorizationMatrixTests {
             assertThat(otherAfter).as("a refused %s by %s changes nothing in the other firm", route, caller)
                     .isEqualTo(otherBefore);
             if (expected == 401) {
-                assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+                assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(
+                        "Bearer realm=\"Matterflow\"");
             }
             if (expected == 404) {
                 assertNothingOfTheFirmIn(response.getContentAsString(), firm, state);
