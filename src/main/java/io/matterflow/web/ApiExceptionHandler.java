@@ -35,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.FieldError;
 import io.matterflow.common.ForbiddenException;
+import io.matterflow.common.Json;
 import io.matterflow.common.MatterflowException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.TooLargeException;
@@ -214,6 +215,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException u) {
             error = new FieldError(path(u), "is not a known field");
+        } else if (cause instanceof InvalidFormatException f && Json.isOutOfRange(f.getOriginalMessage())) {
+            error = new FieldError(path(f), Json.OUT_OF_RANGE);
         } else if (cause instanceof InvalidFormatException f && f.getValue() instanceof String s
                 && s.indexOf('\0') >= 0) {
             error = new FieldError(path(f), WebConfiguration.NUL_MESSAGE);
