@@ -91,6 +91,7 @@ public class Instances {
         }
         MatterDetails matter = directory.findMatter(actor.orgId(), request.matterId())
                 .orElseThrow(() -> new NotFoundException("Matter", request.matterId()));
+        matterAccess.requireVisible(matter, actor, "Matter", request.matterId());
         matterAccess.requireInstantiate(matter, actor);
         PublishedTemplate template = templates.forInstantiation(actor.orgId(), request.templateId(), request.version());
         Instant now = clock.instant();
@@ -116,7 +117,7 @@ public class Instances {
 
     public InstanceDetails get(Actor actor, UUID instanceId) {
         InstanceEntity instance = load(actor, instanceId);
-        matterAccess.requireRead(matter(instance), actor);
+        matterAccess.requireVisible(matter(instance), actor, "Instance", instanceId);
         return details(instance);
     }
 
@@ -124,7 +125,7 @@ public class Instances {
     public Page<InstanceDetails> forMatter(Actor actor, UUID matterId, Pageable pageable) {
         MatterDetails matter = directory.findMatter(actor.orgId(), matterId)
                 .orElseThrow(() -> new NotFoundException("Matter", matterId));
-        matterAccess.requireRead(matter, actor);
+        matterAccess.requireVisible(matter, actor, "Matter", matterId);
         Page<InstanceEntity> page = instances.findByOrgIdAndMatterIdOrderByCreatedAtDesc(actor.orgId(), matterId, pageable);
         Map<UUID, List<StepDetails>> byInstance = new HashMap<>();
         if (!page.isEmpty()) {
@@ -139,7 +140,9 @@ public class Instances {
     @Transactional
     public InstanceDetails update(Actor actor, UUID instanceId, String title, WorkflowStatus status) {
         InstanceEntity instance = load(actor, instanceId);
-        matterAccess.requireEdit(matter(instance), actor);
+        MatterDetails matter = matter(instance);
+        matterAccess.requireVisible(matter, actor, "Instance", instanceId);
+        matterAccess.requireEdit(matter, actor);
         List<FieldError> errors = new ArrayList<>();
         if (title != null && (title.isBlank() || title.length() > 200)) {
             errors.add(new FieldError("title", "must be 1 to 200 characters"));
@@ -175,7 +178,7 @@ public class Instances {
     public InstanceDetails advance(Actor actor, UUID instanceId) {
         InstanceEntity instance = load(actor, instanceId);
         MatterDetails matter = matter(instance);
-        matterAccess.requireRead(matter, actor);
+        matterAccess.requireVisible(matter, actor, "Instance", instanceId);
         if (actor.role() == Role.CLIENT) {
             matterAccess.requireEdit(matter, actor);
         }
@@ -330,7 +333,9 @@ public class Instances {
 
     private InstanceEntity loadEditable(Actor actor, UUID instanceId) {
         InstanceEntity instance = load(actor, instanceId);
-        matterAccess.requireEdit(matter(instance), actor);
+        MatterDetails matter = matter(instance);
+        matterAccess.requireVisible(matter, actor, "Instance", instanceId);
+        matterAccess.requireEdit(matter, actor);
         if (instance.status().isFinal()) {
             throw new ConflictException("Instance closed", "an instance that is " + instance.status()
                     + " cannot be edited", Map.of("instanceStatus", instance.status().name()));
@@ -377,7 +382,7 @@ public class Instances {
     public StepDetails step(Actor actor, UUID stepId) {
         InstanceStepEntity step = steps.findByIdAndOrgId(stepId, actor.orgId())
                 .orElseThrow(() -> new NotFoundException("Step", stepId));
-        matterAccess.requireRead(matter(load(actor, step.instanceId())), actor);
+        matterAccess.requireVisible(matter(load(actor, step.instanceId())), actor, "Step", stepId);
         return step.toDetails();
     }
 

@@ -51,27 +51,27 @@ class UiAccessTests {
     enum Caller { ADMIN, OWNER, ASSOCIATE, OUTSIDER, PARALEGAL, CLIENT, OTHER_ORG, ANONYMOUS }
 
     /**
-     * 302 = redirected to /login (or, for an accepted POST, to the page it created). A lawyer of the firm who is not
-     * on the matter is refused (403), another firm's user never learns the ids exist (404); paralegals read
-     * templates, clients get 403 on every template route (docs/decisions.md).
+     * 302 = redirected to /login (or, for an accepted POST, to the page it created). Neither a lawyer of the firm who
+     * is not on the matter nor another firm's user learns that its ids exist (404, as for unknown ids); paralegals
+     * read templates, clients get 403 on every template route (docs/decisions.md).
      */
     static final String MATRIX = """
             route            ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
             INBOX              200   200       200      200       200    200       200       302
             MATTERS            200   200       200      200       200    200       200       302
-            MATTER             200   200       200      403       200    200       404       302
-            RUN                200   200       200      403       200    200       404       302
+            MATTER             200   200       200      404       200    200       404       302
+            RUN                200   200       200      404       200    200       404       302
             TEMPLATES          200   200       200      200       200    403       200       302
             BUILDER            200   200       200      200       200    403       404       302
             NOTIFICATIONS      200   200       200      200       200    200       200       302
-            INSTANTIATE        302   302       302      403       403    403       404       302
-            CLAIM              403   200       200      403       403    403       404       302
-            RENAME             200   200       403      403       403    403       404       302
-            ADD_STEP           200   200       403      403       403    403       404       302
-            REMOVE_STEP        200   200       403      403       403    403       404       302
-            REORDER            200   200       403      403       403    403       404       302
-            STEP_EVENT_FAIL    409   409       409      403       403    403       404       302
-            UPLOAD             403   409       409      403       403    403       404       302
+            INSTANTIATE        302   302       302      404       403    403       404       302
+            CLAIM              403   200       200      404       403    403       404       302
+            RENAME             200   200       403      404       403    403       404       302
+            ADD_STEP           200   200       403      404       403    403       404       302
+            REMOVE_STEP        200   200       403      404       403    403       404       302
+            REORDER            200   200       403      404       403    403       404       302
+            STEP_EVENT_FAIL    409   409       409      404       403    403       404       302
+            UPLOAD             403   409       409      404       403    403       404       302
             CREATE_TEMPLATE    302   302       302      302       403    403       302       302
             SAVE_TEMPLATE      200   200       200      200       403    403       404       302
             PUBLISH_TEMPLATE   200   200       200      200       403    403       404       302
