@@ -179,6 +179,52 @@ abstract class ApiTokenScenarios {
                 .containsEntry("createdWithTokenId", first.get("id"));
     }
 
+    /**
+     * A token may create tokens, but none that outlives it (issue 16, finding 7): a one-day token minting a 365-day
+     * one would turn a short-lived credential into a long-lived one. An explicit {@code expiresInDays} past the
+     * creating token's expiry is a 400 naming the field, and nothing is written; without it the new token expires
+     * with the creating one (or after the default 90 days, if sooner). A password sign-in is not limited.
+     */
+    @Test
+    void shouldNotLetATokenCreateATokenThatOutlivesIt() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        Map<String, Object> oneDay = create(firm.owner(), "{\"name\": \"one day\", \"expiresInDays\": 1}");
+        String token = (String) oneDay.get("token");
+        long tokensBefore = tokenCount(firm.owner());
+        long auditBefore = auditCount(firm.orgId());
+
+        for (int days : new int[] {365, 90, 2, 1}) {
+            mvc.perform(post(TOKENS).with(bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\": \"longer\", \"expiresInDays\": " + days + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(header().string(HttpHeaders.CONTENT_TYPE,
+                            org.hamcrest.Matchers.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)))
+                    .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("expiresInDays")))
+                    .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(
+                            (String) oneDay.get("expiresAt"))));
+        }
+        assertThat(tokenCount(firm.owner())).isEqualTo(tokensBefore);
+        assertThat(auditCount(firm.orgId())).isEqualTo(auditBefore);
+
+        MvcResult capped = mvc.perform(post(TOKENS).with(bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"rotated\"}"))
+                .andExpect(status().isCreated()).andReturn();
+        assertThat((String) JsonPath.read(capped.getResponse().getContentAsString(), "$.expiresAt"))
+                .as("expires with the token that created it").isEqualTo(oneDay.get("expiresAt"));
+
+        Map<String, Object> ninetyDays = create(firm.owner(), "{\"name\": \"ninety days\"}");
+        MvcResult shorter = mvc.perform(post(TOKENS).with(bearer((String) ninetyDays.get("token")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"month\", \"expiresInDays\": 30}"))
+                .andExpect(status().isCreated()).andReturn();
+        assertThat(lifetime(JsonPath.read(shorter.getResponse().getContentAsString(), "$")))
+                .isEqualTo(Duration.ofDays(30));
+        mvc.perform(post(TOKENS).with(bearer((String) ninetyDays.get("token"))).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"year\", \"expiresInDays\": 365}"))
+                .andExpect(status().isBadRequest());
+        assertThat(lifetime(create(firm.owner(), "{\"name\": \"year\", \"expiresInDays\": 365}")))
+                .as("signed in with the password").isEqualTo(Duration.ofDays(365));
+    }
+
     // ---------------------------------------------------------------------------------------------- the principal
 
     @Test
