@@ -184,6 +184,40 @@ class UiAccessTests {
         assertThat(jdbc.queryForObject("select read_at from notifications where id = ?", Object.class, id)).isNotNull();
     }
 
+    /**
+     * The error page's heading and window title are the error's title as plain text (issue 16, finding 7): they
+     * showed the escaped markup of the page's own {@code <title>} element, because the layout's fragment parameter
+     * {@code title} hid the model's {@code title}.
+     */
+    @Test
+    void shouldShowTheErrorsTitleAsPlainTextOnTheErrorPage() throws Exception {
+        State s = arrange();
+        TestFirm firm = s.firm();
+        Map<AbstractMockHttpServletRequestBuilder<?>, String> pages = new LinkedHashMap<>();
+        pages.put(get("/matters/{id}", UUID.randomUUID()), "Matter not found");
+        pages.put(get("/matters/{id}", "not-a-uuid"), "Invalid request");
+        pages.put(get("/workflows/templates/{id}", s.templateId()), "Not permitted");
+        for (var page : pages.entrySet()) {
+            UserAccount who = page.getValue().equals("Not permitted") ? firm.client() : firm.owner();
+            MockHttpServletResponse response = mvc.perform(page.getKey()
+                    .with(user(users.loadUserByUsername(who.email())))).andReturn().getResponse();
+            String html = response.getContentAsString();
+            assertThat(response.getStatus()).as(page.getValue()).isGreaterThanOrEqualTo(400);
+            assertThat(between(html, "<h1>", "</h1>")).as("heading of %s", page.getValue())
+                    .isEqualTo(page.getValue());
+            assertThat(between(html, "<title>", "</title>")).as("title of %s", page.getValue())
+                    .isEqualTo(page.getValue() + " · Matterflow");
+            assertThat(html).doesNotContain("&lt;title").doesNotContain("&lt;h1");
+        }
+    }
+
+    private static String between(String html, String open, String close) {
+        int start = html.indexOf(open);
+        int end = html.indexOf(close, start);
+        assertThat(start).as("%s in %s", open, html).isNotNegative();
+        return html.substring(start + open.length(), end).strip();
+    }
+
     @Test
     void shouldRefuseTheLoginFormWithoutCsrfToken() throws Exception {
         TestFirm firm = TestFirm.create(directory);
