@@ -1,6 +1,7 @@
 package io.matterflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
@@ -252,6 +254,33 @@ class CrossSiteRequestTests extends ApiTestSupport {
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsString()).contains(f.firm().owner().email());
+    }
+
+    /**
+     * The other credential a browser sends along with a cross-site request, the UI's session cookie, does not sign
+     * an API call in: with it, a JSON claim is 401 and changes nothing. So a cross-site multipart post to the upload
+     * route arrives as nobody.
+     */
+    @Test
+    void shouldNotSignApiCallsInWithTheUiSession() throws Exception {
+        Fixture f = fixture();
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(csrf())
+                        .param("username", f.firm().owner().email()).param("password", PASSWORD))
+                .andReturn().getRequest().getSession();
+        assertThat(mvc.perform(get("/inbox").session(session)).andReturn().getResponse().getStatus())
+                .as("signed in to the UI").isEqualTo(200);
+        var before = written(f.firm().orgId());
+
+        MockHttpServletResponse claim = mvc.perform(post("/api/workflows/steps/{id}/claim", f.path("{ready}"))
+                .session(session).contentType(MediaType.APPLICATION_JSON)).andReturn().getResponse();
+        MockHttpServletResponse upload = mvc.perform(multipart("/api/workflows/steps/{id}/documents",
+                        f.path("{doc}")).file(new MockMultipartFile("file", "passport.pdf", "application/pdf",
+                        "%PDF-1.4 passport".getBytes(StandardCharsets.US_ASCII))).session(session))
+                .andReturn().getResponse();
+
+        assertThat(claim.getStatus()).isEqualTo(401);
+        assertThat(upload.getStatus()).isEqualTo(401);
+        assertThat(written(f.firm().orgId())).isEqualTo(before);
     }
 
     // ---------------------------------------------------------------------------------------------- machinery
