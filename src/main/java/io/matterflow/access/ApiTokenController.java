@@ -44,7 +44,9 @@ class ApiTokenController {
     record CreateTokenRequest(@Schema(description = "What the token is for, to recognize it in the list",
                                       example = "CI script")
                               @NotBlank @Size(min = 1, max = ApiTokens.MAX_NAME_LENGTH) String name,
-                              @Schema(description = "Days until the token expires, 1 to 365; default 90",
+                              @Schema(description = "Days until the token expires, 1 to 365; default 90. A token"
+                                      + " created with a token expires no later than that token: a value past its"
+                                      + " expiry is refused (400), and the default is cut to it",
                                       example = "90", minimum = "1", maximum = "365")
                               @Min(1) @Max(ApiTokens.MAX_EXPIRY_DAYS) Integer expiresInDays) {
     }
@@ -53,7 +55,8 @@ class ApiTokenController {
     @Operation(operationId = "createApiToken", summary = "Create a personal API token",
             description = "A token signs its user in on `/api/**` (never in the web UI or the actuator) with"
                     + " `Authorization: Bearer <token>`, until it expires or is revoked. The token is in this answer"
-                    + " only: store it now. Any signed-in user, also when signed in with a token. Audited.",
+                    + " only: store it now. Any signed-in user, also when signed in with a token; a token created"
+                    + " with a token never outlives it. Audited.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
                     @ExampleObject(name = "token", value = ApiTokenExamples.CREATE))))
     @ApiResponse(responseCode = "201", useReturnTypeSchema = true,

@@ -94,7 +94,9 @@ class ApiTokens {
 
     /**
      * Creates a token for the signed-in user, valid for {@code expiresInDays} (default 90). {@code viaTokenId} is the
-     * token the request was signed in with, if any; the audit event records it.
+     * token the request was signed in with, if any; the audit event records it. A token created with a token never
+     * outlives it: an {@code expiresInDays} past its expiry is refused (400), and the default is cut to it. Otherwise
+     * a one-day token could mint a 365-day one, and a short-lived credential would be a long-lived one.
      */
     @Transactional
     CreatedApiToken create(Actor actor, String name, Integer expiresInDays, UUID viaTokenId) {
@@ -104,11 +106,22 @@ class ApiTokens {
             throw ValidationException.of("Invalid API token", "expiresInDays",
                     "must be between 1 and " + MAX_EXPIRY_DAYS);
         }
+        Instant createdAt = clock.instant();
+        Instant expiresAt = createdAt.plus(Duration.ofDays(days));
+        Instant ceiling = viaTokenId == null ? null : expiryOf(viaTokenId, actor);
+        if (ceiling != null && expiresAt.isAfter(ceiling)) {
+            if (expiresInDays != null) {
+                long left = Duration.between(createdAt, ceiling).toDays();
+                throw ValidationException.of("Invalid API token", "expiresInDays", "must not outlive the token this"
+                        + " request is signed in with, which expires at " + ceiling + " (" + (left >= 1
+                        ? "at most " + left + (left == 1 ? " day" : " days") : "less than a day") + " from now);"
+                        + " leave it out to expire with that token, or sign in with your password");
+            }
+            expiresAt = ceiling;
+        }
         String cleanName = name.strip();
         String token = generate();
         UUID id = UUID.randomUUID();
-        Instant createdAt = clock.instant();
-        Instant expiresAt = createdAt.plus(Duration.ofDays(days));
         jdbc.update("insert into api_tokens (id, org_id, user_id, name, token_hash, created_at, expires_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?)", id, actor.orgId(), actor.userId(), cleanName, digest(token),
                 time(createdAt), time(expiresAt));
@@ -121,6 +134,13 @@ class ApiTokens {
         audit.append(new AuditRecord(actor.orgId(), id, actor, "api-token.create", "API_TOKEN", id, null, "ACTIVE",
                 metadata));
         return new CreatedApiToken(id, cleanName, token, createdAt, expiresAt, null);
+    }
+
+    /** When the caller's token expires; null if it is not the caller's (it signed this request in, so it is). */
+    private Instant expiryOf(UUID tokenId, Actor actor) {
+        List<Instant> expiry = jdbc.query("select expires_at from api_tokens where id = ? and user_id = ?",
+                (rs, i) -> instant(rs, "expires_at"), tokenId, actor.userId());
+        return expiry.isEmpty() ? null : expiry.get(0);
     }
 
     /** The caller's usable tokens (neither revoked nor expired), newest first. */

@@ -1,13 +1,20 @@
 package io.matterflow.access;
 
+import java.util.UUID;
+
 import org.springframework.stereotype.Component;
 
 import io.matterflow.common.ForbiddenException;
+import io.matterflow.common.NotFoundException;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.Role;
 
-/** Matter-level permissions: reading a matter's workflows, instantiating on it, editing its instances. */
+/**
+ * Matter-level permissions: reading a matter's workflows, instantiating on it, editing its instances. Whoever may not
+ * read a matter is told nothing about it: what is in it is not found ({@link #requireVisible}); 403 is for readers
+ * who may not do something.
+ */
 @Component
 public class MatterAccess {
 
@@ -29,9 +36,15 @@ public class MatterAccess {
                 && (actor.role() == Role.ADMIN || matter.isOwner(actor.userId()));
     }
 
-    public void requireRead(MatterDetails matter, Actor actor) {
+    /**
+     * Refuses a caller who may not read the matter exactly as if the thing asked for did not exist: a 404 naming that
+     * thing ({@code entityType} and the id the caller sent), never the matter. A 403 would tell a lawyer of the firm
+     * that a matter they are not on exists, and name it. Call it before any other check on the matter or what is in
+     * it, so that no later answer (403, 409) tells it either.
+     */
+    public void requireVisible(MatterDetails matter, Actor actor, String entityType, UUID id) {
         if (!canRead(matter, actor)) {
-            throw new ForbiddenException("you are not a member of matter " + matter.reference());
+            throw new NotFoundException(entityType, id);
         }
     }
 

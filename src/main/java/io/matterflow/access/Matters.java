@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
+import io.matterflow.common.ConflictException;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.directory.Actor;
@@ -45,11 +46,14 @@ public class Matters {
 
     public MatterDetails get(Actor actor, UUID matterId) {
         MatterDetails matter = find(actor, matterId);
-        access.requireRead(matter, actor);
+        access.requireVisible(matter, actor, "Matter", matterId);
         return matter;
     }
 
-    /** Admins and lawyers; a lawyer who names no owner owns the new matter. */
+    /**
+     * Admins and lawyers; a lawyer who names no owner owns the new matter. A reference in use is a 409 that names the
+     * matter holding it ({@code matterId}) only to a caller who may see that matter (docs/decisions.md).
+     */
     @Transactional
     public MatterDetails create(Actor actor, String reference, String title, UUID ownerId, UUID clientId) {
         requireUser(actor);
@@ -60,7 +64,15 @@ public class Matters {
         if (owner == null) {
             throw io.matterflow.common.ValidationException.of("Invalid matter", "ownerId", "must name the owning lawyer");
         }
-        MatterDetails matter = directory.createMatter(actor.orgId(), reference.strip(), title.strip(), owner, clientId);
+        String cleanReference = reference.strip();
+        directory.findMatterByReference(actor.orgId(), cleanReference).ifPresent(existing -> {
+            // A reference is unique in the firm, so whoever may open matters learns that one is taken: no more.
+            // Which matter holds it is for those who may see that matter.
+            throw new ConflictException("Reference in use", "the reference " + cleanReference
+                    + " is already in use in the firm; choose another", access.canRead(existing, actor)
+                    ? Map.of("matterId", existing.id().toString()) : Map.of());
+        });
+        MatterDetails matter = directory.createMatter(actor.orgId(), cleanReference, title.strip(), owner, clientId);
         audit.append(new AuditRecord(actor.orgId(), matter.id(), actor, "matter.create", "MATTER", matter.id(), null,
                 null, Map.of("reference", matter.reference(), "title", matter.title(), "ownerId", owner.toString())));
         return matter;
@@ -70,6 +82,7 @@ public class Matters {
     @Transactional
     public MatterDetails setMembers(Actor actor, UUID matterId, Collection<MatterDetails.Member> members) {
         MatterDetails matter = find(actor, matterId);
+        access.requireVisible(matter, actor, "Matter", matterId);
         access.requireEdit(matter, actor);
         MatterDetails updated = directory.setMembers(actor.orgId(), matterId, members);
         audit.append(new AuditRecord(actor.orgId(), matterId, actor, "matter.members", "MATTER", matterId, null, null,

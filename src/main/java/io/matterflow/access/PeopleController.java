@@ -98,7 +98,9 @@ class PeopleController {
 
     @PostMapping("/api/matters")
     @Operation(operationId = "createMatter", summary = "Open a matter",
-            description = "Admins and lawyers; a lawyer who names no owner owns it.",
+            description = "Admins and lawyers; a lawyer who names no owner owns it. A reference already in use in"
+                    + " the firm is 409 `Reference in use`, with `matterId` naming the matter that holds it only for"
+                    + " a caller who may see that matter.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
                     @ExampleObject(name = "matter", value = PeopleExamples.CREATE_MATTER))))
     @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The new matter; `Location` names it",
@@ -110,7 +112,8 @@ class PeopleController {
 
     @GetMapping("/api/matters/{id}")
     @Operation(operationId = "getMatter", summary = "Read a matter with its members",
-            description = "The matter's owner, client and members, and the firm's admins.")
+            description = "The firm's admins and the matter's owner, client and members. To anyone else the matter is"
+                    + " not found (404), exactly as an unknown id, and so is everything in it.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The matter",
             content = @Content(examples = @ExampleObject(name = "matter", value = PeopleExamples.MATTER)))
     MatterDetails get(Actor actor, @PathVariable UUID id) {

@@ -33,7 +33,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Three filter chains. {@code /actuator/**}: health and the Prometheus scrape are public, the other endpoints need
  * an ADMIN (HTTP Basic, or the UI's session). {@code /api/**}: a personal API token ({@code Authorization: Bearer
  * mf_...}, see {@link ApiTokens}) or HTTP Basic, stateless (a session cookie never authenticates an API call, so CSRF
- * cannot apply and is off), errors as problem details. Everything else (the UI): form login with a session and CSRF
+ * cannot apply and is off), errors as problem details. Its 401s challenge with Bearer only, never Basic, so that no
+ * browser caches Basic credentials a page on another site could then use; form and text bodies are refused before
+ * this chain ({@code CrossSiteContentTypeFilter}). Everything else (the UI): form login with a session and CSRF
  * protection. API tokens are accepted by the API chain only. Password sign-ins on every chain go through
  * {@link ThrottlingAuthenticationProvider} (repeated failures lock the email for a while: 429 on the API, the login
  * page says so in the UI; a client address that failed too many password checks is refused with 429 everywhere);
@@ -42,7 +44,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String BASIC_CHALLENGE = "Basic realm=\"Matterflow\"";
     static final String BEARER_CHALLENGE = "Bearer realm=\"Matterflow\"";
 
     static final String[] PUBLIC_UI = {"/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
@@ -96,14 +97,15 @@ class SecurityConfiguration {
                 tooManySignIns(request, response, throttled);
                 return;
             }
-            response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
+            // Bearer only: a browser meeting a Basic challenge prompts for a password and then sends it with every
+            // request to this site, also those another site's page makes. Clients that send Basic unasked still work.
             if (e instanceof InvalidApiTokenException) {
-                response.addHeader("WWW-Authenticate", BEARER_CHALLENGE + ", error=\"invalid_token\"");
+                response.setHeader("WWW-Authenticate", BEARER_CHALLENGE + ", error=\"invalid_token\"");
                 Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Invalid API token",
                         "the bearer token is malformed, unknown, expired or revoked");
                 return;
             }
-            response.addHeader("WWW-Authenticate", BEARER_CHALLENGE);
+            response.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
             Problems.write(request, response, HttpStatus.UNAUTHORIZED, "Not signed in",
                     "sign in with an API token (Authorization: Bearer mf_...) or HTTP Basic (your email and password)"
                             + " to use this route");

@@ -18,6 +18,7 @@ import io.matterflow.action.ActionEvent;
 import io.matterflow.action.RoleScope;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.ForbiddenException;
+import io.matterflow.common.NotFoundException;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
@@ -32,6 +33,7 @@ import io.matterflow.directory.Role;
  * instance of a matter has the same people, and nothing cached depends on a step's assignee (each check reads the
  * assignee from the step as the transaction loaded it), so claims and starts leave the cache alone and only a
  * change of the matter's people drops its entry.</li>
+ * <li>{@link #canSee}: the firm's admins and the matter's people; to anyone else a step is not found (404).</li>
  * <li>{@link #canPerform}: eligible, and the step is unassigned or assigned to the caller.</li>
  * <li>{@link #checkRole} (before the state machine, 403) and {@link #checkAssignment} (after it, 403 or 409)
  * apply who-may-do-what for every event.</li>
@@ -40,7 +42,8 @@ import io.matterflow.directory.Role;
 @Service
 public class StepAccess {
 
-    private record Eligibility(UUID ownerId, UUID clientId, Map<RoleScope, Set<UUID>> byScope) {
+    /** {@code readers}: the matter's owner, client and members, who with the firm's admins may see its steps. */
+    private record Eligibility(UUID ownerId, UUID clientId, Map<RoleScope, Set<UUID>> byScope, Set<UUID> readers) {
     }
 
     private final Directory directory;
@@ -67,6 +70,27 @@ public class StepAccess {
     public boolean isEligible(StepRef step, Actor actor) {
         return actor.isUser() && actor.orgId().equals(step.orgId())
                 && resolveEligibleActors(step.instanceId(), step).contains(actor.userId());
+    }
+
+    /**
+     * Whether the actor may see the step at all: as {@link MatterAccess#canRead} decides for its matter (the firm's
+     * admins and the matter's people), from the cache. Providers and the engine act on the steps their caller found.
+     */
+    public boolean canSee(StepRef step, Actor actor) {
+        if (!actor.orgId().equals(step.orgId())) {
+            return false;
+        }
+        return !actor.isUser() || actor.role() == Role.ADMIN || eligibility(step).readers().contains(actor.userId());
+    }
+
+    /**
+     * A step the actor may not see is not found (404), as if it did not exist: checked before anything else about
+     * it, so that no 403 or 409 tells a lawyer of the firm that a matter they are not on has this step.
+     */
+    public void requireVisible(StepRef step, Actor actor) {
+        if (!canSee(step, actor)) {
+            throw new NotFoundException("Step", step.stepId());
+        }
     }
 
     /** The one performer check: eligible, and the step is free or already the caller's. */
@@ -192,7 +216,10 @@ public class StepAccess {
         if (matter.clientId() != null) {
             clients.add(matter.clientId());
         }
+        Set<UUID> readers = new HashSet<>(clients);
+        readers.add(matter.ownerId());
         for (MatterDetails.Member member : matter.members()) {
+            readers.add(member.userId());
             switch (member.role()) {
                 case LAWYER -> lawyers.add(member.userId());
                 case PARALEGAL -> paralegals.add(member.userId());
@@ -204,7 +231,7 @@ public class StepAccess {
         byScope.put(RoleScope.LAWYER, Set.copyOf(lawyers));
         byScope.put(RoleScope.PARALEGAL, Set.copyOf(paralegals));
         byScope.put(RoleScope.CLIENT, Set.copyOf(clients));
-        return new Eligibility(matter.ownerId(), matter.clientId(), byScope);
+        return new Eligibility(matter.ownerId(), matter.clientId(), byScope, Set.copyOf(readers));
     }
 
     private static String describe(ActionEvent event, StepRef step) {

@@ -1,16 +1,18 @@
 package io.matterflow.action;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import io.matterflow.common.FieldError;
 import io.matterflow.common.Json;
@@ -33,11 +35,16 @@ final class JsonBinder {
     /** The record, or the list of field errors; never both. */
     <T> Result<T> bind(Map<String, ?> raw, Class<T> type) {
         T value;
-        try {
-            value = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(raw == null ? Map.of() : raw), type);
+        // Through tokens, not text: a value that cannot be written as text (a decimal out of range) then reaches the
+        // reader, which names its field, instead of failing the writer.
+        try (TokenBuffer tokens = new TokenBuffer(Json.MAPPER, false)) {
+            Json.MAPPER.writeValue(tokens, raw == null ? Map.of() : raw);
+            try (JsonParser parser = tokens.asParser()) {
+                value = Json.MAPPER.readValue(parser, type);
+            }
         } catch (DatabindException e) {
             return Result.failed(List.of(fieldError(e)));
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             return Result.failed(List.of(new FieldError("", "is not valid JSON")));
         }
         List<FieldError> errors = new ArrayList<>();
@@ -57,6 +64,9 @@ final class JsonBinder {
         String field = pathOf(e);
         if (e instanceof UnrecognizedPropertyException u) {
             return new FieldError(field.isEmpty() ? u.getPropertyName() : field, "is not a known field");
+        }
+        if (e instanceof InvalidFormatException && Json.isOutOfRange(e.getOriginalMessage())) {
+            return new FieldError(field, Json.OUT_OF_RANGE);
         }
         if (e instanceof InvalidFormatException f) {
             return new FieldError(field, "has an invalid value " + describe(f.getValue())

@@ -93,6 +93,7 @@ public class Instances {
         }
         MatterDetails matter = directory.findMatter(actor.orgId(), request.matterId())
                 .orElseThrow(() -> new NotFoundException("Matter", request.matterId()));
+        matterAccess.requireVisible(matter, actor, "Matter", request.matterId());
         matterAccess.requireInstantiate(matter, actor);
         PublishedTemplate template = templates.forInstantiation(actor.orgId(), request.templateId(), request.version());
         Instant now = clock.instant();
@@ -118,14 +119,14 @@ public class Instances {
 
     public InstanceDetails get(Actor actor, UUID instanceId) {
         InstanceEntity instance = load(actor, instanceId);
-        matterAccess.requireRead(matter(instance), actor);
+        matterAccess.requireVisible(matter(instance), actor, "Instance", instanceId);
         return shown(actor, details(instance));
     }
 
     /** The instance's audit trail, oldest first: the firm's; a client is refused (403). */
     public List<AuditEvent> audit(Actor actor, UUID instanceId) {
         InstanceEntity instance = load(actor, instanceId);
-        matterAccess.requireRead(matter(instance), actor);
+        matterAccess.requireVisible(matter(instance), actor, "Instance", instanceId);
         if (ClientView.applies(actor)) {
             throw new ForbiddenException("the workflow's audit trail is the firm's");
         }
@@ -158,7 +159,7 @@ public class Instances {
     public Page<InstanceDetails> forMatter(Actor actor, UUID matterId, Pageable pageable) {
         MatterDetails matter = directory.findMatter(actor.orgId(), matterId)
                 .orElseThrow(() -> new NotFoundException("Matter", matterId));
-        matterAccess.requireRead(matter, actor);
+        matterAccess.requireVisible(matter, actor, "Matter", matterId);
         Page<InstanceEntity> page = instances.findByOrgIdAndMatterIdOrderByCreatedAtDesc(actor.orgId(), matterId, pageable);
         Map<UUID, List<StepDetails>> byInstance = new HashMap<>();
         if (!page.isEmpty()) {
@@ -173,7 +174,9 @@ public class Instances {
     @Transactional
     public InstanceDetails update(Actor actor, UUID instanceId, String title, WorkflowStatus status) {
         InstanceEntity instance = load(actor, instanceId);
-        matterAccess.requireEdit(matter(instance), actor);
+        MatterDetails matter = matter(instance);
+        matterAccess.requireVisible(matter, actor, "Instance", instanceId);
+        matterAccess.requireEdit(matter, actor);
         List<FieldError> errors = new ArrayList<>();
         if (title != null && (title.isBlank() || title.length() > 200)) {
             errors.add(new FieldError("title", "must be 1 to 200 characters"));
@@ -209,7 +212,7 @@ public class Instances {
     public InstanceDetails advance(Actor actor, UUID instanceId) {
         InstanceEntity instance = load(actor, instanceId);
         MatterDetails matter = matter(instance);
-        matterAccess.requireRead(matter, actor);
+        matterAccess.requireVisible(matter, actor, "Instance", instanceId);
         if (actor.role() == Role.CLIENT) {
             matterAccess.requireEdit(matter, actor);
         }
@@ -379,7 +382,9 @@ public class Instances {
 
     private InstanceEntity loadEditable(Actor actor, UUID instanceId) {
         InstanceEntity instance = load(actor, instanceId);
-        matterAccess.requireEdit(matter(instance), actor);
+        MatterDetails matter = matter(instance);
+        matterAccess.requireVisible(matter, actor, "Instance", instanceId);
+        matterAccess.requireEdit(matter, actor);
         if (instance.status().isFinal()) {
             throw new ConflictException("Instance closed", "an instance that is " + instance.status()
                     + " cannot be edited", Map.of("instanceStatus", instance.status().name()));
@@ -437,7 +442,7 @@ public class Instances {
     public StepDetails step(Actor actor, UUID stepId) {
         InstanceStepEntity step = steps.findByIdAndOrgId(stepId, actor.orgId())
                 .orElseThrow(() -> new NotFoundException("Step", stepId));
-        matterAccess.requireRead(matter(load(actor, step.instanceId())), actor);
+        matterAccess.requireVisible(matter(load(actor, step.instanceId())), actor, "Step", stepId);
         StepDetails details = step.toDetails();
         if (ClientView.applies(actor)) {
             if (!ClientView.sees(details)) {

@@ -71,6 +71,7 @@ public class StepDocuments {
                 .orElseThrow(() -> new NotFoundException("Step", stepId));
         var ref = new StepRef(step.id(), instance.id(), instance.matterId(), instance.orgId(), step.roleScope(),
                 step.assignedToId());
+        access.requireVisible(ref, actor);
         if (!access.canPerform(ref, actor)) {
             throw new ForbiddenException("only the step's performer may upload documents to it");
         }

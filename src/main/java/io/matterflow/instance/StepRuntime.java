@@ -35,7 +35,8 @@ import jakarta.persistence.OptimisticLockException;
 
 /**
  * Every step transition goes through {@link #execute}, in one transaction and in one order: load and check
- * (step exists in the caller's organization, instance ACTIVE) → who may raise the event → state machine →
+ * (step exists in the caller's organization and the caller may see its matter, else 404; instance ACTIVE) → who may
+ * raise the event → state machine →
  * assignment → handler → persist with optimistic locking → audit → readiness and completion → domain events;
  * metrics once committed. A transaction that loses a race on the step or its instance is retried on fresh state,
  * so the loser gets the answer the new state gives (usually 409), never a stale write. The command, each
@@ -255,6 +256,7 @@ public class StepRuntime {
         List<InstanceStepEntity> siblings = rows.stream().map(row -> (InstanceStepEntity) row[0]).toList();
         InstanceStepEntity step = siblings.stream().filter(s -> s.id().equals(command.stepId())).findFirst()
                 .orElseThrow(() -> new NotFoundException("Step", command.stepId()));
+        access.requireVisible(ref(instance, step), actor);
         boolean allowed = command.event() == ActionEvent.ASSIGN || command.event() == ActionEvent.RELEASE
                 ? assignable(instance.status())
                 : instance.status() == WorkflowStatus.ACTIVE;

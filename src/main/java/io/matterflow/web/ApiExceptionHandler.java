@@ -35,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.FieldError;
 import io.matterflow.common.ForbiddenException;
+import io.matterflow.common.Json;
 import io.matterflow.common.MatterflowException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.TooLargeException;
@@ -108,7 +109,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "sign in to use this route");
         problem.setTitle("Not signed in");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Matterflow\"", "Bearer realm=\"Matterflow\"")
+                // Bearer only, as the security chain answers: a Basic challenge makes browsers cache a password
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Matterflow\"")
                 .body(problem);
     }
 
@@ -219,6 +221,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException u) {
             error = new FieldError(path(u), "is not a known field");
+        } else if (cause instanceof InvalidFormatException f && Json.isOutOfRange(f.getOriginalMessage())) {
+            error = new FieldError(path(f), Json.OUT_OF_RANGE);
         } else if (cause instanceof InvalidFormatException f && f.getValue() instanceof String s
                 && s.indexOf('\0') >= 0) {
             error = new FieldError(path(f), WebConfiguration.NUL_MESSAGE);

@@ -67,16 +67,21 @@ class OpenApiConfiguration {
             and integrations, as checking it costs no password hashing), or HTTP Basic credentials: the user's email \
             and password (the demo users are `admin@demo.law`, `lawyer@demo.law`, `paralegal@demo.law` and \
             `client@demo.law`, password `demo`). API calls are stateless; a browser session never authenticates them, \
-            and a token signs in nowhere but under `/api/`.
+            and a token signs in nowhere but under `/api/`. A 401 challenges with `WWW-Authenticate: Bearer` only: \
+            send Basic credentials unasked (as `curl -u` does), so that no browser is invited to keep a password.
 
             **Shapes.** JSON with camelCase names; ids are UUID strings; times are ISO-8601 instants in UTC. Lists \
             that can grow are pages `{items, page, size, total}` taking `?page=` (from 0) and `?size=` (1 to 200, \
-            default 20). Request bodies are read strictly: unknown fields, a string for a number or a boolean, and \
-            a number for an enum are errors. JSON bodies are at most 1 MB.
+            default 20). Request bodies are read strictly: unknown fields, a string for a number or a boolean, a \
+            number for an enum, and a number with more than 1000 digits written out (`1e999999999`) are errors. \
+            JSON bodies are at most 1 MB. Routes that change something refuse the body types a page on another \
+            site can make a browser send (`application/x-www-form-urlencoded`, `multipart/form-data`, \
+            `text/plain`) with 415, also where they read no body; only document uploads take `multipart/form-data`.
 
             **Errors** are RFC 9457 problem details (`application/problem+json`): 400 for malformed JSON or failing \
-            fields (listed in `errors`), 401 not signed in, 403 signed in but not allowed, 404 unknown or in another \
-            organization, 409 an illegal transition or a lost race, 413 too large, 415 a wrong content type.
+            fields (listed in `errors`), 401 not signed in, 403 signed in and able to see it but not allowed, 404 \
+            unknown, in another organization, or in a matter the caller may not see (the three look the same), 409 \
+            an illegal transition or a lost race, 413 too large, 415 a wrong content type.
 
             **Webhooks.** The routes under `/api/webhooks/` are for e-signature, payment and upload-scanning \
             providers: they take no credentials; instead each request is signed with the provider's secret \
@@ -157,6 +162,9 @@ class OpenApiConfiguration {
         }
         if (hasBody) {
             respond(operation, "413", StandardResponse.PAYLOAD_TOO_LARGE);
+        }
+        if (hasBody || method != PathItem.HttpMethod.GET) {
+            // CrossSiteContentTypeFilter: form and text bodies are refused on every state-changing route
             respond(operation, "415", StandardResponse.UNSUPPORTED_MEDIA_TYPE);
         }
         if (method == PathItem.HttpMethod.POST && path.startsWith("/api/workflows/") && !multipart) {
@@ -229,7 +237,8 @@ class OpenApiConfiguration {
                          "detail": "body is not well-formed JSON", "instance": "/api/workflows/templates",
                          "errors": [{"field": "", "message": "is not well-formed JSON"}]}""")),
         UNAUTHORIZED("Unauthorized", "Not signed in: send a personal API token (`Authorization: Bearer mf_...`)"
-                + " or HTTP Basic credentials (email and password)",
+                + " or HTTP Basic credentials (email and password). The challenge is `WWW-Authenticate: Bearer`"
+                + " only, so that browsers never prompt for and keep a password",
                 example("unauthorized", "No or wrong credentials", """
                         {"type": "about:blank", "title": "Not signed in", "status": 401,
                          "detail": "sign in with an API token (Authorization: Bearer mf_...) or HTTP Basic (your email and password) to use this route",
@@ -238,11 +247,13 @@ class OpenApiConfiguration {
                         {"type": "about:blank", "title": "Invalid API token", "status": 401,
                          "detail": "the bearer token is malformed, unknown, expired or revoked",
                          "instance": "/api/me"}""")),
-        FORBIDDEN("Forbidden", "Signed in, but the caller's role or place on the matter does not allow this",
+        FORBIDDEN("Forbidden", "Signed in and able to see it, but the caller's role or place on the matter does not"
+                + " allow this",
                 example("forbidden", "Not permitted", """
                         {"title": "Not permitted", "status": 403,
                          "detail": "only admins may read the firm's audit log", "instance": "/api/audit"}""")),
-        NOT_FOUND("NotFound", "Unknown, or belonging to another organization (the two look the same)",
+        NOT_FOUND("NotFound", "Unknown, belonging to another organization, or in a matter the caller may not see"
+                + " (the three look the same)",
                 example("notFound", "Unknown step", """
                         {"title": "Step not found", "status": 404,
                          "detail": "Step 00000000-0000-4000-8000-000000000000 was not found",
@@ -279,7 +290,12 @@ class OpenApiConfiguration {
                          "detail": "the request body is larger than the limit of 1048576 bytes",
                          "instance": "/api/workflows/templates"}""")),
         UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", "The body's content type is not accepted here (JSON routes"
-                + " take `application/json`; an upload must be of one of the step's accepted types)",
+                + " take `application/json`; a route that changes something refuses form and text bodies even when"
+                + " it reads none; an upload must be of one of the step's accepted types)",
+                example("crossSite", "A form or text body on a route that changes something", """
+                        {"type": "about:blank", "title": "Unsupported content type", "status": 415,
+                         "detail": "application/x-www-form-urlencoded is not accepted here: send application/json (form and text bodies are refused because a page on another site can make a browser send them)",
+                         "instance": "/api/workflows/steps/53cd8dc6-3845-4728-b19f-805117fe479a/claim"}"""),
                 example("unsupported", "Wrong content type", """
                         {"title": "Unsupported Media Type", "status": 415,
                          "detail": "Content-Type 'text/plain;charset=UTF-8' is not supported.",

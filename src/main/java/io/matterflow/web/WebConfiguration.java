@@ -50,7 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * Unknown fields, "true" for a boolean, 5 for a string, 1 for an enum and 1.5 for an integer are errors, not
-     * guesses.
+     * guesses; so is a number too long to write out ({@link NumbersInRange}).
      */
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
@@ -67,7 +67,9 @@ class WebConfiguration implements WebMvcConfigurer {
                 // a step's order or a template version of 1.5 must not be truncated to 1
                 .withCoercionConfig(LogicalType.Integer, c -> c
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                .addModule(new SimpleModule("no-nul-strings").addDeserializer(String.class, new NoNulStrings()));
+                .addModule(new SimpleModule("no-nul-strings").addDeserializer(String.class, new NoNulStrings()))
+                // 1e999999999 is a 400 naming the field, not a number that fails wherever it is written
+                .addModule(NumbersInRange.module());
     }
 
     /**

@@ -118,11 +118,16 @@ sealed interface ProviderEvent {
         return event;
     }
 
-    /** The whole body as stored: every field the provider sent. */
+    /**
+     * The whole body as stored: every field the provider sent. Fields this reader does not name are read here first,
+     * so one out of range (a number too long to write out) is a 400 naming it, not a failure to store the event.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> asMap(byte[] body) {
         try {
             return Json.MAPPER.readValue(body, Map.class);
+        } catch (InvalidFormatException e) {
+            throw ValidationException.of("Malformed request body", path(e), message(e));
         } catch (IOException e) {
             throw new IllegalStateException("the body was read once already", e);
         }
@@ -137,7 +142,7 @@ sealed interface ProviderEvent {
             }
             return event;
         } catch (InvalidFormatException e) {
-            throw ValidationException.of("Malformed request body", path(e), "has an invalid value");
+            throw ValidationException.of("Malformed request body", path(e), message(e));
         } catch (MismatchedInputException e) {
             String field = path(e);
             throw ValidationException.of("Malformed request body", field,
@@ -147,6 +152,10 @@ sealed interface ProviderEvent {
         } catch (IOException e) {
             throw ValidationException.of("Malformed request body", "", "cannot be read");
         }
+    }
+
+    private static String message(InvalidFormatException e) {
+        return Json.isOutOfRange(e.getOriginalMessage()) ? Json.OUT_OF_RANGE : "has an invalid value";
     }
 
     private static String path(JsonMappingException e) {

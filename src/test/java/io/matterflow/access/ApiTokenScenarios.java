@@ -179,6 +179,52 @@ abstract class ApiTokenScenarios {
                 .containsEntry("createdWithTokenId", first.get("id"));
     }
 
+    /**
+     * A token may create tokens, but none that outlives it (issue 16, finding 7): a one-day token minting a 365-day
+     * one would turn a short-lived credential into a long-lived one. An explicit {@code expiresInDays} past the
+     * creating token's expiry is a 400 naming the field, and nothing is written; without it the new token expires
+     * with the creating one (or after the default 90 days, if sooner). A password sign-in is not limited.
+     */
+    @Test
+    void shouldNotLetATokenCreateATokenThatOutlivesIt() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        Map<String, Object> oneDay = create(firm.owner(), "{\"name\": \"one day\", \"expiresInDays\": 1}");
+        String token = (String) oneDay.get("token");
+        long tokensBefore = tokenCount(firm.owner());
+        long auditBefore = auditCount(firm.orgId());
+
+        for (int days : new int[] {365, 90, 2, 1}) {
+            mvc.perform(post(TOKENS).with(bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\": \"longer\", \"expiresInDays\": " + days + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(header().string(HttpHeaders.CONTENT_TYPE,
+                            org.hamcrest.Matchers.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)))
+                    .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("expiresInDays")))
+                    .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(
+                            (String) oneDay.get("expiresAt"))));
+        }
+        assertThat(tokenCount(firm.owner())).isEqualTo(tokensBefore);
+        assertThat(auditCount(firm.orgId())).isEqualTo(auditBefore);
+
+        MvcResult capped = mvc.perform(post(TOKENS).with(bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"rotated\"}"))
+                .andExpect(status().isCreated()).andReturn();
+        assertThat((String) JsonPath.read(capped.getResponse().getContentAsString(), "$.expiresAt"))
+                .as("expires with the token that created it").isEqualTo(oneDay.get("expiresAt"));
+
+        Map<String, Object> ninetyDays = create(firm.owner(), "{\"name\": \"ninety days\"}");
+        MvcResult shorter = mvc.perform(post(TOKENS).with(bearer((String) ninetyDays.get("token")))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"month\", \"expiresInDays\": 30}"))
+                .andExpect(status().isCreated()).andReturn();
+        assertThat(lifetime(JsonPath.read(shorter.getResponse().getContentAsString(), "$")))
+                .isEqualTo(Duration.ofDays(30));
+        mvc.perform(post(TOKENS).with(bearer((String) ninetyDays.get("token"))).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"year\", \"expiresInDays\": 365}"))
+                .andExpect(status().isBadRequest());
+        assertThat(lifetime(create(firm.owner(), "{\"name\": \"year\", \"expiresInDays\": 365}")))
+                .as("signed in with the password").isEqualTo(Duration.ofDays(365));
+    }
+
     // ---------------------------------------------------------------------------------------------- the principal
 
     @Test
@@ -209,17 +255,16 @@ abstract class ApiTokenScenarios {
         MockHttpServletResponse refused = mvc.perform(get("/api/me")
                 .with(httpBasic(firm.associate().email(), "wrong"))).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(401);
-        assertThat(refused.getHeaders(HttpHeaders.WWW_AUTHENTICATE))
-                .containsExactly("Basic realm=\"Matterflow\"", "Bearer realm=\"Matterflow\"");
+        // Bearer only: a Basic challenge would make a browser prompt for, and cache, the password (issue 16)
+        assertThat(refused.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer realm=\"Matterflow\"");
     }
 
     @Test
-    void shouldAskForEitherSchemeWhenNotSignedIn() throws Exception {
+    void shouldChallengeWithBearerOnlyWhenNotSignedIn() throws Exception {
         MockHttpServletResponse response = mvc.perform(get(TOKENS)).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE))
-                .containsExactly("Basic realm=\"Matterflow\"", "Bearer realm=\"Matterflow\"");
+        assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer realm=\"Matterflow\"");
         mvc.perform(post(TOKENS).contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\"}"))
                 .andExpect(status().isUnauthorized());
         mvc.perform(delete(TOKENS + "/{id}", UUID.randomUUID())).andExpect(status().isUnauthorized());
@@ -490,8 +535,8 @@ abstract class ApiTokenScenarios {
         String body = response.getContentAsString();
         assertThat((Integer) JsonPath.read(body, "$.status")).isEqualTo(401);
         assertThat((String) JsonPath.read(body, "$.title")).isEqualTo("Invalid API token");
-        assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Basic realm=\"Matterflow\"",
-                "Bearer realm=\"Matterflow\", error=\"invalid_token\"");
+        assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE))
+                .containsExactly("Bearer realm=\"Matterflow\", error=\"invalid_token\"");
     }
 
     Map<String, Object> create(UserAccount user, String body) throws Exception {

@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.matterflow.MatterflowApplication;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
-import io.matterflow.common.ForbiddenException;
+import io.matterflow.common.NotFoundException;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.Role;
@@ -82,8 +82,9 @@ class EligibilityAcrossNodesTests {
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !access.isEligible(ref, firm.as(firm.associate())));
+        // off the matter, the associate no longer sees its steps
         assertThatThrownBy(() -> runtime.claim(firm.as(firm.associate()), step.id()))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThat(runtime.claim(firm.as(firm.owner()), step.id()).assignedToId()).isEqualTo(firm.owner().id());
     }
 }

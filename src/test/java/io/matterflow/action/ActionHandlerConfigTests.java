@@ -9,6 +9,7 @@ import static io.matterflow.action.TestHandlers.handler;
 import static io.matterflow.action.TestHandlers.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.math.BigDecimal;
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.matterflow.common.FieldError;
+import io.matterflow.common.Json;
 
 class ActionHandlerConfigTests {
 
@@ -267,6 +270,22 @@ class ActionHandlerConfigTests {
         assertThat(config.amount()).isEqualByComparingTo("1500").hasScaleOf(2);
         assertThat(config.currency()).isEqualTo("EUR");
         assertThat(config.providerOrDefault()).isEqualTo(PaymentProvider.MOCK);
+    }
+
+    /**
+     * A decimal too long to write out, as the template builder's number field or a stored config hands it over
+     * (issue 16, finding 6): refused naming the field, however it reaches the handler.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "-1e999999999", "1e-999999999",
+            "1E+1000"})
+    void shouldRefuseAPaymentAmountOutOfRangeNamingIt(String amount) {
+        InvalidActionConfigException e = catchThrowableOfType(InvalidActionConfigException.class,
+                () -> TestHandlers.payment().validateConfig(map("amount", new BigDecimal(amount), "currency", "EUR")));
+
+        assertThat(e).as("expected an InvalidActionConfigException").isNotNull();
+        assertThat(e.errors()).extracting(FieldError::field, FieldError::message)
+                .containsExactly(tuple("amount", Json.OUT_OF_RANGE));
     }
 
     @Test

@@ -107,16 +107,20 @@ class AssignmentApiTests extends ApiTestSupport {
     }
 
     @Test
-    void shouldRefuseAssignmentByParalegalsClientsAndLawyersOffTheMatterWith403() throws Exception {
+    void shouldRefuseAssignmentByParalegalsAndClientsWith403AndLawyersOffTheMatterWith404() throws Exception {
         var firm = firm();
         UUID step = lawyerAndParalegalSteps(firm).steps().get(1).id();
         var written = written(firm.orgId());
 
-        for (UserAccount caller : List.of(firm.paralegal(), firm.client(), firm.outsider())) {
+        for (UserAccount caller : List.of(firm.paralegal(), firm.client())) {
             assign(caller, step, firm.paralegal().id())
                     .andExpect(status().isForbidden())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
+        // a lawyer off the matter does not see its steps at all
+        assign(firm.outsider(), step, firm.paralegal().id())
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
         assertThat(written(firm.orgId())).isEqualTo(written);
     }

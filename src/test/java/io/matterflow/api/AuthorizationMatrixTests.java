@@ -42,6 +42,8 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.jayway.jsonpath.JsonPath;
+
 import io.matterflow.access.StepAccess;
 import io.matterflow.access.StepRef;
 import io.matterflow.action.ActionType;
@@ -91,9 +93,11 @@ class AuthorizationMatrixTests {
 
     /**
      * Expected status by route and caller, from the specification (sections 4, 6 and 7) and docs/decisions.md.
-     * Another firm's ids are 404 and no credentials 401 everywhere. Starting a step someone else claimed is a lost
-     * race (409) for another eligible performer; completing someone else's step is not permitted (403), also on the
-     * inline path of a READY checklist. Advancing (re-evaluating readiness) is open to the matter's readers except
+     * Another firm's ids are 404 and no credentials 401 everywhere. So is everything in a matter to a member of the
+     * firm who may not see the matter (the lawyer not on it, OUTSIDER): the same answer as for an unknown id, never
+     * a 403 that tells the matter exists (issue 16, finding 7); 403 is for those who see the thing but may not do
+     * this to it. Starting a step someone else claimed is a lost race (409) for another eligible performer;
+     * completing someone else's step is not permitted (403), also on the inline path of a READY checklist. Advancing (re-evaluating readiness) is open to the matter's readers except
      * the client, as the code decides: the specification does not say. Creating a template or a matter names no id
      * of the firm in the path: another firm's admin creates the template in its own firm, and is refused (400, the
      * owner and client named are not users of its firm) when it names the firm's people as owner and client.
@@ -105,36 +109,36 @@ class AuthorizationMatrixTests {
             CREATE_TEMPLATE              201   201       201      201       403    403       201       401
             EDIT_TEMPLATE                200   200       200      200       403    403       404       401
             PUBLISH_TEMPLATE             200   200       200      200       403    403       404       401
-            INSTANTIATE                  201   201       201      403       403    403       404       401
-            RENAME_INSTANCE              200   200       403      403       403    403       404       401
-            PAUSE_INSTANCE               200   200       403      403       403    403       404       401
-            CANCEL_INSTANCE              200   200       403      403       403    403       404       401
-            ADD_STEP                     201   201       403      403       403    403       404       401
-            EDIT_STEP                    200   200       403      403       403    403       404       401
-            REMOVE_STEP                  200   200       403      403       403    403       404       401
-            ADVANCE                      200   200       200      403       200    403       404       401
-            CLAIM                        403   200       200      403       403    403       404       401
-            CLAIM_PARALEGAL_STEP         403   403       403      403       200    403       404       401
-            CLAIM_CLIENT_STEP            403   403       403      403       403    200       404       401
-            CLAIM_ADMIN_STEP             200   403       403      403       403    403       404       401
-            UNCLAIM                      200   200       200      403       403    403       404       401
-            UNCLAIM_OWNERS_STEP          200   200       403      403       403    403       404       401
-            START                        403   200       200      403       403    403       404       401
-            START_CLAIMED                403   409       200      403       403    403       404       401
-            COMPLETE                     403   403       200      403       403    403       404       401
-            COMPLETE_OWNERS_STEP         403   200       403      403       403    403       404       401
-            COMPLETE_CLAIMED_CHECKLIST   403   403       200      403       403    403       404       401
-            FAIL                         200   200       200      403       403    403       404       401
-            FAIL_OWNERS_STEP             200   200       403      403       403    403       404       401
-            BLOCK                        200   200       200      403       403    403       404       401
-            BLOCK_OWNERS_STEP            200   200       403      403       403    403       404       401
-            UNBLOCK                      200   200       200      403       403    403       404       401
-            UNBLOCK_OWNERS_STEP          200   200       403      403       403    403       404       401
-            SKIP                         200   403       403      403       403    403       404       401
-            RETRY                        200   200       403      403       403    403       404       401
-            UPLOAD_DOCUMENT              403   403       403      403       403    201       404       401
+            INSTANTIATE                  201   201       201      404       403    403       404       401
+            RENAME_INSTANCE              200   200       403      404       403    403       404       401
+            PAUSE_INSTANCE               200   200       403      404       403    403       404       401
+            CANCEL_INSTANCE              200   200       403      404       403    403       404       401
+            ADD_STEP                     201   201       403      404       403    403       404       401
+            EDIT_STEP                    200   200       403      404       403    403       404       401
+            REMOVE_STEP                  200   200       403      404       403    403       404       401
+            ADVANCE                      200   200       200      404       200    403       404       401
+            CLAIM                        403   200       200      404       403    403       404       401
+            CLAIM_PARALEGAL_STEP         403   403       403      404       200    403       404       401
+            CLAIM_CLIENT_STEP            403   403       403      404       403    200       404       401
+            CLAIM_ADMIN_STEP             200   403       403      404       403    403       404       401
+            UNCLAIM                      200   200       200      404       403    403       404       401
+            UNCLAIM_OWNERS_STEP          200   200       403      404       403    403       404       401
+            START                        403   200       200      404       403    403       404       401
+            START_CLAIMED                403   409       200      404       403    403       404       401
+            COMPLETE                     403   403       200      404       403    403       404       401
+            COMPLETE_OWNERS_STEP         403   200       403      404       403    403       404       401
+            COMPLETE_CLAIMED_CHECKLIST   403   403       200      404       403    403       404       401
+            FAIL                         200   200       200      404       403    403       404       401
+            FAIL_OWNERS_STEP             200   200       403      404       403    403       404       401
+            BLOCK                        200   200       200      404       403    403       404       401
+            BLOCK_OWNERS_STEP            200   200       403      404       403    403       404       401
+            UNBLOCK                      200   200       200      404       403    403       404       401
+            UNBLOCK_OWNERS_STEP          200   200       403      404       403    403       404       401
+            SKIP                         200   403       403      404       403    403       404       401
+            RETRY                        200   200       403      404       403    403       404       401
+            UPLOAD_DOCUMENT              403   403       403      404       403    201       404       401
             CREATE_MATTER                201   201       201      201       403    403       400       401
-            SET_MEMBERS                  200   200       403      403       403    403       404       401
+            SET_MEMBERS                  200   200       403      404       403    403       404       401
             CREATE_TOKEN                 201   201       201      201       201    201       201       401
             REVOKE_TOKEN                 404   204       404      404       404    404       404       401
             """;
@@ -262,7 +266,8 @@ class AuthorizationMatrixTests {
             assertThat(otherAfter).as("a refused %s by %s changes nothing in the other firm", route, caller)
                     .isEqualTo(otherBefore);
             if (expected == 401) {
-                assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+                assertThat(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(
+                        "Bearer realm=\"Matterflow\"");
             }
             if (expected == 404) {
                 assertNothingOfTheFirmIn(response.getContentAsString(), firm, state);
@@ -471,7 +476,8 @@ class AuthorizationMatrixTests {
                 firm.owner())).andExpect(status().isOk());
 
         Map<String, Object> before = snapshot(firm.orgId());
-        mvc.perform(authenticated(step("claim", state), firm.associate())).andExpect(status().isForbidden());
+        // no longer on the matter, the associate does not see its steps at all
+        mvc.perform(authenticated(step("claim", state), firm.associate())).andExpect(status().isNotFound());
         assertThat(snapshot(firm.orgId())).isEqualTo(before);
         mvc.perform(authenticated(step("claim", state), firm.outsider())).andExpect(status().isOk());
         assertStep(state, "READY", firm.outsider().id());
@@ -496,8 +502,9 @@ class AuthorizationMatrixTests {
         });
 
         assertThat(access.resolveEligibleActors(instance.id(), ref)).containsExactly(firm.owner().id());
+        // off the matter now: its step is not found for the associate (a stale cache would let the claim through)
         mvc.perform(authenticated(post("/api/workflows/steps/{id}/claim", step), firm.associate()))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -520,6 +527,70 @@ class AuthorizationMatrixTests {
 
     static Stream<Arguments> reads() {
         return Arrays.stream(Read.values()).map(r -> Arguments.of(r, r.status));
+    }
+
+    /**
+     * A lawyer of the firm who is not on the matter (issue 16, finding 7): every read of the matter, its instances,
+     * steps, their history, documents and audit answers exactly as for an id that does not exist (the body compared
+     * with the unknown id's, ids blanked), so the answer does not tell that the matter exists; it used to be a 403
+     * naming the matter's reference.
+     */
+    @ParameterizedTest(name = "{0} by a lawyer not on the matter")
+    @MethodSource
+    void shouldAnswerReadsOfAMatterTheCallerMayNotSeeAsForAnUnknownId(Read read) throws Exception {
+        ReadFixture f = readFixture();
+        State s = f.state();
+        Map<String, Object> before = snapshot(f.firm().orgId());
+
+        MockHttpServletResponse hidden = mvc.perform(authenticated(scopedRead(read, f.firm().matter().id(), s),
+                f.firm().outsider())).andReturn().getResponse();
+        UUID ghost = UUID.randomUUID();
+        MockHttpServletResponse unknown = mvc.perform(authenticated(scopedRead(read, ghost,
+                new State(ghost, ghost, ghost, null)), f.firm().outsider())).andReturn().getResponse();
+
+        String body = hidden.getContentAsString();
+        assertThat(hidden.getStatus()).as("%s: %s", read, body).isEqualTo(404);
+        assertThat(hidden.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(blankIds(body)).as("%s answers as for an unknown id", read)
+                .isEqualTo(blankIds(unknown.getContentAsString()));
+        assertNothingOfTheFirmIn(body, f.firm(), s);
+        assertThat(snapshot(f.firm().orgId())).as("reading changes nothing").isEqualTo(before);
+    }
+
+    static Stream<Read> shouldAnswerReadsOfAMatterTheCallerMayNotSeeAsForAnUnknownId() {
+        return Stream.of(Read.MATTER, Read.MATTER_INSTANCES, Read.INSTANCE, Read.INSTANCE_AUDIT, Read.STEP,
+                Read.STEP_HISTORY, Read.STEP_DOCUMENTS);
+    }
+
+    /**
+     * Opening a matter with a reference in use answers 409 to everyone who may open matters (the reference must be
+     * unique in the firm), but only those who may see the existing matter learn its id; nobody learns more from the
+     * answer than that the reference is taken (issue 16, finding 7; docs/decisions.md).
+     */
+    @Test
+    void shouldNotRevealTheMatterBehindATakenReference() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        MatterDetails matter = firm.matter();
+        Map<String, Object> before = snapshot(firm.orgId());
+        for (UserAccount caller : List.of(firm.outsider(), firm.associate(), firm.owner(), firm.admin())) {
+            MockHttpServletResponse response = mvc.perform(authenticated(json(post("/api/matters"), """
+                    {"reference": "%s", "title": "Probe", "ownerId": "%s"}
+                    """.formatted(matter.reference(), caller.role() == Role.ADMIN ? firm.owner().id()
+                    : caller.id())), caller)).andReturn().getResponse();
+            String body = response.getContentAsString();
+            assertThat(response.getStatus()).as("%s: %s", caller.email(), body).isEqualTo(409);
+            assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(body).doesNotContain(matter.title()).doesNotContain(firm.owner().email())
+                    .doesNotContain(firm.client().id().toString());
+            if (caller.equals(firm.outsider())) {
+                assertThat(body).as("the outsider's answer").doesNotContain(matter.id().toString())
+                        .doesNotContain("matterId");
+            } else {
+                assertThat((String) JsonPath.read(body, "$.matterId")).as("%s may see it", caller.email())
+                        .isEqualTo(matter.id().toString());
+            }
+        }
+        assertThat(snapshot(firm.orgId())).as("refused, nothing changes").isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0} by {1} -> {2}")
@@ -586,6 +657,25 @@ class AuthorizationMatrixTests {
 
     // ---------------------------------------------------------------------------------------------------------------
     // Helpers
+
+    /** A read of something in the matter with these ids (those of the fixture, or of nothing at all). */
+    private static AbstractMockHttpServletRequestBuilder<?> scopedRead(Read read, UUID matterId, State s) {
+        return switch (read) {
+            case MATTER -> get("/api/matters/{id}", matterId);
+            case MATTER_INSTANCES -> get("/api/workflows/instances").param("matterId", matterId.toString());
+            case INSTANCE -> get("/api/workflows/instances/{id}", s.instanceId());
+            case INSTANCE_AUDIT -> get("/api/workflows/instances/{id}/audit", s.instanceId());
+            case STEP -> get("/api/workflows/steps/{id}", s.stepId());
+            case STEP_HISTORY -> get("/api/workflows/steps/{id}/history", s.stepId());
+            case STEP_DOCUMENTS -> get("/api/workflows/steps/{id}/documents", s.stepId());
+            default -> throw new IllegalArgumentException(read + " is not about one matter");
+        };
+    }
+
+    private static String blankIds(String body) {
+        return body.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>");
+    }
+
 
     private static UserAccount user(TestFirm firm, Caller caller) {
         return switch (caller) {

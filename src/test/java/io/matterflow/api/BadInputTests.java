@@ -28,6 +28,7 @@ import com.jayway.jsonpath.Option;
 
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.common.Json;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.StepRuntime;
@@ -197,6 +198,71 @@ class BadInputTests extends ApiTestSupport {
                         "expiresInDays"),
                 c("API token expiresInDays out of range", "POST", "/api/me/tokens",
                         "{'name':'x','expiresInDays':99999999999}", 400, "expiresInDays"));
+    }
+
+    /**
+     * Numbers no decimal can hold plainly (penetration test, issue 16, finding 6): a huge or tiny exponent is a 400
+     * naming the field wherever a body carries a number — payloads, action configs, typed fields — never a 500 when
+     * the value is written or compared.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseNumbersOutOfRange(Case c) throws Exception {
+        String body = check(c);
+        List<Map<String, String>> errors = JsonPath.read(body, "$.errors");
+        assertThat(errors).as("errors of %s: %s", c, body)
+                .anySatisfy(e -> assertThat(e).containsEntry("field", c.field())
+                        .containsEntry("message", Json.OUT_OF_RANGE));
+    }
+
+    static Stream<Case> shouldRefuseNumbersOutOfRange() {
+        return Stream.of(
+                c("payload field with a huge exponent", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'comment':'ok','x':1e999999999}", 400, "x"),
+                c("payload decision with a huge exponent", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':1e999999999}", 400, "approved"),
+                c("payload field with a tiny exponent", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'comment':-1e-999999999}", 400, "comment"),
+                c("nested payload number", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'x':{'y':[1,1E+999999999]}}", 400, "x"),
+                c("exponent beyond an int", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'x':1e2147483648}", 400, "x"),
+                config("payment amount with a huge exponent", "PAYMENT_CLIENT", "CLIENT",
+                        "{'amount':1e999999999,'currency':'USD'}", "amount"),
+                config("payment amount with a tiny exponent", "PAYMENT_CLIENT", "CLIENT",
+                        "{'amount':1e-999999999,'currency':'USD'}", "amount"),
+                config("payment amount just past the limit", "PAYMENT_CLIENT", "CLIENT",
+                        "{'amount':1E+1001,'currency':'USD'}", "amount"),
+                c("payment amount of a step added to an instance", "POST", "/api/workflows/instances/{instance}/steps",
+                        step("PAYMENT_CLIENT", "CLIENT", "{'amount':1e999999999,'currency':'EUR'}"), 400,
+                        "actionConfig.amount"),
+                c("number in the config of an instance step", "PATCH",
+                        "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'actionConfig':{'items':['a'],'n':1e999999999}}", 400, "actionConfig.n"),
+                c("payment amount in a template's draft steps", "PATCH", "/api/workflows/templates/{template}",
+                        "{'steps':[" + step("PAYMENT_CLIENT", "CLIENT", "{'amount':9e999999999,'currency':'EUR'}")
+                                + "]}", 400, "steps[0].actionConfig.amount"),
+                config("number in a checklist config", "CHECKLIST", "PARALEGAL", "{'items':['a'],'n':-9E-999999999}",
+                        "n"));
+    }
+
+    /** Integer fields refuse any fraction or exponent, and a number longer than JSON's limit is malformed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseHugeNumbersWhereIntegersBelong(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseHugeNumbersWhereIntegersBelong() {
+        return Stream.of(
+                c("template version", "POST", "/api/workflows/templates/{template}/instantiate",
+                        "{'matterId':'{matter}','version':1e999999999}", 400, "version"),
+                c("step order", "PATCH", "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'order':1e999999999}", 400, "order"),
+                c("API token expiresInDays", "POST", "/api/me/tokens", "{'name':'x','expiresInDays':1e999999999}",
+                        400, "expiresInDays"),
+                c("1001 digits", "POST", "/api/workflows/steps/{approval}/complete",
+                        "{'approved':true,'x':1" + "0".repeat(1000) + "}", 400, null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -693,7 +759,8 @@ class BadInputTests extends ApiTestSupport {
 
     // ---------------------------------------------------------------------------------------------- machinery
 
-    private void check(Case c) throws Exception {
+    /** Sends the case, checks the answer as the class comment says, and returns the answer's body. */
+    private String check(Case c) throws Exception {
         Fixture fixture = fixture();
         var before = written(fixture.firm().orgId());
 
@@ -720,6 +787,7 @@ class BadInputTests extends ApiTestSupport {
             assertThat(response.getHeader("Allow")).as("Allow header of %s", c).isNotBlank();
         }
         assertThat(written(fixture.firm().orgId())).as("rows written by %s", c).isEqualTo(before);
+        return body;
     }
 
     private Fixture fixture() {

@@ -291,7 +291,8 @@ abstract class EngineScenarios {
         var firm = TestFirm.create(directory);
         var instance = instantiate(firm, List.of(step("Approve", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true)));
         UUID stepId = instance.steps().get(0).id();
-        assertThatThrownBy(() -> runtime.claim(firm.as(firm.outsider()), stepId)).isInstanceOf(ForbiddenException.class);
+        // a lawyer not on the matter does not see its steps: not found, as for an unknown id
+        assertThatThrownBy(() -> runtime.claim(firm.as(firm.outsider()), stepId)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> runtime.claim(firm.as(firm.client()), stepId)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> runtime.claim(firm.as(firm.paralegal()), stepId)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> runtime.skip(firm.as(firm.owner()), stepId, null)).isInstanceOf(ForbiddenException.class);

@@ -51,27 +51,27 @@ class UiAccessTests {
     enum Caller { ADMIN, OWNER, ASSOCIATE, OUTSIDER, PARALEGAL, CLIENT, OTHER_ORG, ANONYMOUS }
 
     /**
-     * 302 = redirected to /login (or, for an accepted POST, to the page it created). A lawyer of the firm who is not
-     * on the matter is refused (403), another firm's user never learns the ids exist (404); paralegals read
-     * templates, clients get 403 on every template route (docs/decisions.md).
+     * 302 = redirected to /login (or, for an accepted POST, to the page it created). Neither a lawyer of the firm who
+     * is not on the matter nor another firm's user learns that its ids exist (404, as for unknown ids); paralegals
+     * read templates, clients get 403 on every template route (docs/decisions.md).
      */
     static final String MATRIX = """
             route            ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
             INBOX              200   200       200      200       200    200       200       302
             MATTERS            200   200       200      200       200    200       200       302
-            MATTER             200   200       200      403       200    200       404       302
-            RUN                200   200       200      403       200    200       404       302
+            MATTER             200   200       200      404       200    200       404       302
+            RUN                200   200       200      404       200    200       404       302
             TEMPLATES          200   200       200      200       200    403       200       302
             BUILDER            200   200       200      200       200    403       404       302
             NOTIFICATIONS      200   200       200      200       200    200       200       302
-            INSTANTIATE        302   302       302      403       403    403       404       302
-            CLAIM              403   200       200      403       403    403       404       302
-            RENAME             200   200       403      403       403    403       404       302
-            ADD_STEP           200   200       403      403       403    403       404       302
-            REMOVE_STEP        200   200       403      403       403    403       404       302
-            REORDER            200   200       403      403       403    403       404       302
-            STEP_EVENT_FAIL    409   409       409      403       403    403       404       302
-            UPLOAD             403   409       409      403       403    403       404       302
+            INSTANTIATE        302   302       302      404       403    403       404       302
+            CLAIM              403   200       200      404       403    403       404       302
+            RENAME             200   200       403      404       403    403       404       302
+            ADD_STEP           200   200       403      404       403    403       404       302
+            REMOVE_STEP        200   200       403      404       403    403       404       302
+            REORDER            200   200       403      404       403    403       404       302
+            STEP_EVENT_FAIL    409   409       409      404       403    403       404       302
+            UPLOAD             403   409       409      404       403    403       404       302
             CREATE_TEMPLATE    302   302       302      302       403    403       302       302
             SAVE_TEMPLATE      200   200       200      200       403    403       404       302
             PUBLISH_TEMPLATE   200   200       200      200       403    403       404       302
@@ -182,6 +182,40 @@ class UiAccessTests {
                 .with(user(users.loadUserByUsername(firm.owner().email())))).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/matters/" + firm.matter().id());
         assertThat(jdbc.queryForObject("select read_at from notifications where id = ?", Object.class, id)).isNotNull();
+    }
+
+    /**
+     * The error page's heading and window title are the error's title as plain text (issue 16, finding 7): they
+     * showed the escaped markup of the page's own {@code <title>} element, because the layout's fragment parameter
+     * {@code title} hid the model's {@code title}.
+     */
+    @Test
+    void shouldShowTheErrorsTitleAsPlainTextOnTheErrorPage() throws Exception {
+        State s = arrange();
+        TestFirm firm = s.firm();
+        Map<AbstractMockHttpServletRequestBuilder<?>, String> pages = new LinkedHashMap<>();
+        pages.put(get("/matters/{id}", UUID.randomUUID()), "Matter not found");
+        pages.put(get("/matters/{id}", "not-a-uuid"), "Invalid request");
+        pages.put(get("/workflows/templates/{id}", s.templateId()), "Not permitted");
+        for (var page : pages.entrySet()) {
+            UserAccount who = page.getValue().equals("Not permitted") ? firm.client() : firm.owner();
+            MockHttpServletResponse response = mvc.perform(page.getKey()
+                    .with(user(users.loadUserByUsername(who.email())))).andReturn().getResponse();
+            String html = response.getContentAsString();
+            assertThat(response.getStatus()).as(page.getValue()).isGreaterThanOrEqualTo(400);
+            assertThat(between(html, "<h1>", "</h1>")).as("heading of %s", page.getValue())
+                    .isEqualTo(page.getValue());
+            assertThat(between(html, "<title>", "</title>")).as("title of %s", page.getValue())
+                    .isEqualTo(page.getValue() + " · Matterflow");
+            assertThat(html).doesNotContain("&lt;title").doesNotContain("&lt;h1");
+        }
+    }
+
+    private static String between(String html, String open, String close) {
+        int start = html.indexOf(open);
+        int end = html.indexOf(close, start);
+        assertThat(start).as("%s in %s", open, html).isNotNegative();
+        return html.substring(start + open.length(), end).strip();
     }
 
     @Test

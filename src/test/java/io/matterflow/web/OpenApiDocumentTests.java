@@ -111,6 +111,10 @@ class OpenApiDocumentTests {
             } else {
                 responses.containsKeys("401", "403");
             }
+            if (!method.equals("get")) {
+                // form and text bodies are refused on every state-changing route, body or not (issue 16)
+                responses.containsKey("415");
+            }
         }));
     }
 

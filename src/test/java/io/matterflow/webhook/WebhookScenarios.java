@@ -29,6 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -264,6 +266,35 @@ abstract class WebhookScenarios {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'amount')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'currency')]").exists());
+
+        assertThat(snapshot(payment)).isEqualTo(before);
+        assertThat(webhookEvents(eventId)).isZero();
+    }
+
+    /**
+     * A correctly signed event whose amount is a number no decimal type can hold plainly (penetration test, issue 16,
+     * finding 6) answered 500; now 400 naming the field, and nothing is recorded. The same for a field the event
+     * does not name (kept in the stored event), and for exponents beyond what a decimal can hold at all.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "-1e999999999", "1e-999999999",
+            "1E+1001", "1e2147483647", "1e2147483648", "1e-2147483649"})
+    void shouldRefuseAnAmountOutOfRangeNamingItAndChangeNothing(String amount) throws Exception {
+        var payment = startedPayment();
+        var before = snapshot(payment);
+        String eventId = "evt-" + UUID.randomUUID();
+
+        deliver("payments", paymentEvent(eventId, intent(payment), "payment.succeeded", amount, "USD"), now(),
+                PAYMENTS_SECRET)
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("amount")));
+        String extra = """
+                {"id": "%s", "type": "payment.succeeded", "paymentIntentId": "%s", "amount": 1500.00,
+                 "currency": "USD", "fee": {"fixed": %s}}""".formatted(eventId, intent(payment), amount);
+        deliver("payments", extra, now(), PAYMENTS_SECRET)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith("fee")));
 
         assertThat(snapshot(payment)).isEqualTo(before);
         assertThat(webhookEvents(eventId)).isZero();
