@@ -88,7 +88,7 @@ class AuthorizationMatrixTests {
         CANCEL_INSTANCE, ADD_STEP, EDIT_STEP, REMOVE_STEP, ADVANCE, CLAIM, CLAIM_PARALEGAL_STEP, CLAIM_CLIENT_STEP,
         CLAIM_ADMIN_STEP, UNCLAIM, UNCLAIM_OWNERS_STEP, START, START_CLAIMED, COMPLETE, COMPLETE_OWNERS_STEP,
         COMPLETE_CLAIMED_CHECKLIST, FAIL, FAIL_OWNERS_STEP, BLOCK, BLOCK_OWNERS_STEP, UNBLOCK, UNBLOCK_OWNERS_STEP,
-        SKIP, RETRY, UPLOAD_DOCUMENT, CREATE_MATTER, SET_MEMBERS, CREATE_TOKEN, REVOKE_TOKEN
+        SKIP, RETRY, UPLOAD_DOCUMENT, ASSIGN, HANDOVER, CREATE_MATTER, SET_MEMBERS, CREATE_TOKEN, REVOKE_TOKEN
     }
 
     /**
@@ -137,6 +137,8 @@ class AuthorizationMatrixTests {
             SKIP                         200   403       403      404       403    403       404       401
             RETRY                        200   200       403      404       403    403       404       401
             UPLOAD_DOCUMENT              403   403       403      404       403    201       404       401
+            ASSIGN                       200   200       200      404       403    403       404       401
+            HANDOVER                     200   403       403      403       403    403       404       401
             CREATE_MATTER                201   201       201      201       403    403       400       401
             SET_MEMBERS                  200   200       403      404       403    403       404       401
             CREATE_TOKEN                 201   201       201      201       201    201       201       401
@@ -328,6 +330,15 @@ class AuthorizationMatrixTests {
                 runtime.claim(associate, state.stepId());
                 yield state;
             }
+            case ASSIGN -> {
+                InstanceDetails instance = instance(firm, name);
+                yield new State(instance.templateId(), instance.id(), instance.steps().get(0).id(), name);
+            }
+            case HANDOVER -> {
+                InstanceDetails instance = instance(firm, name);
+                runtime.claim(associate, instance.steps().get(0).id());
+                yield new State(instance.templateId(), instance.id(), instance.steps().get(0).id(), name);
+            }
             case UPLOAD_DOCUMENT -> single(firm, name, new StepDefinition("Proof of identity",
                     ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
                     Map.of("requestText", "Your passport, please", "acceptedTypes", List.of("application/pdf"))));
@@ -394,6 +405,9 @@ class AuthorizationMatrixTests {
             case RETRY -> step("retry", s);
             case UPLOAD_DOCUMENT -> multipart("/api/workflows/steps/{id}/documents", s.stepId())
                     .file(new MockMultipartFile("file", "passport.pdf", "application/pdf", PDF));
+            case ASSIGN -> json(step("assign", s), "{\"userId\": \"" + firm.associate().id() + "\"}");
+            case HANDOVER -> json(post("/api/workflows/steps/handover"), "{\"fromUserId\": \"" + firm.associate().id()
+                    + "\", \"toUserId\": \"" + firm.owner().id() + "\"}");
             case CREATE_MATTER -> json(post("/api/matters"), """
                     {"reference": "N-%s", "title": "Acme v. Widget", "ownerId": "%s", "clientId": "%s"}
                     """.formatted(s.name().substring(s.name().length() - 12), firm.owner().id(), firm.client().id()));
@@ -446,6 +460,8 @@ class AuthorizationMatrixTests {
             case UPLOAD_DOCUMENT -> assertThat(jdbc.queryForList(
                     "select uploaded_by_id from documents where step_id = ?", UUID.class, s.stepId()))
                     .containsExactly(caller.id());
+            case ASSIGN -> assertStep(s, "READY", firm.associate().id());
+            case HANDOVER -> assertStep(s, "READY", firm.owner().id());
             case CREATE_MATTER -> assertThat(jdbc.queryForObject(
                     "select count(*) from matters where org_id = ? and reference = ?", Long.class, caller.orgId(),
                     "N-" + s.name().substring(s.name().length() - 12))).isEqualTo(1L);
