@@ -1,7 +1,19 @@
 package io.matterflow.action;
 
 public enum ActionType {
-    APPROVAL_LAWYER, SIGNATURE_CLIENT, REQUEST_DOC_CLIENT, PAYMENT_CLIENT, CHECKLIST;
+    APPROVAL_LAWYER("Lawyer approval"), SIGNATURE_CLIENT("Client signature"),
+    REQUEST_DOC_CLIENT("Document from the client"), PAYMENT_CLIENT("Client payment"), CHECKLIST("Checklist");
+
+    private final String label;
+
+    ActionType(String label) {
+        this.label = label;
+    }
+
+    /** The word people read in the UI; the API keeps the name. */
+    public String label() {
+        return label;
+    }
 
     /** What each type's {@code actionConfig} holds, for the API description; the handlers check it. */
     public static final String CONFIG_DESCRIPTION = "The action's settings, by `actionType`:"

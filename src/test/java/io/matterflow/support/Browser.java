@@ -35,12 +35,7 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser session signed in as the user. */
     public Page signIn(String email, String password) {
-        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1360, 900).setBaseURL(baseUrl));
-        // Generous: the suite shares two cores with PostgreSQL and other application contexts.
-        context.setDefaultTimeout(30_000);
-        context.setDefaultNavigationTimeout(60_000);
-        Page page = context.newPage();
+        Page page = anonymous();
         page.navigate("/login");
         page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill(password);
@@ -48,6 +43,16 @@ public final class Browser implements AutoCloseable {
                 new Page.GetByRoleOptions().setName("Sign in")).click();
         page.locator("header.topbar").waitFor();
         return page;
+    }
+
+    /** A fresh browser session that has not signed in. */
+    public Page anonymous() {
+        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1360, 900).setBaseURL(baseUrl));
+        // Generous: the suite shares two cores with PostgreSQL and other application contexts.
+        context.setDefaultTimeout(30_000);
+        context.setDefaultNavigationTimeout(60_000);
+        return context.newPage();
     }
 
     public static void screenshot(Page page, String name) {

@@ -100,7 +100,7 @@ class SmokeE2ETests {
         assertThat(lawyer.locator("#title-0")).hasValue("Open the file");
         assertThat(lawyer.locator("#title-1")).hasValue("Partner approval");
         assertThat(lawyer.locator("#title-2")).hasValue("Proof of address");
-        assertThat(lawyer.locator(".preview li").first()).containsText("READY");
+        assertThat(lawyer.locator(".preview li").first()).containsText("Ready");
         Browser.screenshot(lawyer, "template-builder");
 
         lawyer.locator("#publish").click();
@@ -112,7 +112,7 @@ class SmokeE2ETests {
         lawyer.getByLabel("Template").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(name + " (v1)"));
         lawyer.locator("#start-workflow").click();
         assertThat(lawyer.locator("#instance-title")).hasText(name);
-        assertThat(lawyer.locator("#instance-status")).hasText("ACTIVE");
+        assertThat(lawyer.locator("#instance-status")).hasText("Active");
         UUID instanceId = UUID.fromString(lawyer.url().replaceAll(".*/workflows/([0-9a-f-]{36}).*", "$1"));
         String runUrl = lawyer.url();
 
@@ -162,7 +162,7 @@ class SmokeE2ETests {
         Browser.screenshot(client, "run-view");
         stepCard(client, "Proof of address").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Submit documents")).click();
-        assertThat(client.locator("#instance-status")).hasText("COMPLETED");
+        assertThat(client.locator("#instance-status")).hasText("Completed");
 
         // Every transition is in the audit trail, and each READY step notified its people.
         Actor reader = Actor.user(directory.findUserByEmail(DemoData.LAWYER).orElseThrow());
@@ -267,9 +267,9 @@ class SmokeE2ETests {
                         "Retainer payment", "Final review", "Onboarding checklist");
 
         owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause")).click();
-        assertThat(owner.locator("#instance-status")).hasText("PAUSED");
+        assertThat(owner.locator("#instance-status")).hasText("Paused");
         owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume")).click();
-        assertThat(owner.locator("#instance-status")).hasText("ACTIVE");
+        assertThat(owner.locator("#instance-status")).hasText("Active");
         assertThat(audit.stream(org, instance.id())).extracting(AuditEvent::action)
                 .contains("instance.rename", "instance.step-add", "instance.step-edit", "instance.reorder");
     }

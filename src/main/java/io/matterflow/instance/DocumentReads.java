@@ -1,0 +1,73 @@
+package io.matterflow.instance;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.matterflow.action.DocumentInfo;
+import io.matterflow.action.Documents;
+import io.matterflow.audit.AuditLog;
+import io.matterflow.audit.AuditRecord;
+import io.matterflow.common.ConflictException;
+import io.matterflow.common.NotFoundException;
+import io.matterflow.directory.Actor;
+
+/**
+ * Opening a document: everyone who may see a step's content (its matter's people and the firm's admins; a client its
+ * own steps only, by the rule of {@link ClientView}) opens its documents. Every read of a document's content is
+ * audited on its step ({@code step.document-read}); a document the upload scanner found infected is not served.
+ */
+@Service
+public class DocumentReads {
+
+    /** Types a browser may show inline, under a sandboxing Content-Security-Policy; everything else is a download. */
+    static final Set<String> INLINE = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif");
+
+    private final Documents documents;
+    private final Instances instances;
+    private final AuditLog audit;
+
+    DocumentReads(Documents documents, Instances instances, AuditLog audit) {
+        this.documents = documents;
+        this.instances = instances;
+        this.audit = audit;
+    }
+
+    /** A document's content, opened for the caller: close the stream. {@code inline} for PDF and images. */
+    public record Content(DocumentInfo info, InputStream stream, boolean inline) {
+    }
+
+    @Transactional
+    public Content open(Actor actor, UUID documentId) {
+        DocumentInfo info = documents.find(actor.orgId(), documentId)
+                .orElseThrow(() -> new NotFoundException("Document", documentId));
+        StepDetails step = visibleStep(actor, info);
+        if (info.rejected()) {
+            throw new ConflictException("Document quarantined", "the upload scanner found this document infected;"
+                    + " it is not served", Map.of("status", info.status().name()));
+        }
+        audit.append(new AuditRecord(actor.orgId(), step.instanceId(), actor, "step.document-read", "STEP", step.id(),
+                step.actionState().name(), step.actionState().name(), Map.of("documentId", info.id().toString(),
+                        "name", info.name())));
+        return new Content(info, documents.open(actor.orgId(), documentId), INLINE.contains(info.contentType()));
+    }
+
+    /** The documents of a step, for someone who may see its content. */
+    public List<DocumentInfo> forStep(Actor actor, UUID stepId) {
+        StepDetails step = instances.stepContent(actor, stepId);
+        return documents.forStep(step.id());
+    }
+
+    private StepDetails visibleStep(Actor actor, DocumentInfo info) {
+        try {
+            return instances.stepContent(actor, info.stepId());
+        } catch (NotFoundException hidden) {
+            throw new NotFoundException("Document", info.id());
+        }
+    }
+}
