@@ -63,6 +63,25 @@ public class DocumentReads {
         return documents.forStep(step.id());
     }
 
+    /** A document as the matter's Documents tab lists it: with its step and workflow. */
+    public record Listed(DocumentInfo info, StepDetails step, InstanceDetails instance) {
+    }
+
+    /** Every document of the matter's workflows the caller may open, newest first. */
+    public List<Listed> forMatter(Actor actor, UUID matterId) {
+        List<Listed> listed = new java.util.ArrayList<>();
+        for (InstanceDetails instance : instances.forMatter(actor, matterId,
+                org.springframework.data.domain.PageRequest.of(0, 500)).getContent()) {
+            for (StepDetails step : instance.steps()) {
+                if (!ClientView.applies(actor) || ClientView.seesContent(step)) {
+                    documents.forStep(step.id()).forEach(d -> listed.add(new Listed(d, step, instance)));
+                }
+            }
+        }
+        listed.sort(java.util.Comparator.comparing((Listed l) -> l.info().uploadedAt()).reversed());
+        return listed;
+    }
+
     private StepDetails visibleStep(Actor actor, DocumentInfo info) {
         try {
             return instances.stepContent(actor, info.stepId());

@@ -15,9 +15,26 @@ import io.matterflow.directory.Actor;
 class DocumentUiController {
 
     private final DocumentReads reads;
+    private final io.matterflow.access.Matters matters;
+    private final io.matterflow.directory.Directory directory;
 
-    DocumentUiController(DocumentReads reads) {
+    DocumentUiController(DocumentReads reads, io.matterflow.access.Matters matters,
+                         io.matterflow.directory.Directory directory) {
         this.reads = reads;
+        this.matters = matters;
+        this.directory = directory;
+    }
+
+    /** The matter's Documents tab: everything uploaded to its workflows that the viewer may open. */
+    @GetMapping("/matters/{id}/documents")
+    String list(Actor actor, @PathVariable UUID id, org.springframework.ui.Model model) {
+        model.addAttribute("section", "matters");
+        model.addAttribute("matter", matters.get(actor, id));
+        model.addAttribute("documents", reads.forMatter(actor, id));
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        directory.users(actor.orgId()).forEach(u -> names.put(u.id(), u.displayName()));
+        model.addAttribute("names", names);
+        return "instance/documents";
     }
 
     @GetMapping("/documents/{id}")

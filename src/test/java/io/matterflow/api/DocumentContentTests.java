@@ -139,4 +139,20 @@ class DocumentContentTests extends ApiTestSupport {
                 .andExpect(content().bytes(PDF))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
+
+    @Test
+    void shouldListTheMattersDocumentsOnItsDocumentsTabAsTheViewerMayOpenThem() throws Exception {
+        var u = uploads();
+        String path = "/matters/" + u.firm().matter().id() + "/documents";
+
+        mvc.perform(get(path).with(user(users.loadUserByUsername(u.firm().owner().email()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/documents/" + u.passport())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/documents/" + u.notes())));
+        mvc.perform(get(path).with(user(users.loadUserByUsername(u.firm().client().email()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/documents/" + u.passport())))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("notes.txt"))));
+    }
 }

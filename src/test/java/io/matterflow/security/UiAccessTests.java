@@ -64,6 +64,8 @@ class UiAccessTests {
             TEMPLATES          200   200       200      200       200    403       200       302
             BUILDER            200   200       200      200       200    403       404       302
             NOTIFICATIONS      200   200       200      200       200    200       200       302
+            MATTER_DOCUMENTS   200   200       200      404       200    200       404       302
+            ASSIGN             200   200       200      404       403    403       404       302
             INSTANTIATE        302   302       302      404       403    403       404       302
             CLAIM              403   200       200      404       403    403       404       302
             RENAME             200   200       403      404       403    403       404       302
@@ -78,7 +80,7 @@ class UiAccessTests {
             """;
 
     static final java.util.Set<String> GETS = java.util.Set.of("INBOX", "MATTERS", "MATTER", "RUN", "TEMPLATES",
-            "BUILDER", "NOTIFICATIONS");
+            "BUILDER", "NOTIFICATIONS", "MATTER_DOCUMENTS");
 
     static volatile TestFirm otherFirm;
 
@@ -270,6 +272,9 @@ class UiAccessTests {
             case "TEMPLATES" -> get("/workflows/templates");
             case "BUILDER" -> get("/workflows/templates/{id}", s.templateId());
             case "NOTIFICATIONS" -> get("/notifications");
+            case "MATTER_DOCUMENTS" -> get("/matters/{id}/documents", matter);
+            case "ASSIGN" -> post("/workflows/steps/{id}/assign", s.firstStep()).param("userId",
+                    s.firm().associate().id().toString());
             case "INSTANTIATE" -> post("/matters/{id}/workflows", matter).param("templateId",
                     s.templateId().toString());
             case "CLAIM" -> post("/workflows/steps/{id}/claim", s.firstStep());

@@ -86,7 +86,8 @@ class AccessibilityTests {
         check(anonymous, "/login", violations);
 
         Page lawyerPage = browser.signIn(DemoData.LAWYER, DemoData.PASSWORD);
-        for (String path : List.of("/inbox", "/matters", "/matters/" + matter.id(), run, "/workflows/templates",
+        for (String path : List.of("/inbox", "/matters", "/matters/" + matter.id(), "/matters/" + matter.id()
+                + "/documents", run, "/workflows/templates",
                 "/workflows/templates/" + template.id(), "/notifications", "/matters/" + UUID.randomUUID())) {
             check(lawyerPage, path, violations);
         }
