@@ -15,6 +15,7 @@ import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentInfo;
 import io.matterflow.action.DocumentRequestConfig;
 import io.matterflow.action.Documents;
+import io.matterflow.action.FileNames;
 import io.matterflow.action.ActionRegistry;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
@@ -83,10 +84,7 @@ public class StepDocuments {
             throw new ConflictException("Not accepting documents", "documents can be uploaded while the step is READY"
                     + " or IN_PROGRESS and its instance ACTIVE", Map.of("state", step.state().name()));
         }
-        String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
-        if (name.isEmpty() || name.length() > MAX_NAME) {
-            throw ValidationException.of("Invalid upload", "file", "must have a name of 1 to " + MAX_NAME + " characters");
-        }
+        String name = name(fileName);
         if (content.length == 0) {
             throw ValidationException.of("Invalid upload", "file", "must not be empty");
         }
@@ -105,6 +103,26 @@ public class StepDocuments {
                 step.state().name(), step.state().name(), Map.of("documentId", info.id().toString(), "name", name,
                         "contentType", type, "size", info.size(), "sha256", info.sha256())));
         return info;
+    }
+
+    /**
+     * The name as kept: without invisible or display-changing characters ({@link FileNames}); 400 when blank, or
+     * when it holds a NUL, which no file name has by mistake (as JSON strings with NUL are refused).
+     */
+    private static String name(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            throw ValidationException.of("Invalid upload", "file", "must have a name of 1 to " + MAX_NAME
+                    + " characters");
+        }
+        if (fileName.indexOf('\0') >= 0) {
+            throw ValidationException.of("Invalid upload", "file", FileNames.NUL_IN_NAME);
+        }
+        String name = FileNames.clean(fileName);
+        if (name.length() > MAX_NAME) {
+            throw ValidationException.of("Invalid upload", "file", "must have a name of 1 to " + MAX_NAME
+                    + " characters");
+        }
+        return name;
     }
 
     /**
