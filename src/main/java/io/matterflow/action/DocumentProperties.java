@@ -9,6 +9,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("matterflow.documents")
 public record DocumentProperties(Path storageDir, DataSize maxSize) {
 
+    public static final String PREFIX = "matterflow.documents.";
+
     public DocumentProperties {
         storageDir = storageDir == null ? Path.of("data", "documents") : storageDir;
         maxSize = maxSize == null ? DataSize.ofMegabytes(20) : maxSize;

@@ -1,10 +1,14 @@
 package io.matterflow.action;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -13,18 +17,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.matterflow.common.NotFoundException;
+import io.matterflow.common.TooLargeException;
 
 /**
- * Stores uploaded documents on the file system ({@code matterflow.documents.storage-dir}) with their metadata
- * in the database. Callers check who may upload and which types a step accepts before calling {@link #store}.
+ * Stores uploaded documents on the file system ({@code matterflow.documents.storage-dir}) with their metadata in the
+ * database. An upload is {@link #receive received} first — streamed into the storage's incoming directory while it is
+ * hashed and counted, never held in memory — and then {@link #record recorded}: moved into place and given its row.
+ * Callers check who may upload and which types a step accepts in between.
  */
 @Service
 @Transactional(readOnly = true)
 public class Documents implements DocumentLookup {
+
+    private static final Logger log = LoggerFactory.getLogger(Documents.class);
+    private static final String INCOMING = ".incoming";
+    private static final int BUFFER = 64 * 1024;
 
     private final DocumentRepository repository;
     private final DocumentProperties properties;
@@ -40,8 +56,58 @@ public class Documents implements DocumentLookup {
         return properties.maxSize().toBytes();
     }
 
+    /**
+     * Streams an upload into the incoming directory while hashing it, keeping only its first
+     * {@link FileContent#SNIFF_BYTES} bytes in memory. 413 as soon as it passes the size limit (the partial file is
+     * deleted). Outside any transaction: no database connection is held while the bytes arrive.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public ReceivedFile receive(InputStream content) {
+        Path incoming = properties.storageDir().resolve(INCOMING);
+        Path file;
+        try {
+            Files.createDirectories(incoming);
+            file = Files.createTempFile(incoming, "upload-", ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create an incoming file under " + incoming, e);
+        }
+        MessageDigest digest = sha256();
+        ByteArrayOutputStream head = new ByteArrayOutputStream(FileContent.SNIFF_BYTES);
+        long size = 0;
+        long max = maxSize();
+        boolean kept = false;
+        try (InputStream in = content; OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                size += n;
+                if (size > max) {
+                    throw new TooLargeException("the upload is larger than the limit of " + max + " bytes ("
+                            + DocumentProperties.PREFIX + "max-size)");
+                }
+                digest.update(buffer, 0, n);
+                if (head.size() < FileContent.SNIFF_BYTES) {
+                    head.write(buffer, 0, Math.min(n, FileContent.SNIFF_BYTES - head.size()));
+                }
+                out.write(buffer, 0, n);
+            }
+            kept = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot receive an upload into " + file, e);
+        } finally {
+            if (!kept) {
+                deleteQuietly(file);
+            }
+        }
+        return new ReceivedFile(file, size, HexFormat.of().formatHex(digest.digest()), head.toByteArray());
+    }
+
+    /**
+     * Moves a received upload into place and records it, in the caller's transaction: should that roll back, the
+     * file is deleted again.
+     */
     @Transactional
-    public DocumentInfo store(UUID orgId, UUID stepId, UUID uploadedBy, String name, String contentType, byte[] content) {
+    public DocumentInfo record(UUID orgId, UUID stepId, UUID uploadedBy, String name, String contentType,
+                               ReceivedFile received) {
         UUID id = UUID.randomUUID();
         String key = orgId + "/" + id;
         Path target = properties.storageDir().resolve(key);
@@ -49,14 +115,24 @@ public class Documents implements DocumentLookup {
             if (!Files.isDirectory(target.getParent())) {
                 Files.createDirectories(target.getParent());
             }
-            Files.write(target, content);
+            Files.move(received.path(), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store document " + id, e);
         }
-        var info = new DocumentInfo(id, orgId, stepId, name, contentType, content.length, sha256(content),
+        received.recorded();
+        afterRollback(() -> deleteQuietly(target));
+        var info = new DocumentInfo(id, orgId, stepId, name, contentType, received.size(), received.sha256(),
                 uploadedBy, clock.instant());
         repository.save(new DocumentEntity(info, key));
         return info;
+    }
+
+    /** Receives and records content already in memory: for tests, the demo data and the benchmark. */
+    @Transactional
+    public DocumentInfo store(UUID orgId, UUID stepId, UUID uploadedBy, String name, String contentType, byte[] content) {
+        try (ReceivedFile received = receive(new ByteArrayInputStream(content))) {
+            return record(orgId, stepId, uploadedBy, name, contentType, received);
+        }
     }
 
     @Override
@@ -90,9 +166,28 @@ public class Documents implements DocumentLookup {
         }
     }
 
-    private static String sha256(byte[] content) {
+    private static void afterRollback(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+    private static void deleteQuietly(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Cannot delete {}", file, e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
 
 interface InstanceRepository extends JpaRepository<InstanceEntity, UUID> {
 
@@ -19,6 +22,11 @@ interface InstanceRepository extends JpaRepository<InstanceEntity, UUID> {
 interface InstanceStepRepository extends JpaRepository<InstanceStepEntity, UUID> {
 
     Optional<InstanceStepEntity> findByIdAndOrgId(UUID id, UUID orgId);
+
+    /** The step, locked until the transaction ends: uploads to one step count its documents one at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from InstanceStepEntity s where s.id = :id and s.orgId = :orgId")
+    Optional<InstanceStepEntity> lockByIdAndOrgId(UUID id, UUID orgId);
 
     /** Every organization's steps: for provider webhooks, whose events name a provider's id and no organization. */
     List<InstanceStepEntity> findByProviderRef(String providerRef);

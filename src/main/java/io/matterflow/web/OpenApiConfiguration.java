@@ -76,7 +76,8 @@ class OpenApiConfiguration {
 
             **Errors** are RFC 9457 problem details (`application/problem+json`): 400 for malformed JSON or failing \
             fields (listed in `errors`), 401 not signed in, 403 signed in but not allowed, 404 unknown or in another \
-            organization, 409 an illegal transition or a lost race, 413 too large, 415 a wrong content type.
+            organization, 409 an illegal transition or a lost race, 413 too large, 415 a wrong content type (a \
+            multipart body anywhere but a document upload).
 
             **Webhooks.** The routes under `/api/webhooks/` are for e-signature, payment and upload-scanning \
             providers: they take no credentials; instead each request is signed with the provider's secret \
@@ -272,7 +273,8 @@ class OpenApiConfiguration {
                          "detail": "the request body is larger than the limit of 1048576 bytes",
                          "instance": "/api/workflows/templates"}""")),
         UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", "The body's content type is not accepted here (JSON routes"
-                + " take `application/json`; an upload must be of one of the step's accepted types)",
+                + " take `application/json`, and only document uploads take `multipart/form-data`; an upload must be"
+                + " of one of the step's accepted types, and its content what its name and type say)",
                 example("unsupported", "Wrong content type", """
                         {"title": "Unsupported Media Type", "status": 415,
                          "detail": "Content-Type 'text/plain;charset=UTF-8' is not supported.",

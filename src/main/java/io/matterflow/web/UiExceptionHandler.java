@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.matterflow.access.CurrentActor;
@@ -60,6 +61,13 @@ class UiExceptionHandler {
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
         return render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large",
                 "the file is larger than the upload limit", List.of());
+    }
+
+    /** A multipart body the container could not parse (a NUL in the file name, a cut-off body): the client's doing. */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView malformedUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+        return render(request, response, HttpStatus.BAD_REQUEST, "Invalid upload",
+                "the file could not be read; check its name and try again", List.of());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
