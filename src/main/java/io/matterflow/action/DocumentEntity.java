@@ -77,8 +77,16 @@ class DocumentEntity {
         this.scannedAt = at;
     }
 
+    UUID id() {
+        return id;
+    }
+
     UUID orgId() {
         return orgId;
+    }
+
+    DocumentStatus status() {
+        return status;
     }
 
     String storageKey() {

@@ -20,4 +20,8 @@ public record DocumentInfo(UUID id, UUID orgId, UUID stepId, String name, String
     public boolean rejected() {
         return status == DocumentStatus.REJECTED;
     }
+
+    public boolean clean() {
+        return status == DocumentStatus.ACCEPTED;
+    }
 }

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.matterflow.common.ConflictException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.TooLargeException;
 
@@ -142,23 +143,55 @@ public class Documents implements DocumentLookup {
 
     /**
      * Records the upload scanner's verdict. Scanners know no organization: the document is found by its id alone,
-     * and the caller learns its organization from the answer.
+     * and the caller learns its organization from the answer. An infected verdict moves the content to the
+     * quarantine directory (back again should the transaction roll back) and is final.
      */
     @Transactional
-    public DocumentInfo recordScan(UUID documentId, boolean clean) {
+    public ScanRecorded recordScan(UUID documentId, boolean clean) {
         var entity = repository.findById(documentId).orElseThrow(() -> new NotFoundException("Document", documentId));
-        entity.scanned(clean ? DocumentStatus.ACCEPTED : DocumentStatus.REJECTED, clock.instant());
+        DocumentStatus verdict = clean ? DocumentStatus.ACCEPTED : DocumentStatus.REJECTED;
+        if (entity.status() == DocumentStatus.REJECTED || entity.status() == verdict) {
+            return new ScanRecorded(entity.toInfo(), false, false);
+        }
+        entity.scanned(verdict, clock.instant());
         repository.flush();
-        return entity.toInfo();
+        boolean quarantined = !clean && quarantine(entity);
+        return new ScanRecorded(entity.toInfo(), true, quarantined);
+    }
+
+    private boolean quarantine(DocumentEntity entity) {
+        Path stored = properties.storageDir().resolve(entity.storageKey());
+        Path quarantined = properties.quarantineDir().resolve(entity.storageKey());
+        if (!Files.exists(stored)) {
+            return false;
+        }
+        try {
+            Files.createDirectories(quarantined.getParent());
+            Files.move(stored, quarantined, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot quarantine document " + entity.id(), e);
+        }
+        afterRollback(() -> {
+            try {
+                Files.move(quarantined, stored, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                log.error("Document {} stays quarantined although its verdict was rolled back", entity.id(), e);
+            }
+        });
+        return true;
     }
 
     public List<DocumentInfo> forStep(UUID stepId) {
         return repository.findByStepIdOrderByUploadedAt(stepId).stream().map(DocumentEntity::toInfo).toList();
     }
 
+    /** The stored content; a REJECTED (infected, quarantined) document's content is not given out (409). */
     public InputStream open(UUID orgId, UUID documentId) {
         var entity = repository.findByIdAndOrgId(documentId, orgId)
                 .orElseThrow(() -> new NotFoundException("Document", documentId));
+        if (entity.status() == DocumentStatus.REJECTED) {
+            throw new ConflictException("Document quarantined", "the upload scan found this document infected");
+        }
         try {
             return Files.newInputStream(properties.storageDir().resolve(entity.storageKey()));
         } catch (IOException e) {

@@ -69,7 +69,9 @@ class StepController {
                             @Schema(example = "application/pdf") String contentType,
                             @Schema(description = "In bytes", example = "482113") long size,
                             @Schema(description = "The upload scanner's verdict, reported through the uploads webhook:"
-                                    + " a REJECTED (infected) document cannot complete the step") DocumentStatus status) {
+                                    + " a REJECTED (infected) document is quarantined and cannot complete the step;"
+                                    + " while the firm requires a clean scan, only ACCEPTED ones can")
+                            DocumentStatus status) {
     }
 
     @GetMapping("/api/workflows/steps")

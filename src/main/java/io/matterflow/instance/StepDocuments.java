@@ -4,11 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +32,8 @@ import io.matterflow.action.Documents;
 import io.matterflow.action.FileContent;
 import io.matterflow.action.FileNames;
 import io.matterflow.action.ReceivedFile;
+import io.matterflow.action.ScanRecorded;
+import io.matterflow.audit.AuditEvent;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
 import io.matterflow.common.ConflictException;
@@ -55,17 +62,22 @@ public class StepDocuments {
     private final Documents documents;
     private final ActionRegistry registry;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
     private final TransactionTemplate transactions;
     private final TransactionTemplate reads;
 
     StepDocuments(InstanceStepRepository steps, InstanceRepository instances, StepAccess access, Documents documents,
-                  ActionRegistry registry, AuditLog audit, PlatformTransactionManager transactionManager) {
+                  ActionRegistry registry, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+                  PlatformTransactionManager transactionManager) {
         this.steps = steps;
         this.instances = instances;
         this.access = access;
         this.documents = documents;
         this.registry = registry;
         this.audit = audit;
+        this.events = events;
+        this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         this.reads = new TransactionTemplate(transactionManager);
         this.reads.setReadOnly(true);
@@ -201,18 +213,52 @@ public class StepDocuments {
     /**
      * Records an upload scanner's verdict on a document: clean → ACCEPTED, infected → REJECTED (it can no longer
      * complete its step). The scanner knows no organization; the document tells it. Audited on the document's step
-     * as {@code step.document-scan}, with the scanning provider as the actor. Joins the caller's transaction.
+     * as {@code step.document-scan}, with the scanning provider as the actor; a verdict that changes nothing (the
+     * same again, or anything after an infected one) is not. An infected verdict also quarantines the content, flags
+     * the step ({@code actionData.quarantinedDocuments}, audited as {@code step.document-quarantine}) whatever its
+     * state — a completed step stays completed, its owner has to act — and tells the matter's owner
+     * ({@link DocumentQuarantined}). Joins the caller's transaction.
      */
     @Transactional
-    public DocumentInfo recordScan(String provider, UUID documentId, boolean clean) {
-        DocumentInfo info = documents.recordScan(documentId, clean);
+    public ScanRecorded recordScan(String provider, UUID documentId, boolean clean) {
+        ScanRecorded scan = documents.recordScan(documentId, clean);
+        DocumentInfo info = scan.document();
         InstanceStepEntity step = steps.findByIdAndOrgId(info.stepId(), info.orgId())
                 .orElseThrow(() -> new NotFoundException("Document", documentId));
+        if (!scan.changed()) {
+            return scan;
+        }
         Actor actor = Actor.provider(info.orgId(), provider);
         audit.append(new AuditRecord(info.orgId(), step.instanceId(), actor, "step.document-scan", "STEP", step.id(),
                 step.state().name(), step.state().name(), Map.of("documentId", info.id().toString(),
                         "name", info.name(), "verdict", clean ? "clean" : "infected", "status", info.status().name())));
-        return info;
+        if (info.rejected()) {
+            quarantined(actor, step, info, scan.quarantined());
+        }
+        return scan;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void quarantined(Actor actor, InstanceStepEntity step, DocumentInfo document, boolean moved) {
+        Instant now = clock.instant();
+        InstanceEntity instance = instances.findById(step.instanceId())
+                .orElseThrow(() -> new NotFoundException("Step", step.id()));
+        // whether the step had accepted it: completed, naming it
+        boolean submitted = step.state() == ActionState.COMPLETED && ((List<Object>) step.actionData()
+                .getOrDefault("documentIds", List.of())).contains(document.id().toString());
+        Map<String, Object> data = new LinkedHashMap<>(step.actionData());
+        List<Object> flagged = new ArrayList<>((List<Object>) data.getOrDefault("quarantinedDocuments", List.of()));
+        flagged.add(Map.of("documentId", document.id().toString(), "name", document.name(),
+                "quarantinedAt", now.toString(), "provider", actor.name(), "submitted", submitted));
+        data.put("quarantinedDocuments", flagged);
+        step.annotate(data, now);
+        AuditEvent event = audit.append(new AuditRecord(instance.orgId(), instance.id(), actor,
+                "step.document-quarantine", "STEP", step.id(), step.state().name(), step.state().name(),
+                Map.of("documentId", document.id().toString(), "name", document.name(),
+                        "submitted", submitted, "contentMoved", moved)));
+        events.publishEvent(new DocumentQuarantined(instance.orgId(), instance.matterId(), instance.id(), step.id(),
+                step.title(), instance.title(), document.id(), document.name(), submitted, actor.name(),
+                event.id()));
     }
 
     public List<DocumentInfo> forStep(Actor actor, UUID stepId) {

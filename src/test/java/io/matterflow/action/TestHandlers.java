@@ -39,7 +39,11 @@ final class TestHandlers {
     }
 
     static DocumentRequestHandler documentRequest(DocumentLookup lookup) {
-        return new DocumentRequestHandler(VALIDATOR, lookup);
+        return documentRequest(lookup, org -> false);
+    }
+
+    static DocumentRequestHandler documentRequest(DocumentLookup lookup, ScanRequirement scans) {
+        return new DocumentRequestHandler(VALIDATOR, lookup, scans);
     }
 
     static DocumentRequestHandler documentRequest() {
