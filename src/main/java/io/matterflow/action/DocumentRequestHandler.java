@@ -17,7 +17,8 @@ import jakarta.validation.constraints.Size;
 /**
  * The client uploads documents to the step; completing names them, each of an accepted type and not rejected by the
  * upload scan; while the firm requires a clean scan ({@link ScanRequirement}), each must also have been found clean
- * (409 naming the others, and the step keeps waiting).
+ * (409 naming the others, and the step keeps waiting). The named documents are marked submitted, which keeps them from
+ * the cleanup of unsubmitted uploads.
  */
 @Component
 class DocumentRequestHandler extends AbstractActionHandler<DocumentRequestConfig, DocumentRequestHandler.Submission> {
@@ -86,6 +87,12 @@ class DocumentRequestHandler extends AbstractActionHandler<DocumentRequestConfig
         Submission submission = payload(ctx, payload);
         if (scans.requiresCleanScan(ctx.orgId())) {
             requireCleanScans(ctx, submission.documentIds());
+        }
+        if (documents.markSubmitted(ctx.orgId(), ctx.stepId(), submission.documentIds(), ctx.now())
+                != submission.documentIds().size()) {
+            // the cleanup removed one since it was looked up (it had been unsubmitted for the whole retention)
+            throw new ConflictException("Documents removed", "a document was removed while this step was completed;"
+                    + " upload it again");
         }
         ctx.data().put("documentIds", submission.documentIds().stream().map(UUID::toString).toList());
         ctx.data().put("submittedAt", ctx.now().toString());

@@ -6,19 +6,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +33,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.NotFoundException;
+import io.matterflow.common.RateLimitedException;
 import io.matterflow.common.TooLargeException;
 
 /**
  * Stores uploaded documents on the file system ({@code matterflow.documents.storage-dir}) with their metadata in the
  * database. An upload is {@link #receive received} first — streamed into the storage's incoming directory while it is
  * hashed and counted, never held in memory — and then {@link #record recorded}: moved into place and given its row.
- * Callers check who may upload and which types a step accepts in between.
+ * Callers check who may upload, which types a step accepts and {@link #requireRoom the limits} in between.
  */
 @Service
 @Transactional(readOnly = true)
@@ -55,6 +62,10 @@ public class Documents implements DocumentLookup {
 
     public long maxSize() {
         return properties.maxSize().toBytes();
+    }
+
+    public DocumentProperties properties() {
+        return properties;
     }
 
     /**
@@ -136,9 +147,54 @@ public class Documents implements DocumentLookup {
         }
     }
 
+    /**
+     * The limits an upload of {@code size} more bytes must fit (use 1 before the size is known): the step's document
+     * count and bytes (409, as uploading more cannot succeed until documents are removed) and the person's bytes in
+     * the last 24 hours (429 with when to retry). Each names its {@code matterflow.documents.*} property. Exact when
+     * the caller holds a lock on the step; the person's limit may be passed by the uploads running at that moment.
+     */
+    public void requireRoom(UUID stepId, UUID userId, long size) {
+        Object[] step = repository.usageOfStep(stepId).get(0);
+        long count = ((Number) step[0]).longValue();
+        long bytes = ((Number) step[1]).longValue();
+        if (count >= properties.maxPerStep()) {
+            throw limitReached("max-per-step", "this step already has " + count + " documents, the most it takes",
+                    properties.maxPerStep(), count);
+        }
+        long maxBytes = properties.maxBytesPerStep().toBytes();
+        if (bytes + size > maxBytes) {
+            throw limitReached("max-bytes-per-step", "this step's documents would exceed " + maxBytes
+                    + " bytes together (they have " + bytes + ")", maxBytes, bytes);
+        }
+        Instant now = clock.instant();
+        Object[] person = repository.uploadedBySince(userId, now.minus(Duration.ofDays(1))).get(0);
+        long recent = ((Number) person[0]).longValue();
+        long maxDaily = properties.maxBytesPerUserPerDay().toBytes();
+        if (recent + size > maxDaily) {
+            Instant earliest = person[1] == null ? now : (Instant) person[1];
+            String limit = DocumentProperties.PREFIX + "max-bytes-per-user-per-day";
+            throw new RateLimitedException("Upload limit reached", "your uploads of the last 24 hours would exceed "
+                    + maxDaily + " bytes (" + limit + "); try again later",
+                    Duration.between(now, earliest.plus(Duration.ofDays(1))),
+                    Map.of("limit", limit, "max", maxDaily, "current", recent));
+        }
+    }
+
+    private static ConflictException limitReached(String property, String message, long max, long current) {
+        String limit = DocumentProperties.PREFIX + property;
+        return new ConflictException("Upload limit reached", message + " (" + limit + ")",
+                Map.of("limit", limit, "max", max, "current", current));
+    }
+
     @Override
     public Optional<DocumentInfo> find(UUID orgId, UUID documentId) {
         return repository.findByIdAndOrgId(documentId, orgId).map(DocumentEntity::toInfo);
+    }
+
+    @Override
+    @Transactional
+    public int markSubmitted(UUID orgId, UUID stepId, Collection<UUID> documentIds, Instant at) {
+        return documentIds.isEmpty() ? 0 : repository.markSubmitted(orgId, stepId, documentIds, at);
     }
 
     /**
@@ -197,6 +253,65 @@ public class Documents implements DocumentLookup {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read document " + documentId, e);
         }
+    }
+
+    /** Up to {@code limit} of the oldest documents no completed step named, uploaded before the cutoff. */
+    public List<DocumentInfo> unsubmittedBefore(Instant cutoff, int limit) {
+        return repository.findUnsubmittedBefore(cutoff, Limit.of(limit)).stream().map(DocumentEntity::toInfo).toList();
+    }
+
+    /**
+     * Removes the document if it is still unsubmitted and was uploaded before the cutoff, in the caller's transaction;
+     * its file (in storage or quarantine) is deleted once that commits. Of several nodes, or of a cleanup and a
+     * completion naming the document, exactly one wins: the delete's condition is checked on the row.
+     *
+     * @return the removed document, or empty when it was gone, submitted or not old enough
+     */
+    @Transactional
+    public Optional<DocumentInfo> removeIfUnsubmitted(UUID documentId, Instant cutoff) {
+        Optional<DocumentEntity> entity = repository.findById(documentId);
+        if (entity.isEmpty()) {
+            return Optional.empty();
+        }
+        DocumentInfo info = entity.get().toInfo();
+        String key = entity.get().storageKey();
+        if (repository.deleteIfUnsubmitted(documentId, cutoff) == 0) {
+            return Optional.empty();
+        }
+        afterCommit(() -> {
+            deleteQuietly(properties.storageDir().resolve(key));
+            deleteQuietly(properties.quarantineDir().resolve(key));
+        });
+        return Optional.of(info);
+    }
+
+    /** Deletes incoming files older than the cutoff: what a node stopped in the middle of an upload left behind. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public int removeAbandonedIncoming(Instant cutoff) {
+        Path incoming = properties.storageDir().resolve(INCOMING);
+        if (!Files.isDirectory(incoming)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(incoming, "upload-*.part")) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot clean up {}", incoming, e);
+        }
+        return removed;
+    }
+
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private static void afterRollback(Runnable action) {

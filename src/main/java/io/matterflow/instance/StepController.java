@@ -241,15 +241,33 @@ class StepController {
     @Operation(operationId = "uploadDocument", summary = "Upload a document to a REQUEST_DOC_CLIENT step",
             description = "multipart/form-data with the file in the part `file`, by the step's performer while the"
                     + " step is READY or IN_PROGRESS. Checked before the body is read: the step (404), the caller"
-                    + " (403) and its state (409); then the file is streamed to storage and"
+                    + " (403), its state (409) and the upload limits; then the file is streamed to storage and"
                     + " checked against the step's accepted types and its content's first bytes (415) and the size"
-                    + " limit (413). Control and formatting characters (such as U+202E) are removed from the file's"
-                    + " name. Name the uploaded documents when completing the step.",
+                    + " limit (413). Limits: `matterflow.documents.max-per-step` documents and"
+                    + " `matterflow.documents.max-bytes-per-step` bytes per step (409), and"
+                    + " `matterflow.documents.max-bytes-per-user-per-day` bytes per person in any 24 hours (429 with"
+                    + " `Retry-After`); each refusal names its limit in `limit`, with `max` and `current`. Control and"
+                    + " formatting characters (such as U+202E) are removed from the file's name. Name the uploaded"
+                    + " documents when completing the step; uploads no completed step names are removed after"
+                    + " `matterflow.documents.retention`.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                             schema = @Schema(implementation = UploadForm.class))))
     @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The stored document",
             content = @Content(examples = @ExampleObject(name = "document", value = StepExamples.DOCUMENT)))
+    @ApiResponse(responseCode = "409", description = "The step does not take documents now, or its upload limit is"
+            + " reached", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(ref = "#/components/schemas/ProblemDetail"), examples = {
+            @ExampleObject(name = "notAccepting", summary = "The step is not READY or IN_PROGRESS",
+                    value = StepExamples.NOT_ACCEPTING_DOCUMENTS),
+            @ExampleObject(name = "stepLimit", summary = "The step's upload limit is reached",
+                    value = StepExamples.STEP_UPLOAD_LIMIT)}))
+    @ApiResponse(responseCode = "429", description = "The caller's uploads of the last 24 hours reached their limit"
+            + " (`Retry-After` says when to try again), or repeated failed sign-ins locked the email",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = "#/components/schemas/ProblemDetail"), examples =
+                    @ExampleObject(name = "dailyLimit", summary = "The daily upload limit is reached",
+                            value = StepExamples.DAILY_UPLOAD_LIMIT)))
     ResponseEntity<DocumentResponse> upload(Actor actor, @PathVariable UUID id, MultipartHttpServletRequest request) {
         // The part is read only after the checks: multipart bodies are parsed lazily
         // (spring.servlet.multipart.resolve-lazily), so a refused upload is never parsed.

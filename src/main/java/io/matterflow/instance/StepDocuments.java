@@ -46,10 +46,10 @@ import io.matterflow.directory.Actor;
 
 /**
  * Uploads to a REQUEST_DOC_CLIENT step: by its performer, while it is READY or IN_PROGRESS, of an accepted type and
- * content, within the size limit. The order matters: everything that can be decided without the body is decided
- * before it is read ({@link #checkUpload}), and the body is then streamed to storage, hashed on the way, never held
- * in memory. Each upload is audited; completing the step names the documents. Also the upload scanner's verdicts
- * ({@link #recordScan}).
+ * content, within the size limit and the step's and person's upload limits. The order matters: everything that can
+ * be decided without the body is decided before it is read ({@link #checkUpload}), and the body is then streamed to
+ * storage, hashed on the way, never held in memory. Each upload is audited; completing the step names the documents.
+ * Also the upload scanner's verdicts ({@link #recordScan}).
  */
 @Service
 public class StepDocuments {
@@ -96,10 +96,14 @@ public class StepDocuments {
 
     /**
      * What an upload to the step must pass before its body is read: the step exists in the caller's organization
-     * (404), the caller may perform it (403), and it is a document request accepting documents now (409).
+     * (404), the caller may perform it (403), it is a document request accepting documents now (409), and neither
+     * the step nor the caller has used up their upload limits (409, 429).
      */
     public void checkUpload(Actor actor, UUID stepId) {
-        reads.executeWithoutResult(status -> target(actor, stepId, false));
+        reads.executeWithoutResult(status -> {
+            target(actor, stepId, false);
+            documents.requireRoom(stepId, actor.userId(), 1);
+        });
     }
 
     /**
@@ -128,11 +132,15 @@ public class StepDocuments {
     /**
      * Checks the upload, streams the content to storage (413 once it passes the size limit), checks the content's
      * first bytes against its name and type (415), then records it: in one transaction that locks the step, checks
-     * its state again, and audits. The stream is closed in every case.
+     * its state and the limits again with the actual size, and audits. The stream is closed in every case.
      */
     public DocumentInfo upload(Actor actor, UUID stepId, String fileName, String contentType, InputStream content) {
         try (InputStream in = content) {
-            DocumentRequestConfig config = reads.execute(status -> target(actor, stepId, false).config());
+            DocumentRequestConfig config = reads.execute(status -> {
+                Target target = target(actor, stepId, false);
+                documents.requireRoom(stepId, actor.userId(), 1);
+                return target.config();
+            });
             String name = name(fileName);
             String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
             if (!AcceptedTypes.accepts(config.acceptedTypes(), name, type)) {
@@ -155,6 +163,7 @@ public class StepDocuments {
 
     private DocumentInfo record(Actor actor, UUID stepId, String name, String type, ReceivedFile received) {
         Target target = target(actor, stepId, true);
+        documents.requireRoom(stepId, actor.userId(), received.size());
         DocumentInfo info = documents.record(actor.orgId(), stepId, actor.userId(), name, type, received);
         InstanceStepEntity step = target.step();
         audit.append(new AuditRecord(actor.orgId(), target.instance().id(), actor, "step.document-upload", "STEP",

@@ -40,6 +40,7 @@ import io.matterflow.common.FieldError;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.MatterflowException;
 import io.matterflow.common.NotFoundException;
+import io.matterflow.common.RateLimitedException;
 import io.matterflow.common.TooLargeException;
 import io.matterflow.common.TypeNames;
 import io.matterflow.common.UnauthenticatedException;
@@ -91,6 +92,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnsupportedTypeException.class)
     ProblemDetail unsupported(UnsupportedTypeException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e);
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        var problem = problem(HttpStatus.TOO_MANY_REQUESTS, e);
+        e.details().forEach(problem::setProperty);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
     }
 
     /**

@@ -76,8 +76,9 @@ class OpenApiConfiguration {
 
             **Errors** are RFC 9457 problem details (`application/problem+json`): 400 for malformed JSON or failing \
             fields (listed in `errors`), 401 not signed in, 403 signed in but not allowed, 404 unknown or in another \
-            organization, 409 an illegal transition or a lost race, 413 too large, 415 a wrong content type (a \
-            multipart body anywhere but a document upload).
+            organization, 409 an illegal transition, a lost race or a step's upload limit, 413 too large, 415 a \
+            wrong content type (a multipart body anywhere but a document upload), 429 repeated failed sign-ins or \
+            a person's daily upload limit (with `Retry-After`).
 
             **Webhooks.** The routes under `/api/webhooks/` are for e-signature, payment and upload-scanning \
             providers: they take no credentials; instead each request is signed with the provider's secret \

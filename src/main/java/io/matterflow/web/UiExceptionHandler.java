@@ -22,6 +22,7 @@ import io.matterflow.common.Flash;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.MatterflowException;
 import io.matterflow.common.NotFoundException;
+import io.matterflow.common.RateLimitedException;
 import io.matterflow.common.TooLargeException;
 import io.matterflow.common.UiController;
 import io.matterflow.common.UnsupportedTypeException;
@@ -46,6 +47,7 @@ class UiExceptionHandler {
                 : e instanceof ConflictException ? HttpStatus.CONFLICT
                 : e instanceof TooLargeException ? HttpStatus.PAYLOAD_TOO_LARGE
                 : e instanceof UnsupportedTypeException ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                : e instanceof RateLimitedException ? HttpStatus.TOO_MANY_REQUESTS
                 : HttpStatus.BAD_REQUEST;
         List<FieldError> errors = e instanceof ValidationException v ? v.errors() : List.of();
         return render(request, response, status, e.title(), e.getMessage(), errors);

@@ -318,10 +318,10 @@ class ActionHandlerBehaviourTests {
         private final Map<UUID, DocumentInfo> stored = new HashMap<>();
         private final List<UUID> lookedUpOrgs = new ArrayList<>();
 
-        private final DocumentLookup lookup = (orgId, documentId) -> {
+        private final DocumentLookup lookup = TestHandlers.lookup((orgId, documentId) -> {
             lookedUpOrgs.add(orgId);
             return Optional.ofNullable(stored.get(documentId)).filter(d -> d.orgId().equals(orgId));
-        };
+        });
         private final DocumentRequestHandler handler = TestHandlers.documentRequest(lookup);
 
         DocumentRequest() {
@@ -436,6 +436,27 @@ class ActionHandlerBehaviourTests {
             // all clean: completes
             strict.complete(ctx, map("documentIds", List.of(accepted.toString())));
             assertThat(ctx.data()).containsEntry("documentIds", List.of(accepted.toString()));
+        }
+
+        @Test
+        void shouldRefuseWhenADocumentWasRemovedBeforeItWasMarkedSubmitted() {
+            DocumentLookup removedMeanwhile = new DocumentLookup() {
+                @Override
+                public Optional<DocumentInfo> find(UUID orgId, UUID documentId) {
+                    return lookup.find(orgId, documentId);
+                }
+
+                @Override
+                public int markSubmitted(UUID orgId, UUID stepId, java.util.Collection<UUID> ids, Instant at) {
+                    return ids.size() - 1;
+                }
+            };
+            var ctx = ctx(List.of());
+
+            assertThatThrownBy(() -> TestHandlers.documentRequest(removedMeanwhile).complete(ctx,
+                    map("documentIds", List.of(pdf.toString(), png.toString()))))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("removed");
+            assertThat(ctx.data()).doesNotContainKey("documentIds");
         }
 
         @Test
