@@ -51,6 +51,10 @@ class DocumentEntity {
     @Column(name = "scanned_at")
     private Instant scannedAt;
 
+    /** When a completed step named the document; null while none has (the cleanup removes it after retention). */
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
     protected DocumentEntity() {
     }
 
@@ -69,7 +73,8 @@ class DocumentEntity {
     }
 
     DocumentInfo toInfo() {
-        return new DocumentInfo(id, orgId, stepId, name, contentType, size, sha256, uploadedById, uploadedAt, status);
+        return new DocumentInfo(id, orgId, stepId, name, contentType, size, sha256, uploadedById, uploadedAt, status,
+                submittedAt);
     }
 
     void scanned(DocumentStatus status, Instant at) {
@@ -77,8 +82,16 @@ class DocumentEntity {
         this.scannedAt = at;
     }
 
+    UUID id() {
+        return id;
+    }
+
     UUID orgId() {
         return orgId;
+    }
+
+    DocumentStatus status() {
+        return status;
     }
 
     String storageKey() {

@@ -3,12 +3,22 @@ package io.matterflow.action;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An uploaded document's metadata; the bytes stay in storage. {@code status} is the upload scanner's verdict. */
+/**
+ * An uploaded document's metadata; the bytes stay in storage. {@code status} is the upload scanner's verdict;
+ * {@code submittedAt} is when a completed step named it (null while no step has).
+ */
 public record DocumentInfo(UUID id, UUID orgId, UUID stepId, String name, String contentType, long size,
-                           String sha256, UUID uploadedById, Instant uploadedAt, DocumentStatus status) {
+                           String sha256, UUID uploadedById, Instant uploadedAt, DocumentStatus status,
+                           Instant submittedAt) {
 
     public DocumentInfo {
         status = status == null ? DocumentStatus.UNSCANNED : status;
+    }
+
+    /** A document no step has named yet. */
+    public DocumentInfo(UUID id, UUID orgId, UUID stepId, String name, String contentType, long size, String sha256,
+                        UUID uploadedById, Instant uploadedAt, DocumentStatus status) {
+        this(id, orgId, stepId, name, contentType, size, sha256, uploadedById, uploadedAt, status, null);
     }
 
     /** A document not scanned yet. */
@@ -19,5 +29,13 @@ public record DocumentInfo(UUID id, UUID orgId, UUID stepId, String name, String
 
     public boolean rejected() {
         return status == DocumentStatus.REJECTED;
+    }
+
+    public boolean clean() {
+        return status == DocumentStatus.ACCEPTED;
+    }
+
+    public boolean submitted() {
+        return submittedAt != null;
     }
 }

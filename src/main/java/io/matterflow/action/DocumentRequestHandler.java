@@ -1,11 +1,13 @@
 package io.matterflow.action;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import io.matterflow.common.ConflictException;
 import io.matterflow.common.FieldError;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,7 +16,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The client uploads documents to the step; completing names them, each of an accepted type and not rejected by the
- * upload scan.
+ * upload scan; while the firm requires a clean scan ({@link ScanRequirement}), each must also have been found clean
+ * (409 naming the others, and the step keeps waiting). The named documents are marked submitted, which keeps them from
+ * the cleanup of unsubmitted uploads.
  */
 @Component
 class DocumentRequestHandler extends AbstractActionHandler<DocumentRequestConfig, DocumentRequestHandler.Submission> {
@@ -23,10 +27,12 @@ class DocumentRequestHandler extends AbstractActionHandler<DocumentRequestConfig
     }
 
     private final DocumentLookup documents;
+    private final ScanRequirement scans;
 
-    DocumentRequestHandler(Validator validator, DocumentLookup documents) {
+    DocumentRequestHandler(Validator validator, DocumentLookup documents, ScanRequirement scans) {
         super(validator, DocumentRequestConfig.class, Submission.class);
         this.documents = documents;
+        this.scans = scans;
     }
 
     @Override
@@ -59,9 +65,35 @@ class DocumentRequestHandler extends AbstractActionHandler<DocumentRequestConfig
         }
     }
 
+    private void requireCleanScans(ActionContext<DocumentRequestConfig> ctx, List<UUID> ids) {
+        List<Map<String, Object>> waiting = new ArrayList<>();
+        for (UUID id : ids) {
+            DocumentInfo doc = documents.find(ctx.orgId(), id).orElseThrow();
+            if (!doc.clean()) {
+                waiting.add(Map.of("id", id.toString(), "name", doc.name(), "status", doc.status().name()));
+            }
+        }
+        if (!waiting.isEmpty()) {
+            throw new ConflictException("Documents not scanned clean", "this firm accepts only documents the upload"
+                    + " scan found clean; not yet: " + String.join(", ", waiting.stream()
+                    .map(d -> d.get("name") + " (" + d.get("status") + ")").toList())
+                    + ". Submit again once the scan has reported", Map.of("documents", waiting,
+                    "rule", ScanRequirement.FLAG));
+        }
+    }
+
     @Override
     public void complete(ActionContext<DocumentRequestConfig> ctx, Map<String, ?> payload) {
         Submission submission = payload(ctx, payload);
+        if (scans.requiresCleanScan(ctx.orgId())) {
+            requireCleanScans(ctx, submission.documentIds());
+        }
+        if (documents.markSubmitted(ctx.orgId(), ctx.stepId(), submission.documentIds(), ctx.now())
+                != submission.documentIds().size()) {
+            // the cleanup removed one since it was looked up (it had been unsubmitted for the whole retention)
+            throw new ConflictException("Documents removed", "a document was removed while this step was completed;"
+                    + " upload it again");
+        }
         ctx.data().put("documentIds", submission.documentIds().stream().map(UUID::toString).toList());
         ctx.data().put("submittedAt", ctx.now().toString());
     }

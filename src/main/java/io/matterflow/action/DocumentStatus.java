@@ -1,8 +1,10 @@
 package io.matterflow.action;
 
 /**
- * What the upload scanner said about a document. A document that was never scanned may be submitted (no scanner
- * is required); a REJECTED one (infected) never completes a step.
+ * What the upload scanner said about a document: UNSCANNED until a verdict comes, ACCEPTED when it found the file
+ * clean, REJECTED when it found it infected. A REJECTED document never completes a step and its content is moved to
+ * quarantine; the verdict is final (a later "clean" changes nothing). An UNSCANNED document may complete a step
+ * unless the firm requires a clean scan ({@link ScanRequirement}).
  */
 public enum DocumentStatus {
     UNSCANNED, ACCEPTED, REJECTED

@@ -14,7 +14,8 @@ import java.util.Set;
  * (Office Open XML such as .docx, OpenDocument, .zip) or plain UTF-8 text without markup. Anything else — executables,
  * HTML, SVG, unknown binaries — is no accepted content. A file is {@link #consistent} when its content is one of these
  * kinds and both its extension (when it has one) and its declared MIME type (unless absent or
- * application/octet-stream) name that same kind.
+ * application/octet-stream) name that same kind. Only the first {@value #SNIFF_BYTES} bytes are read, so an upload
+ * can be judged while it is streamed to storage.
  */
 public enum FileContent {
 
@@ -27,6 +28,8 @@ public enum FileContent {
                     "application/vnd.openxmlformats-officedocument.", "application/vnd.oasis.opendocument.")),
     TEXT(List.of(".txt", ".csv", ".md", ".log"), List.of("text/plain", "text/csv", "text/markdown"));
 
+    /** How much of a file's start decides its kind. */
+    public static final int SNIFF_BYTES = 8192;
     private static final Set<String> NEUTRAL_TYPES = Set.of("", "application/octet-stream");
 
     private final List<String> extensions;
@@ -39,7 +42,15 @@ public enum FileContent {
 
     /** The kind of the content, or null when it is none this application accepts. */
     public static FileContent detect(byte[] content) {
-        if (content == null || content.length == 0) {
+        return detect(content, content == null ? 0 : content.length);
+    }
+
+    /**
+     * The kind of a file of {@code size} bytes that starts with {@code content} (at least its first
+     * {@value #SNIFF_BYTES} bytes, or all of it), or null when it is none this application accepts.
+     */
+    public static FileContent detect(byte[] content, long size) {
+        if (content == null || content.length == 0 || size == 0) {
             return null;
         }
         if (startsWith(content, '%', 'P', 'D', 'F')) {
@@ -57,12 +68,17 @@ public enum FileContent {
         if (startsWith(content, 'P', 'K', 3, 4) || startsWith(content, 'P', 'K', 5, 6)) {
             return ZIP;
         }
-        return isPlainText(content) ? TEXT : null;
+        return isPlainText(content, size > Math.min(content.length, SNIFF_BYTES)) ? TEXT : null;
     }
 
     /** True when the content is an accepted kind that the file's extension and declared type agree with. */
     public static boolean consistent(String fileName, String contentType, byte[] content) {
-        FileContent kind = detect(content);
+        return consistent(fileName, contentType, content, content == null ? 0 : content.length);
+    }
+
+    /** {@link #consistent(String, String, byte[])} for a file of {@code size} bytes that starts with {@code head}. */
+    public static boolean consistent(String fileName, String contentType, byte[] head, long size) {
+        FileContent kind = detect(head, size);
         if (kind == null) {
             return false;
         }
@@ -88,15 +104,18 @@ public enum FileContent {
         return true;
     }
 
-    /** Valid UTF-8 (in the first 8 KB) with no control characters but tabs and line ends, and no HTML or SVG. */
-    private static boolean isPlainText(byte[] content) {
-        byte[] head = Arrays.copyOf(content, Math.min(content.length, 8192));
+    /**
+     * Valid UTF-8 (in the first 8 KB) with no control characters but tabs and line ends, and no HTML or SVG.
+     * {@code cut}: the file goes on past what is checked, so its last character there may be split.
+     */
+    private static boolean isPlainText(byte[] content, boolean cut) {
+        byte[] head = Arrays.copyOf(content, Math.min(content.length, SNIFF_BYTES));
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head)).toString();
         } catch (CharacterCodingException e) {
-            if (content.length <= head.length) {
+            if (!cut) {
                 return false;
             }
             // the 8 KB cut may split a character: decode leniently and check the rest

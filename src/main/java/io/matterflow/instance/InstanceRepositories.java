@@ -8,7 +8,10 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
 
 interface InstanceRepository extends JpaRepository<InstanceEntity, UUID> {
 
@@ -32,6 +35,11 @@ interface InstanceStepRepository extends JpaRepository<InstanceStepEntity, UUID>
     Optional<String> lockState(@Param("id") UUID id);
 
     Optional<InstanceStepEntity> findByIdAndOrgId(UUID id, UUID orgId);
+
+    /** The step, locked until the transaction ends: uploads to one step count its documents one at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from InstanceStepEntity s where s.id = :id and s.orgId = :orgId")
+    Optional<InstanceStepEntity> lockByIdAndOrgId(UUID id, UUID orgId);
 
     /** Every organization's steps: for provider webhooks, whose events name a provider's id and no organization. */
     List<InstanceStepEntity> findByProviderRef(String providerRef);

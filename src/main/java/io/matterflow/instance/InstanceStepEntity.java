@@ -115,6 +115,11 @@ class InstanceStepEntity implements Persistable<UUID> {
     Instant startedAt() { return startedAt; }
     Instant completedAt() { return completedAt; }
 
+    /** Replaces the step's data without moving it (a note about it, such as a quarantined document). */
+    void annotate(Map<String, Object> data, Instant now) {
+        moveTo(state, data, now);
+    }
+
     void moveTo(ActionState state, Map<String, Object> data, Instant now) {
         this.state = state;
         this.actionData = new LinkedHashMap<>(data);

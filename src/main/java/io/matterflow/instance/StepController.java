@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import io.matterflow.action.ActionState;
 import io.matterflow.action.DocumentStatus;
@@ -84,7 +84,9 @@ class StepController {
                             @Schema(example = "application/pdf") String contentType,
                             @Schema(description = "In bytes", example = "482113") long size,
                             @Schema(description = "The upload scanner's verdict, reported through the uploads webhook:"
-                                    + " a REJECTED (infected) document cannot complete the step") DocumentStatus status) {
+                                    + " a REJECTED (infected) document is quarantined and cannot complete the step;"
+                                    + " while the firm requires a clean scan, only ACCEPTED ones can")
+                            DocumentStatus status) {
     }
 
     @GetMapping("/api/workflows/steps")
@@ -278,15 +280,46 @@ class StepController {
 
     @PostMapping(path = "/api/workflows/steps/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(operationId = "uploadDocument", summary = "Upload a document to a REQUEST_DOC_CLIENT step",
-            description = "multipart/form-data with the file in the part `file`, while the step is READY or IN_PROGRESS; checked against the step's accepted types (415) and the size limit (413). Name the uploaded documents when completing the step.")
+            description = "multipart/form-data with the file in the part `file`, by the step's performer while the"
+                    + " step is READY or IN_PROGRESS. Checked before the body is read: the step (404), the caller"
+                    + " (403), its state (409) and the upload limits; then the file is streamed to storage and"
+                    + " checked against the step's accepted types and its content's first bytes (415) and the size"
+                    + " limit (413). Limits: `matterflow.documents.max-per-step` documents and"
+                    + " `matterflow.documents.max-bytes-per-step` bytes per step (409), and"
+                    + " `matterflow.documents.max-bytes-per-user-per-day` bytes per person in any 24 hours (429 with"
+                    + " `Retry-After`); each refusal names its limit in `limit`, with `max` and `current`. Control and"
+                    + " formatting characters (such as U+202E) are removed from the file's name. Name the uploaded"
+                    + " documents when completing the step; uploads no completed step names are removed after"
+                    + " `matterflow.documents.retention`.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(implementation = UploadForm.class))))
     @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The stored document",
             content = @Content(examples = @ExampleObject(name = "document", value = StepExamples.DOCUMENT)))
-    ResponseEntity<DocumentResponse> upload(Actor actor, @PathVariable UUID id, @RequestPart("file") MultipartFile file)
-            throws java.io.IOException {
-        documents.requireWithinLimit(file.getSize());
-        var info = documents.upload(actor, id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+    @ApiResponse(responseCode = "409", description = "The step does not take documents now, or its upload limit is"
+            + " reached", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+            schema = @Schema(ref = "#/components/schemas/ProblemDetail"), examples = {
+            @ExampleObject(name = "notAccepting", summary = "The step is not READY or IN_PROGRESS",
+                    value = StepExamples.NOT_ACCEPTING_DOCUMENTS),
+            @ExampleObject(name = "stepLimit", summary = "The step's upload limit is reached",
+                    value = StepExamples.STEP_UPLOAD_LIMIT)}))
+    @ApiResponse(responseCode = "429", description = "The caller's uploads of the last 24 hours reached their limit"
+            + " (`Retry-After` says when to try again), or repeated failed sign-ins locked the email",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(ref = "#/components/schemas/ProblemDetail"), examples =
+                    @ExampleObject(name = "dailyLimit", summary = "The daily upload limit is reached",
+                            value = StepExamples.DAILY_UPLOAD_LIMIT)))
+    ResponseEntity<DocumentResponse> upload(Actor actor, @PathVariable UUID id, MultipartHttpServletRequest request) {
+        // The part is read only after the checks: multipart bodies are parsed lazily
+        // (spring.servlet.multipart.resolve-lazily), so a refused upload is never parsed.
+        var info = documents.upload(actor, id, () -> request.getFile("file"));
         return ResponseEntity.status(201).body(new DocumentResponse(info.id(), info.name(), info.contentType(),
                 info.size(), info.status()));
+    }
+
+    /** The multipart form of an upload, for the API description only. */
+    @Schema(name = "DocumentUpload", requiredProperties = "file")
+    record UploadForm(@Schema(type = "string", format = "binary", description = "The file") String file) {
     }
 
     @GetMapping("/api/workflows/steps/{id}/documents")

@@ -181,6 +181,25 @@ final class StepExamples {
             {"id": "b46e49b1-8b27-4bfb-a5d9-b96e468a3919", "name": "passport.pdf", "contentType": "application/pdf",
              "size": 482113, "status": "UNSCANNED"}""";
 
+    static final String NOT_ACCEPTING_DOCUMENTS = """
+            {"type": "about:blank", "title": "Not accepting documents", "status": 409,
+             "detail": "documents can be uploaded while the step is READY or IN_PROGRESS and its instance ACTIVE",
+             "instance": "/api/workflows/steps/da6aa876-60a8-49c5-84aa-0c102a8b899b/documents", "state": "COMPLETED"}""";
+
+    static final String STEP_UPLOAD_LIMIT = """
+            {"type": "about:blank", "title": "Upload limit reached", "status": 409,
+             "detail": "this step's documents would exceed 52428800 bytes together (they have 41943040) \
+            (matterflow.documents.max-bytes-per-step)",
+             "instance": "/api/workflows/steps/da6aa876-60a8-49c5-84aa-0c102a8b899b/documents",
+             "limit": "matterflow.documents.max-bytes-per-step", "max": 52428800, "current": 41943040}""";
+
+    static final String DAILY_UPLOAD_LIMIT = """
+            {"type": "about:blank", "title": "Upload limit reached", "status": 429,
+             "detail": "your uploads of the last 24 hours would exceed 209715200 bytes \
+            (matterflow.documents.max-bytes-per-user-per-day); try again later",
+             "instance": "/api/workflows/steps/da6aa876-60a8-49c5-84aa-0c102a8b899b/documents",
+             "limit": "matterflow.documents.max-bytes-per-user-per-day", "max": 209715200, "current": 207618048}""";
+
     static final String INBOX = """
             {"items": [{"step": {""" + RETAINER + """
             "actionState": "IN_PROGRESS",

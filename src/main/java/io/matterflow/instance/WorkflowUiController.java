@@ -10,12 +10,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.matterflow.access.MatterAccess;
@@ -143,11 +144,11 @@ class WorkflowUiController {
         return render(actor, step.instanceId(), model, "instance/run :: content");
     }
 
-    @PostMapping("/workflows/steps/{id}/upload")
-    String upload(Actor actor, @PathVariable UUID id, @RequestParam("file") MultipartFile file, Model model,
-                  HttpServletResponse response) throws java.io.IOException {
-        documents.requireWithinLimit(file.getSize());
-        DocumentInfo info = documents.upload(actor, id, file.getOriginalFilename(), file.getContentType(), file.getBytes());
+    /** As the API's upload: the step is checked before the (lazily parsed) part is read, and the file is streamed. */
+    @PostMapping(path = "/workflows/steps/{id}/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String upload(Actor actor, @PathVariable UUID id, MultipartHttpServletRequest request, Model model,
+                  HttpServletResponse response) {
+        DocumentInfo info = documents.upload(actor, id, () -> request.getFile("file"));
         Flash.success(response, "Uploaded " + info.name());
         return render(actor, instances.instanceOfStep(actor, id), model, "instance/run :: content");
     }

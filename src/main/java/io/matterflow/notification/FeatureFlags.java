@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.matterflow.action.ScanRequirement;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
 import io.matterflow.common.ConflictException;
@@ -33,8 +34,13 @@ public class FeatureFlags {
     /** Email the performers of a step when it becomes READY. */
     public static final String READY_EMAIL = "workflow.ready-notifications.email";
 
+    /** Accept only documents the upload scanner found clean ({@link ScanRequirement}). */
+    public static final String REQUIRE_CLEAN_SCAN = ScanRequirement.FLAG;
+
     private static final Map<String, String> KNOWN = Map.of(
-            READY_EMAIL, "Email a step's assignee, or else each eligible performer, when the step becomes READY");
+            READY_EMAIL, "Email a step's assignee, or else each eligible performer, when the step becomes READY",
+            REQUIRE_CLEAN_SCAN, "Complete document requests only with documents the upload scan found clean (others"
+                    + " are refused with 409 until their verdict comes)");
     private static final int MAX_ATTEMPTS = 3;
 
     private final JdbcTemplate jdbc;

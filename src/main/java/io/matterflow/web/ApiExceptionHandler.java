@@ -29,15 +29,19 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.matterflow.action.DocumentProperties;
+import io.matterflow.action.FileNames;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.FieldError;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.Json;
 import io.matterflow.common.MatterflowException;
 import io.matterflow.common.NotFoundException;
+import io.matterflow.common.RateLimitedException;
 import io.matterflow.common.TooLargeException;
 import io.matterflow.common.TypeNames;
 import io.matterflow.common.UnauthenticatedException;
@@ -61,6 +65,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final DocumentProperties documents;
+
+    ApiExceptionHandler(DocumentProperties documents) {
+        this.documents = documents;
+    }
 
     @ExceptionHandler(ValidationException.class)
     ProblemDetail validation(ValidationException e) {
@@ -89,6 +99,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnsupportedTypeException.class)
     ProblemDetail unsupported(UnsupportedTypeException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e);
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        var problem = problem(HttpStatus.TOO_MANY_REQUESTS, e);
+        e.details().forEach(problem::setProperty);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
+    }
+
+    /**
+     * A multipart body the container could not parse: a file name Tomcat refuses (it contains NUL) names the part,
+     * anything else (no boundary, cut off) is a malformed body. Both are the client's doing: 400, never 500.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedMultipart(MultipartException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Tomcat's org.apache.tomcat.util.http.fileupload.InvalidFileNameException, named rather than imported
+            // so that no container internals leak into this class
+            if (t.getClass().getSimpleName().equals("InvalidFileNameException")) {
+                return invalid("Invalid upload", List.of(new FieldError("file", FileNames.NUL_IN_NAME)));
+            }
+        }
+        log.debug("Unreadable multipart body", e);
+        return invalid("Malformed request body",
+                List.of(new FieldError("", "is not a well-formed multipart/form-data body")));
     }
 
     @ExceptionHandler(UnauthenticatedException.class)
@@ -154,8 +190,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // the container's limits sit just above the document limit, and it reports no size of its own (-1)
+        long limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : documents.maxSize().toBytes();
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "the upload is larger than the limit of " + ex.getMaxUploadSize() + " bytes");
+                "the upload is larger than the limit of " + limit + " bytes (matterflow.documents.max-size)");
         problem.setTitle("Upload too large");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }

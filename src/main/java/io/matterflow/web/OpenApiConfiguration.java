@@ -81,7 +81,9 @@ class OpenApiConfiguration {
             **Errors** are RFC 9457 problem details (`application/problem+json`): 400 for malformed JSON or failing \
             fields (listed in `errors`), 401 not signed in, 403 signed in and able to see it but not allowed, 404 \
             unknown, in another organization, or in a matter the caller may not see (the three look the same), 409 \
-            an illegal transition or a lost race, 413 too large, 415 a wrong content type.
+            an illegal transition, a lost race or a step's upload limit, 413 too large, 415 a wrong content type (a \
+            multipart body anywhere but a document upload), 429 repeated failed sign-ins or a person's daily upload \
+            limit (with `Retry-After`).
 
             **Webhooks.** The routes under `/api/webhooks/` are for e-signature, payment and upload-scanning \
             providers: they take no credentials; instead each request is signed with the provider's secret \
@@ -290,8 +292,9 @@ class OpenApiConfiguration {
                          "detail": "the request body is larger than the limit of 1048576 bytes",
                          "instance": "/api/workflows/templates"}""")),
         UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", "The body's content type is not accepted here (JSON routes"
-                + " take `application/json`; a route that changes something refuses form and text bodies even when"
-                + " it reads none; an upload must be of one of the step's accepted types)",
+                + " take `application/json`, and only document uploads take `multipart/form-data`; a route that"
+                + " changes something refuses form and text bodies even when it reads none; an upload must be of one"
+                + " of the step's accepted types, and its content what its name and type say)",
                 example("crossSite", "A form or text body on a route that changes something", """
                         {"type": "about:blank", "title": "Unsupported content type", "status": 415,
                          "detail": "application/x-www-form-urlencoded is not accepted here: send application/json (form and text bodies are refused because a page on another site can make a browser send them)",

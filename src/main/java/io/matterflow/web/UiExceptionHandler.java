@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.matterflow.access.CurrentActor;
@@ -21,6 +22,7 @@ import io.matterflow.common.Flash;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.MatterflowException;
 import io.matterflow.common.NotFoundException;
+import io.matterflow.common.RateLimitedException;
 import io.matterflow.common.TooLargeException;
 import io.matterflow.common.UiController;
 import io.matterflow.common.UnsupportedTypeException;
@@ -45,6 +47,7 @@ class UiExceptionHandler {
                 : e instanceof ConflictException ? HttpStatus.CONFLICT
                 : e instanceof TooLargeException ? HttpStatus.PAYLOAD_TOO_LARGE
                 : e instanceof UnsupportedTypeException ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                : e instanceof RateLimitedException ? HttpStatus.TOO_MANY_REQUESTS
                 : HttpStatus.BAD_REQUEST;
         List<FieldError> errors = e instanceof ValidationException v ? v.errors() : List.of();
         return render(request, response, status, e.title(), e.getMessage(), errors);
@@ -60,6 +63,13 @@ class UiExceptionHandler {
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
         return render(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large",
                 "the file is larger than the upload limit", List.of());
+    }
+
+    /** A multipart body the container could not parse (a NUL in the file name, a cut-off body): the client's doing. */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView malformedUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+        return render(request, response, HttpStatus.BAD_REQUEST, "Invalid upload",
+                "the file could not be read; check its name and try again", List.of());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

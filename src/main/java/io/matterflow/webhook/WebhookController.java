@@ -94,9 +94,11 @@ class WebhookController {
 
     @PostMapping(path = "/api/webhooks/uploads/{provider}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "receiveUploadEvent", summary = "An upload scanner's verdict on a document",
-            description = "`upload.scanned` with `verdict: clean` accepts the document; `infected` rejects it, and a"
-                    + " rejected document cannot complete its step. Audited on the document's step with the provider"
-                    + " as the actor." + SIGNING)
+            description = "`upload.scanned` with `verdict: clean` accepts the document; `infected` rejects it for"
+                    + " good: its content is moved to quarantine, it cannot complete its step, the step is flagged"
+                    + " (`actionData.quarantinedDocuments`) even when it has completed, and the matter's owner is"
+                    + " notified. A verdict that changes nothing (the same again, or any after `infected`) answers"
+                    + " `UNCHANGED`. Audited on the document's step with the provider as the actor." + SIGNING)
     @SecurityRequirements
     @Parameter(in = ParameterIn.HEADER, name = WebhookSignatures.HEADER, required = true,
             description = "`t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">`",

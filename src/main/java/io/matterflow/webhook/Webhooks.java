@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentInfo;
+import io.matterflow.action.ScanRecorded;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.instance.Instances;
@@ -68,8 +69,9 @@ class Webhooks {
                    @Schema(description = "true when this event id was processed before: nothing changed now")
                    boolean duplicate,
                    @Schema(description = "The step's state after the event (`COMPLETED`, `FAILED`), the document's"
-                           + " status (`ACCEPTED`, `REJECTED`), or `UNCHANGED` when the step already records what the"
-                           + " event reports; for a duplicate, the first delivery's outcome", example = "COMPLETED")
+                           + " status (`ACCEPTED`, `REJECTED`), or `UNCHANGED` when the step or document already"
+                           + " records what the event reports (an infected document stays REJECTED); for a duplicate,"
+                           + " the first delivery's outcome", example = "COMPLETED")
                    String outcome) {
     }
 
@@ -167,9 +169,14 @@ class Webhooks {
         return moved(found, payload);
     }
 
+    /**
+     * The document's new status; UNCHANGED when it already had it, or was found infected before (that verdict is
+     * final: its content is quarantined). An infected verdict quarantines the document whatever its step's state.
+     */
     private Applied uploadScan(String provider, ProviderEvent.UploadScan event) {
-        DocumentInfo document = documents.recordScan(provider, event.documentId(), event.verdict().equals("clean"));
-        return new Applied(document.orgId(), document.stepId(), document.status().name());
+        ScanRecorded scan = documents.recordScan(provider, event.documentId(), event.verdict().equals("clean"));
+        DocumentInfo document = scan.document();
+        return new Applied(document.orgId(), document.stepId(), scan.changed() ? document.status().name() : UNCHANGED);
     }
 
     private Applied moved(ProviderStep found, Map<String, Object> payload) {

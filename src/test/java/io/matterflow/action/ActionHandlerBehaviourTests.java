@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.function.Executable;
 
+import io.matterflow.common.ConflictException;
 import io.matterflow.common.FieldError;
 import io.matterflow.directory.Actor;
 
@@ -317,10 +318,10 @@ class ActionHandlerBehaviourTests {
         private final Map<UUID, DocumentInfo> stored = new HashMap<>();
         private final List<UUID> lookedUpOrgs = new ArrayList<>();
 
-        private final DocumentLookup lookup = (orgId, documentId) -> {
+        private final DocumentLookup lookup = TestHandlers.lookup((orgId, documentId) -> {
             lookedUpOrgs.add(orgId);
             return Optional.ofNullable(stored.get(documentId)).filter(d -> d.orgId().equals(orgId));
-        };
+        });
         private final DocumentRequestHandler handler = TestHandlers.documentRequest(lookup);
 
         DocumentRequest() {
@@ -413,6 +414,49 @@ class ActionHandlerBehaviourTests {
             assertThat(payloadErrorFields(() -> handler.complete(ctx(List.of()),
                     map("documentIds", List.of(accepted.toString(), infected.toString(), pdf.toString())))))
                     .containsExactly("documentIds[1]");
+        }
+
+        @Test
+        void shouldRefuseDocumentsNotScannedCleanWhileTheFirmRequiresIt() {
+            UUID accepted = UUID.randomUUID();
+            stored.put(accepted, new DocumentInfo(accepted, ORG, STEP, "id.pdf", "application/pdf", 1024,
+                    "ef".repeat(32), CLIENT, Instant.parse("2025-03-14T09:00:00Z"), DocumentStatus.ACCEPTED));
+            List<UUID> required = new ArrayList<>();
+            var strict = TestHandlers.documentRequest(lookup, org -> required.add(org));
+            var ctx = ctx(List.of());
+
+            var refused = catchThrowableOfType(ConflictException.class, () -> strict.complete(ctx,
+                    map("documentIds", List.of(accepted.toString(), pdf.toString()))));
+
+            assertThat(required).containsExactly(ORG);
+            assertThat(refused.details()).containsEntry("rule", ScanRequirement.FLAG)
+                    .containsEntry("documents", List.of(Map.of("id", pdf.toString(), "name", "passport.pdf",
+                            "status", "UNSCANNED")));
+            assertThat(ctx.data()).doesNotContainKey("documentIds");
+            // all clean: completes
+            strict.complete(ctx, map("documentIds", List.of(accepted.toString())));
+            assertThat(ctx.data()).containsEntry("documentIds", List.of(accepted.toString()));
+        }
+
+        @Test
+        void shouldRefuseWhenADocumentWasRemovedBeforeItWasMarkedSubmitted() {
+            DocumentLookup removedMeanwhile = new DocumentLookup() {
+                @Override
+                public Optional<DocumentInfo> find(UUID orgId, UUID documentId) {
+                    return lookup.find(orgId, documentId);
+                }
+
+                @Override
+                public int markSubmitted(UUID orgId, UUID stepId, java.util.Collection<UUID> ids, Instant at) {
+                    return ids.size() - 1;
+                }
+            };
+            var ctx = ctx(List.of());
+
+            assertThatThrownBy(() -> TestHandlers.documentRequest(removedMeanwhile).complete(ctx,
+                    map("documentIds", List.of(pdf.toString(), png.toString()))))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("removed");
+            assertThat(ctx.data()).doesNotContainKey("documentIds");
         }
 
         @Test

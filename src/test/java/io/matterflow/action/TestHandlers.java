@@ -1,12 +1,14 @@
 package io.matterflow.action;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Role;
@@ -39,11 +41,30 @@ final class TestHandlers {
     }
 
     static DocumentRequestHandler documentRequest(DocumentLookup lookup) {
-        return new DocumentRequestHandler(VALIDATOR, lookup);
+        return documentRequest(lookup, org -> false);
+    }
+
+    static DocumentRequestHandler documentRequest(DocumentLookup lookup, ScanRequirement scans) {
+        return new DocumentRequestHandler(VALIDATOR, lookup, scans);
     }
 
     static DocumentRequestHandler documentRequest() {
-        return documentRequest((org, id) -> Optional.empty());
+        return documentRequest(lookup((org, id) -> Optional.empty()));
+    }
+
+    /** Documents found by {@code find}; marking them submitted marks every one named. */
+    static DocumentLookup lookup(BiFunction<UUID, UUID, Optional<DocumentInfo>> find) {
+        return new DocumentLookup() {
+            @Override
+            public Optional<DocumentInfo> find(UUID orgId, UUID documentId) {
+                return find.apply(orgId, documentId);
+            }
+
+            @Override
+            public int markSubmitted(UUID orgId, UUID stepId, Collection<UUID> documentIds, Instant at) {
+                return documentIds.size();
+            }
+        };
     }
 
     static PaymentClientHandler payment(PaymentProvider... providers) {

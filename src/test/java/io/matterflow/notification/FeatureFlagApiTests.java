@@ -62,8 +62,9 @@ class FeatureFlagApiTests {
         mvc.perform(as(firm.admin(), get(FLAG))).andExpect(jsonPath("$.enabled").value(true));
         mvc.perform(as(firm.admin(), get("/api/admin/feature-flags")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].name").value(FeatureFlags.READY_EMAIL))
-                .andExpect(jsonPath("$[0].enabled").value(true));
+                .andExpect(jsonPath("$[?(@.name == '" + FeatureFlags.READY_EMAIL + "')].enabled").value(true))
+                .andExpect(jsonPath("$[?(@.name == '" + FeatureFlags.REQUIRE_CLEAN_SCAN + "')].enabled")
+                        .value(false));
         assertThat(flags.isEnabled(firm.orgId(), FeatureFlags.READY_EMAIL)).isTrue();
     }
 

@@ -2,7 +2,10 @@ package io.matterflow.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -11,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -36,6 +41,7 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -44,6 +50,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
+import io.matterflow.action.DocumentProperties;
 import io.matterflow.action.InvalidPayloadException;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditEvent;
@@ -56,6 +63,8 @@ import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepDetails;
 import io.matterflow.instance.StepDocuments;
 import io.matterflow.instance.StepRuntime;
+import io.matterflow.notification.FeatureFlags;
+import io.matterflow.notification.Notifications;
 import io.matterflow.support.TestFirm;
 import io.matterflow.template.StepDefinition;
 import io.matterflow.template.Templates;
@@ -89,6 +98,14 @@ abstract class WebhookScenarios {
     JdbcTemplate jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    FeatureFlags flags;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    DocumentProperties documentProperties;
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     // --- signature and replay window ---------------------------------------------------------------------------
 
@@ -332,6 +349,135 @@ abstract class WebhookScenarios {
                 .containsExactly("PROVIDER", "PROVIDER");
     }
 
+    /**
+     * While the firm's flag {@code documents.require-clean-scan} is on, a document request completes only with
+     * documents the scanner found clean: submitting UNSCANNED ones answers 409 naming each (id, name, status), and
+     * the step keeps waiting; once every verdict is clean the same submission completes the step.
+     */
+    @Test
+    void shouldCompleteADocumentRequestOnlyWithCleanDocumentsWhileTheFirmRequiresIt() throws Exception {
+        var request = started(step("ID", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT,
+                Map.of("requestText", "Upload your passport")));
+        TestFirm firm = request.firm();
+        flags.set(firm.as(firm.admin()), FeatureFlags.REQUIRE_CLEAN_SCAN, true);
+        Actor client = firm.as(firm.client());
+        var passport = documents.upload(client, request.stepId(), "passport.pdf", "application/pdf", PDF);
+        var licence = documents.upload(client, request.stepId(), "licence.pdf", "application/pdf", PDF);
+        String submission = """
+                {"documentIds": ["%s", "%s"]}""".formatted(passport.id(), licence.id());
+        var before = snapshot(request);
+
+        complete(request, submission).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Documents not scanned clean"))
+                .andExpect(jsonPath("$.rule").value("documents.require-clean-scan"))
+                .andExpect(jsonPath("$.documents[*].name").value(contains("passport.pdf", "licence.pdf")))
+                .andExpect(jsonPath("$.documents[*].status").value(contains("UNSCANNED", "UNSCANNED")))
+                .andExpect(jsonPath("$.documents[0].id").value(passport.id().toString()));
+        assertThat(snapshot(request)).isEqualTo(before);
+
+        deliver("uploads", scanEvent("evt-" + UUID.randomUUID(), passport.id(), "clean"), now(), UPLOADS_SECRET)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("ACCEPTED"));
+        complete(request, submission).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.documents[*].name").value(contains("licence.pdf")));
+        assertThat(step(request).actionState()).isEqualTo(ActionState.IN_PROGRESS);
+
+        deliver("uploads", scanEvent("evt-" + UUID.randomUUID(), licence.id(), "clean"), now(), UPLOADS_SECRET)
+                .andExpect(status().isOk());
+        complete(request, submission).andExpect(status().isOk())
+                .andExpect(jsonPath("$.actionState").value("COMPLETED"));
+
+        // with the flag off again, an unscanned document is accepted, as no scanner is required
+        flags.set(firm.as(firm.admin()), FeatureFlags.REQUIRE_CLEAN_SCAN, false);
+        var next = started(firm, step("Proof of address", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT,
+                Map.of("requestText", "A utility bill")));
+        var bill = documents.upload(client, next.stepId(), "bill.pdf", "application/pdf", PDF);
+        complete(next, """
+                {"documentIds": ["%s"]}""".formatted(bill.id())).andExpect(status().isOk());
+    }
+
+    /**
+     * The penetration test's case: passport.pdf, UNSCANNED, is submitted and the step completes; then the scanner
+     * reports it infected. The verdict answers REJECTED and the document is quarantined: its file leaves the storage
+     * for the quarantine directory, the step (still COMPLETED: its owner decides) lists it in
+     * {@code actionData.quarantinedDocuments}, both are audited with the provider as actor, and the matter's owner
+     * gets an in-app notification.
+     */
+    @Test
+    void shouldQuarantineADocumentFoundInfectedAfterItsStepCompleted() throws Exception {
+        var request = started(step("ID", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT,
+                Map.of("requestText", "Upload your passport")));
+        TestFirm firm = request.firm();
+        Actor client = firm.as(firm.client());
+        var passport = documents.upload(client, request.stepId(), "passport.pdf", "application/pdf", PDF);
+        complete(request, """
+                {"documentIds": ["%s"]}""".formatted(passport.id())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.actionState").value("COMPLETED"));
+        Path stored = storagePath(passport.id());
+        assertThat(stored).exists();
+
+        String eventId = "evt-" + UUID.randomUUID();
+        deliver("uploads", scanEvent(eventId, passport.id(), "infected"), now(), UPLOADS_SECRET)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("REJECTED"));
+
+        assertThat(stored).doesNotExist();
+        assertThat(documentProperties.quarantineDir().resolve(storageKey(passport.id()))).exists()
+                .hasSize(PDF.length);
+        StepDetails step = step(request);
+        assertThat(step.actionState()).isEqualTo(ActionState.COMPLETED);
+        assertThat(step.actionData().get("quarantinedDocuments")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.LIST).singleElement()
+                .satisfies(flag -> assertThat(asMap(flag)).containsEntry("documentId", passport.id().toString())
+                        .containsEntry("name", "passport.pdf").containsEntry("provider", "mock")
+                        .containsEntry("submitted", true));
+        assertThat(documents.forStep(client, request.stepId())).extracting(d -> d.name() + " " + d.status())
+                .containsExactly("passport.pdf REJECTED");
+        var trail = audit.history(firm.orgId(), request.stepId()).stream()
+                .filter(e -> e.action().startsWith("step.document-") && !e.action().equals("step.document-upload"))
+                .toList();
+        assertThat(trail).extracting(AuditEvent::action, AuditEvent::actorType, AuditEvent::actorId,
+                        AuditEvent::requestId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("step.document-scan", "PROVIDER", "mock", eventId),
+                        org.assertj.core.groups.Tuple.tuple("step.document-quarantine", "PROVIDER", "mock", eventId));
+        assertThat(audit.verify(firm.orgId()).valid()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notifications.of(firm.as(firm.owner()),
+                false, PageRequest.of(0, 20)).getContent()).filteredOn(n -> n.kind().equals("DOCUMENT_QUARANTINED"))
+                .singleElement().satisfies(n -> {
+                    assertThat(n.title()).isEqualTo("Infected document quarantined: passport.pdf");
+                    assertThat(n.stepId()).isEqualTo(request.stepId());
+                }));
+        assertThat(notifications.of(firm.as(firm.client()), false, PageRequest.of(0, 20)).getContent())
+                .noneMatch(n -> n.kind().equals("DOCUMENT_QUARANTINED"));
+    }
+
+    /**
+     * An infected verdict is final and applies to a step still waiting too: the document is quarantined and flagged
+     * at once and cannot be submitted (400 naming it); a later "clean" verdict for it, or the same verdict again,
+     * answers UNCHANGED and changes nothing — the file stays in quarantine and nothing more is audited.
+     */
+    @Test
+    void shouldKeepAnInfectedVerdictFinal() throws Exception {
+        var request = started(step("ID", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT,
+                Map.of("requestText", "Upload your passport")));
+        Actor client = request.firm().as(request.firm().client());
+        var passport = documents.upload(client, request.stepId(), "passport.pdf", "application/pdf", PDF);
+        deliver("uploads", scanEvent("evt-" + UUID.randomUUID(), passport.id(), "infected"), now(), UPLOADS_SECRET)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("REJECTED"));
+        assertThat(step(request).actionState()).isEqualTo(ActionState.IN_PROGRESS);
+        assertThat(step(request).actionData()).containsKey("quarantinedDocuments");
+        var before = snapshot(request);
+
+        for (String verdict : List.of("clean", "infected")) {
+            deliver("uploads", scanEvent("evt-" + UUID.randomUUID(), passport.id(), verdict), now(), UPLOADS_SECRET)
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("UNCHANGED"));
+        }
+        assertThat(snapshot(request)).isEqualTo(before);
+        assertThat(storagePath(passport.id())).doesNotExist();
+        assertThat(documentProperties.quarantineDir().resolve(storageKey(passport.id()))).exists();
+        complete(request, """
+                {"documentIds": ["%s"]}""".formatted(passport.id())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("documentIds[0]"));
+    }
+
     @Test
     void shouldAnswerUnknownSessionsIntentsDocumentsProvidersAndTypes() throws Exception {
         String unknownSession = signedEvent("evt-" + UUID.randomUUID(), "mock-sig-" + UUID.randomUUID());
@@ -464,7 +610,10 @@ abstract class WebhookScenarios {
     }
 
     private Started started(StepDefinition definition) {
-        var firm = TestFirm.create(directory);
+        return started(TestFirm.create(directory), definition);
+    }
+
+    private Started started(TestFirm firm, StepDefinition definition) {
         Actor owner = firm.as(firm.owner());
         var template = templates.publish(owner, templates.create(owner, "Webhook " + UUID.randomUUID(), null,
                 List.of(definition)).id());
@@ -523,6 +672,25 @@ abstract class WebhookScenarios {
         return """
                 {"id": "%s", "type": "%s", "paymentIntentId": "%s", "amount": %s, "currency": "%s"}"""
                 .formatted(eventId, type, intent, amount, currency);
+    }
+
+    private ResultActions complete(Started started, String payload) throws Exception {
+        return mvc.perform(post("/api/workflows/steps/{id}/complete", started.stepId())
+                .with(httpBasic(started.firm().client().email(), "pw"))
+                .contentType(MediaType.APPLICATION_JSON).content(payload));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private String storageKey(UUID documentId) {
+        return jdbc.queryForObject("select storage_key from documents where id = ?", String.class, documentId);
+    }
+
+    private Path storagePath(UUID documentId) {
+        return documentProperties.storageDir().resolve(storageKey(documentId));
     }
 
     private static String scanEvent(String eventId, UUID documentId, String verdict) {
