@@ -11,9 +11,9 @@ import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.Role;
 
 /**
- * Matter-level permissions: reading a matter's workflows, instantiating on it, editing its instances. Whoever may not
- * read a matter is told nothing about it: what is in it is not found ({@link #requireVisible}); 403 is for readers
- * who may not do something.
+ * Matter-level permissions: reading a matter's workflows, instantiating on it, editing its instances, managing the
+ * matter itself. Whoever may not read a matter is told nothing about it: what is in it is not found
+ * ({@link #requireVisible}); 403 is for readers who may not do something.
  */
 @Component
 public class MatterAccess {
@@ -36,6 +36,11 @@ public class MatterAccess {
                 && (actor.role() == Role.ADMIN || matter.isOwner(actor.userId()));
     }
 
+    /** Admins and the matter's owner: its reference, title, owner, client, status and team. */
+    public boolean canManage(MatterDetails matter, Actor actor) {
+        return canEdit(matter, actor);
+    }
+
     /**
      * Refuses a caller who may not read the matter exactly as if the thing asked for did not exist: a 404 naming that
      * thing ({@code entityType} and the id the caller sent), never the matter. A 403 would tell a lawyer of the firm
@@ -51,6 +56,12 @@ public class MatterAccess {
     public void requireInstantiate(MatterDetails matter, Actor actor) {
         if (!canInstantiate(matter, actor)) {
             throw new ForbiddenException("only admins, the matter's owner and its lawyers may start workflows on it");
+        }
+    }
+
+    public void requireManage(MatterDetails matter, Actor actor) {
+        if (!canManage(matter, actor)) {
+            throw new ForbiddenException("only admins and the matter's owner may change the matter and its team");
         }
     }
 

@@ -30,7 +30,7 @@ final class PeopleExamples {
              "reference": "2026-001", "title": "Acme v. Widget Co",
              "ownerId": "e36258e8-c488-4eb4-a6fd-565c8456906f", "clientId": "c690fcd6-6188-49bb-9fc5-fd2002540d47",
              "members": [{"userId": "9ac36d01-63a9-4a64-8c83-d776ee772383", "role": "PARALEGAL"}],
-             "createdAt": "2026-03-02T08:30:00Z"}""";
+             "status": "OPEN", "closedAt": null, "createdAt": "2026-03-02T08:30:00Z"}""";
 
     static final String MATTERS = "{\"items\": [" + MATTER + "], \"page\": 0, \"size\": 20, \"total\": 1}";
 

@@ -15,7 +15,7 @@ public class ConflictException extends MatterflowException {
     public ConflictException(String title, String message, Map<String, Object> details) {
         super(message);
         this.title = title;
-        this.details = Map.copyOf(details);
+        this.details = Problems.checkedProperties(details);
     }
 
     @Override

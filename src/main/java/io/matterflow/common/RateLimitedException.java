@@ -14,7 +14,7 @@ public class RateLimitedException extends MatterflowException {
         super(message);
         this.title = title;
         this.retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
-        this.details = Map.copyOf(details);
+        this.details = Problems.checkedProperties(details);
     }
 
     @Override

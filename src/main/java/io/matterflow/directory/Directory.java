@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.matterflow.common.ConflictException;
@@ -129,6 +131,73 @@ public class Directory {
         return matters.findByIdAndOrgId(matterId, orgId).map(MatterEntity::toDetails);
     }
 
+    /**
+     * The matter, its row locked until the caller's transaction ends, so that no workflow starts on it meanwhile
+     * ({@link #findMatterToWorkOn} waits): for changing it, closing it above all.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<MatterDetails> lockMatter(UUID orgId, UUID matterId) {
+        return matters.lockExclusive(matterId, orgId).map(MatterEntity::toDetails);
+    }
+
+    /**
+     * The matter, its row held until the caller's transaction ends, for starting work on it: a concurrent
+     * {@link #lockMatter} (a close) waits until that work is committed and so sees it, or this waits until the close
+     * is committed and sees the matter CLOSED. Starts on the same matter do not wait for each other on PostgreSQL.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<MatterDetails> findMatterToWorkOn(UUID orgId, UUID matterId) {
+        return matters.lockShared(matterId, orgId).map(MatterEntity::toDetails);
+    }
+
+    /**
+     * Changes the matter's reference, title, owner or client; null fields of {@code edit} stay as they are. The
+     * owner must be a lawyer or an admin of the organization and the client a client of it (400 naming
+     * {@code ownerId} or {@code clientId}); the reference must be free in the organization (409). A new owner or
+     * client changes who may act on the matter: that is recorded and published as for a change of its members.
+     */
+    @Transactional
+    public MatterDetails updateMatter(UUID orgId, UUID matterId, MatterEdit edit) {
+        MatterEntity matter = loadMatter(orgId, matterId);
+        if (edit.ownerId() != null) {
+            requireUser(orgId, edit.ownerId(), "ownerId", Role.LAWYER, Role.ADMIN);
+        }
+        if (edit.clientId() != null) {
+            requireUser(orgId, edit.clientId(), "clientId", Role.CLIENT);
+        }
+        String reference = edit.reference() == null ? matter.reference() : edit.reference();
+        if (!reference.equals(matter.reference())) {
+            matters.findByOrgIdAndReference(orgId, reference).ifPresent(other -> {
+                throw new ConflictException("Reference in use", "a matter with reference " + reference
+                        + " already exists");
+            });
+        }
+        MatterDetails before = matter.toDetails();
+        String title = edit.title() == null ? before.title() : edit.title();
+        UUID owner = edit.ownerId() == null ? before.ownerId() : edit.ownerId();
+        UUID client = edit.removeClient() ? null : edit.clientId() == null ? before.clientId() : edit.clientId();
+        boolean peopleChange = !owner.equals(before.ownerId()) || !Objects.equals(client, before.clientId());
+        if (!peopleChange && reference.equals(before.reference()) && title.equals(before.title())) {
+            return before;
+        }
+        Instant now = clock.instant();
+        matter.edit(reference, title, owner, client, now);
+        if (peopleChange) {
+            peopleChanged(orgId, matterId, now);
+        }
+        return matters.saveAndFlush(matter).toDetails();
+    }
+
+    /** Opens or closes the matter; the caller has checked that closing is allowed (no unfinished workflows). */
+    @Transactional
+    public MatterDetails setMatterStatus(UUID orgId, UUID matterId, MatterStatus status) {
+        MatterEntity matter = loadMatter(orgId, matterId);
+        if (matter.status() != status) {
+            matter.status(status, clock.instant());
+        }
+        return matters.saveAndFlush(matter).toDetails();
+    }
+
     public Optional<MatterDetails> findMatterByReference(UUID orgId, String reference) {
         return matters.findByOrgIdAndReference(orgId, reference).map(MatterEntity::toDetails);
     }
@@ -182,6 +251,10 @@ public class Directory {
         Map<UUID, Role> wanted = new HashMap<>();
         int index = 0;
         for (var member : newMembers) {
+            if (wanted.containsKey(member.userId())) {
+                throw ValidationException.of("Invalid members", "members[" + index + "].userId",
+                        "names a person already listed");
+            }
             var user = requireUser(orgId, member.userId(), "members[" + index + "].userId");
             if (member.role() != user.role()) {
                 throw ValidationException.of("Invalid members", "members[" + index + "].role",
@@ -201,9 +274,14 @@ public class Directory {
             }
         }
         matter.touch(now);
+        peopleChanged(orgId, matterId, now);
+        return matters.saveAndFlush(matter).toDetails();
+    }
+
+    /** Recorded for every node's eligibility cache ({@code matter_changes}) and published in this transaction. */
+    private void peopleChanged(UUID orgId, UUID matterId, Instant now) {
         changes.save(new MatterChangeEntity(matterId, now));
         events.publishEvent(new MatterMembersChanged(matterId, orgId));
-        return matters.saveAndFlush(matter).toDetails();
     }
 
     /** Matters whose people changed at or after {@code since}. */

@@ -10,6 +10,8 @@ import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
@@ -37,6 +39,13 @@ class MatterEntity {
 
     @Column(name = "client_id")
     private UUID clientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MatterStatus status = MatterStatus.OPEN;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -78,12 +87,43 @@ class MatterEntity {
         return members;
     }
 
+    String reference() {
+        return reference;
+    }
+
+    UUID ownerId() {
+        return ownerId;
+    }
+
+    UUID clientId() {
+        return clientId;
+    }
+
+    MatterStatus status() {
+        return status;
+    }
+
     void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    void edit(String reference, String title, UUID ownerId, UUID clientId, Instant now) {
+        this.reference = reference;
+        this.title = title;
+        this.ownerId = ownerId;
+        this.clientId = clientId;
+        this.updatedAt = now;
+    }
+
+    void status(MatterStatus status, Instant now) {
+        this.status = status;
+        this.closedAt = status == MatterStatus.CLOSED ? now : null;
         this.updatedAt = now;
     }
 
     MatterDetails toDetails() {
         return new MatterDetails(id, orgId, reference, title, ownerId, clientId,
-                members.stream().map(m -> new MatterDetails.Member(m.userId(), m.role())).toList(), createdAt);
+                members.stream().map(m -> new MatterDetails.Member(m.userId(), m.role())).toList(), status, closedAt,
+                createdAt);
     }
 }

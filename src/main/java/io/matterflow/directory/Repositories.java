@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
 
 interface OrganizationRepository extends JpaRepository<OrganizationEntity, UUID> {
 
@@ -28,6 +31,19 @@ interface UserRepository extends JpaRepository<UserEntity, UUID> {
 interface MatterRepository extends JpaRepository<MatterEntity, UUID> {
 
     Optional<MatterEntity> findByIdAndOrgId(UUID id, UUID orgId);
+
+    /** The matter, its row locked against every other lock until the transaction ends (SELECT ... FOR UPDATE). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from MatterEntity m where m.id = :id and m.orgId = :orgId")
+    Optional<MatterEntity> lockExclusive(UUID id, UUID orgId);
+
+    /**
+     * The matter, its row held against {@link #lockExclusive} until the transaction ends (SELECT ... FOR SHARE on
+     * PostgreSQL, which other shared holders do not wait for).
+     */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("select m from MatterEntity m where m.id = :id and m.orgId = :orgId")
+    Optional<MatterEntity> lockShared(UUID id, UUID orgId);
 
     Optional<MatterEntity> findByOrgIdAndReference(UUID orgId, String reference);
 

@@ -49,7 +49,7 @@ public class DocumentReads {
         StepDetails step = visibleStep(actor, info);
         if (info.rejected()) {
             throw new ConflictException("Document quarantined", "the upload scanner found this document infected;"
-                    + " it is not served", Map.of("status", info.status().name()));
+                    + " it is not served", Map.of("documentStatus", info.status().name()));
         }
         audit.append(new AuditRecord(actor.orgId(), step.instanceId(), actor, "step.document-read", "STEP", step.id(),
                 step.actionState().name(), step.actionState().name(), Map.of("documentId", info.id().toString(),

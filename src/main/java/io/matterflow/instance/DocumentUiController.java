@@ -17,19 +17,23 @@ class DocumentUiController {
     private final DocumentReads reads;
     private final io.matterflow.access.Matters matters;
     private final io.matterflow.directory.Directory directory;
+    private final io.matterflow.access.MatterAccess access;
 
     DocumentUiController(DocumentReads reads, io.matterflow.access.Matters matters,
-                         io.matterflow.directory.Directory directory) {
+                         io.matterflow.directory.Directory directory, io.matterflow.access.MatterAccess access) {
         this.reads = reads;
         this.matters = matters;
         this.directory = directory;
+        this.access = access;
     }
 
     /** The matter's Documents tab: everything uploaded to its workflows that the viewer may open. */
     @GetMapping("/matters/{id}/documents")
     String list(Actor actor, @PathVariable UUID id, org.springframework.ui.Model model) {
         model.addAttribute("section", "matters");
-        model.addAttribute("matter", matters.get(actor, id));
+        var matter = matters.get(actor, id);
+        model.addAttribute("matter", matter);
+        model.addAttribute("canManage", access.canManage(matter, actor));
         model.addAttribute("documents", reads.forMatter(actor, id));
         java.util.Map<UUID, String> names = new java.util.HashMap<>();
         directory.users(actor.orgId()).forEach(u -> names.put(u.id(), u.displayName()));

@@ -26,6 +26,10 @@ interface InstanceRepository extends JpaRepository<InstanceEntity, UUID> {
                                          java.util.Collection<WorkflowStatus> statuses);
 
     Page<InstanceEntity> findByOrgIdAndMatterIdOrderByCreatedAtDesc(UUID orgId, UUID matterId, Pageable pageable);
+
+    /** The matter's instances in these statuses, oldest first (by the index on matter and status). */
+    List<InstanceEntity> findByOrgIdAndMatterIdAndStatusInOrderByCreatedAtAscIdAsc(
+            UUID orgId, UUID matterId, java.util.Collection<WorkflowStatus> statuses);
 }
 
 interface InstanceStepRepository extends JpaRepository<InstanceStepEntity, UUID> {

@@ -91,10 +91,15 @@ public class Instances {
         if (request.title() != null && (request.title().isBlank() || request.title().length() > 200)) {
             throw ValidationException.of("Invalid request", "title", "must be 1 to 200 characters");
         }
-        MatterDetails matter = directory.findMatter(actor.orgId(), request.matterId())
+        // held until commit: a close of the matter waits for this instance and cancels it, or this sees it CLOSED
+        MatterDetails matter = directory.findMatterToWorkOn(actor.orgId(), request.matterId())
                 .orElseThrow(() -> new NotFoundException("Matter", request.matterId()));
         matterAccess.requireVisible(matter, actor, "Matter", request.matterId());
         matterAccess.requireInstantiate(matter, actor);
+        if (matter.isClosed()) {
+            throw new ConflictException("Matter closed", "the matter is closed; reopen it to start workflows on it",
+                    Map.of("matterStatus", matter.status().name()));
+        }
         PublishedTemplate template = templates.forInstantiation(actor.orgId(), request.templateId(), request.version());
         Instant now = clock.instant();
         var status = request.activate() ? WorkflowStatus.ACTIVE : WorkflowStatus.DRAFT;
@@ -173,6 +178,12 @@ public class Instances {
     /** Rename and/or change status (ACTIVE↔PAUSED, DRAFT→ACTIVE, DRAFT|ACTIVE|PAUSED→CANCELED). Admins and the owner. */
     @Transactional
     public InstanceDetails update(Actor actor, UUID instanceId, String title, WorkflowStatus status) {
+        return update(actor, instanceId, title, status, Map.of());
+    }
+
+    /** As {@link #update}; {@code cause} goes into the status change's audit event (why it happened). */
+    @Transactional
+    InstanceDetails update(Actor actor, UUID instanceId, String title, WorkflowStatus status, Map<String, ?> cause) {
         InstanceEntity instance = load(actor, instanceId);
         MatterDetails matter = matter(instance);
         matterAccess.requireVisible(matter, actor, "Instance", instanceId);
@@ -195,12 +206,12 @@ public class Instances {
             WorkflowStatus from = instance.status();
             if (!STATUS_CHANGES.get(from).contains(status)) {
                 throw new ConflictException("Illegal status change", "an instance that is " + from
-                        + " cannot become " + status, Map.of("status", from.name(), "requested", status.name(),
+                        + " cannot become " + status, Map.of("instanceStatus", from.name(), "requested", status.name(),
                         "allowed", STATUS_CHANGES.get(from).stream().map(Enum::name).sorted().toList()));
             }
             instance.status(status, now);
             audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.status", "INSTANCE",
-                    instance.id(), from.name(), status.name(), Map.of()));
+                    instance.id(), from.name(), status.name(), cause));
             progress.settle(instance, steps.findSteps(instance.id()), now);
         }
         instances.saveAndFlush(instance);

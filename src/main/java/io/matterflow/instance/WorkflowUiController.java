@@ -35,6 +35,7 @@ import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.Role;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.template.Templates;
 import jakarta.servlet.http.HttpServletResponse;
@@ -86,6 +87,14 @@ class WorkflowUiController {
         model.addAttribute("matters", matters.visible(actor, Paging.of(0, 200,
                 Sort.by(Sort.Direction.DESC, "createdAt"))).getContent());
         model.addAttribute("names", names(actor));
+        boolean canCreate = matters.canCreate(actor);
+        model.addAttribute("canCreate", canCreate);
+        if (canCreate) {
+            List<UserAccount> people = directory.users(actor.orgId());
+            model.addAttribute("owners", people.stream()
+                    .filter(u -> u.role() == Role.LAWYER || u.role() == Role.ADMIN).toList());
+            model.addAttribute("clients", people.stream().filter(u -> u.role() == Role.CLIENT).toList());
+        }
         return "instance/matters";
     }
 
@@ -93,10 +102,12 @@ class WorkflowUiController {
     String matter(Actor actor, @PathVariable UUID id, Model model) {
         MatterDetails matter = matters.get(actor, id);
         model.addAttribute("section", "matters");
+        model.addAttribute("tab", "workflows");
         model.addAttribute("matter", matter);
         model.addAttribute("instances", instances.forMatter(actor, id, Paging.of(0, 200)).getContent());
         model.addAttribute("names", names(actor));
-        boolean canStart = matterAccess.canInstantiate(matter, actor);
+        model.addAttribute("canManage", matterAccess.canManage(matter, actor));
+        boolean canStart = matterAccess.canInstantiate(matter, actor) && !matter.isClosed();
         model.addAttribute("canStart", canStart);
         if (canStart) {
             model.addAttribute("templates", templates.search(actor, null, Paging.of(0, 200, Sort.by("name"))).stream()

@@ -21,6 +21,7 @@ import io.matterflow.action.RoleScope;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.MatterEdit;
 import io.matterflow.directory.Role;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepRuntime;
@@ -86,5 +87,30 @@ class EligibilityAcrossNodesTests {
         assertThatThrownBy(() -> runtime.claim(firm.as(firm.associate()), step.id()))
                 .isInstanceOf(NotFoundException.class);
         assertThat(runtime.claim(firm.as(firm.owner()), step.id()).assignedToId()).isEqualTo(firm.owner().id());
+    }
+
+    /** A matter handed to another owner on the other node: the old owner's cached eligibility here is dropped. */
+    @Test
+    void shouldStopAnOwnerReplacedOnAnotherNodeFromClaimingHere() {
+        var firm = TestFirm.create(directory);
+        var author = firm.as(firm.owner());
+        var template = templates.create(author, "Two nodes, new owner", null, List.of(new StepDefinition("Approve",
+                ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of())));
+        templates.publish(author, template.id());
+        var instance = instances.instantiate(author,
+                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
+        var step = instance.steps().get(0);
+        var ref = new StepRef(step.id(), instance.id(), firm.matter().id(), firm.orgId(), RoleScope.LAWYER, null);
+        assertThat(access.isEligible(ref, firm.as(firm.owner()))).isTrue();
+
+        otherNode.getBean(Matters.class).update(firm.as(firm.admin()), firm.matter().id(),
+                new MatterEdit(null, null, firm.outsider().id(), null, false), null, false);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !access.isEligible(ref, firm.as(firm.owner())));
+        assertThatThrownBy(() -> runtime.claim(firm.as(firm.owner()), step.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(runtime.claim(firm.as(firm.outsider()), step.id()).assignedToId())
+                .isEqualTo(firm.outsider().id());
     }
 }

@@ -98,25 +98,35 @@ abstract class ApiTestSupport {
 
     /**
      * What the firm has written: row counts of templates, instances, instance steps, audit events and API tokens (and
-     * of revoked ones), and a digest of every instance's and step's status, title, order and version, so that refused
-     * updates are caught as well as refused inserts.
+     * of revoked ones), a digest of every instance's and step's status, title, order and version, and of every
+     * matter's details, status and team (with the changes recorded for other nodes' caches), so that refused updates
+     * are caught as well as refused inserts.
      */
     Map<String, Object> written(UUID orgId) {
-        return Map.of(
-                "templates", count("select count(*) from workflow_templates where org_id = ?", orgId),
-                "instances", count("select count(*) from workflow_instances where org_id = ?", orgId),
-                "steps", count("select count(*) from workflow_instance_steps where org_id = ?", orgId),
-                "audit", count("select count(*) from audit_events where org_id = ?", orgId),
-                "tokens", count("select count(*) from api_tokens where org_id = ?", orgId),
-                "revokedTokens", count("select count(*) from api_tokens where org_id = ? and revoked_at is not null",
-                        orgId),
-                "instanceDigest", digest("select id || ':' || status || ':' || title || ':' || version"
-                        + " from workflow_instances where org_id = ? order by id", orgId),
-                "stepDigest", digest("select id || ':' || action_state || ':' || title || ':' || step_order || ':'"
-                        + " || coalesce(cast(assigned_to_id as varchar), '-') || ':'"
-                        + " || version from workflow_instance_steps where org_id = ? order by id", orgId),
-                "templateDigest", digest("select id || ':' || name || ':' || version || ':' || is_active || ':'"
-                        + " || lock_version from workflow_templates where org_id = ? order by id", orgId));
+        return Map.ofEntries(
+                Map.entry("templates", count("select count(*) from workflow_templates where org_id = ?", orgId)),
+                Map.entry("instances", count("select count(*) from workflow_instances where org_id = ?", orgId)),
+                Map.entry("steps", count("select count(*) from workflow_instance_steps where org_id = ?", orgId)),
+                Map.entry("audit", count("select count(*) from audit_events where org_id = ?", orgId)),
+                Map.entry("tokens", count("select count(*) from api_tokens where org_id = ?", orgId)),
+                Map.entry("revokedTokens", count("select count(*) from api_tokens where org_id = ?"
+                        + " and revoked_at is not null", orgId)),
+                Map.entry("instanceDigest", digest("select id || ':' || status || ':' || title || ':' || version"
+                        + " from workflow_instances where org_id = ? order by id", orgId)),
+                Map.entry("stepDigest", digest("select id || ':' || action_state || ':' || title || ':' || step_order"
+                        + " || ':' || coalesce(cast(assigned_to_id as varchar), '-') || ':'"
+                        + " || version from workflow_instance_steps where org_id = ? order by id", orgId)),
+                Map.entry("templateDigest", digest("select id || ':' || name || ':' || version || ':' || is_active"
+                        + " || ':' || lock_version from workflow_templates where org_id = ? order by id", orgId)),
+                Map.entry("matterDigest", digest("select id || ':' || reference || ':' || title || ':' || owner_id"
+                        + " || ':' || coalesce(cast(client_id as varchar), '-') || ':' || status || ':'"
+                        + " || coalesce(cast(closed_at as varchar), '-') || ':' || version"
+                        + " from matters where org_id = ? order by id", orgId)),
+                Map.entry("memberDigest", digest("select mm.matter_id || ':' || mm.user_id || ':' || mm.role"
+                        + " from matter_members mm join matters m on m.id = mm.matter_id where m.org_id = ?"
+                        + " order by 1", orgId)),
+                Map.entry("matterChanges", count("select count(*) from matter_changes c join matters m"
+                        + " on m.id = c.matter_id where m.org_id = ?", orgId)));
     }
 
     private long count(String sql, UUID orgId) {

@@ -44,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.matterflow.access.Matters;
 import io.matterflow.access.StepAccess;
 import io.matterflow.access.StepRef;
 import io.matterflow.action.ActionType;
@@ -51,6 +52,8 @@ import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.MatterEdit;
+import io.matterflow.directory.MatterStatus;
 import io.matterflow.directory.Role;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.instance.InstanceDetails;
@@ -88,7 +91,8 @@ class AuthorizationMatrixTests {
         CANCEL_INSTANCE, ADD_STEP, EDIT_STEP, REMOVE_STEP, ADVANCE, CLAIM, CLAIM_PARALEGAL_STEP, CLAIM_CLIENT_STEP,
         CLAIM_ADMIN_STEP, UNCLAIM, UNCLAIM_OWNERS_STEP, START, START_CLAIMED, COMPLETE, COMPLETE_OWNERS_STEP,
         COMPLETE_CLAIMED_CHECKLIST, FAIL, FAIL_OWNERS_STEP, BLOCK, BLOCK_OWNERS_STEP, UNBLOCK, UNBLOCK_OWNERS_STEP,
-        SKIP, RETRY, UPLOAD_DOCUMENT, ASSIGN, HANDOVER, CREATE_MATTER, SET_MEMBERS, CREATE_TOKEN, REVOKE_TOKEN
+        SKIP, RETRY, UPLOAD_DOCUMENT, ASSIGN, HANDOVER, CREATE_MATTER, SET_MEMBERS, EDIT_MATTER, CLOSE_MATTER,
+        REOPEN_MATTER, CREATE_TOKEN, REVOKE_TOKEN
     }
 
     /**
@@ -101,7 +105,8 @@ class AuthorizationMatrixTests {
      * the client, as the code decides: the specification does not say. Creating a template or a matter names no id
      * of the firm in the path: another firm's admin creates the template in its own firm, and is refused (400, the
      * owner and client named are not users of its firm) when it names the firm's people as owner and client.
-     * API tokens are each user's own: anyone signed in creates one (another firm's admin, in its own firm), and only
+     * Changing a matter (its details, closing it with its unfinished workflows, reopening it) is for admins and its
+     * owner, as replacing its members is. API tokens are each user's own: anyone signed in creates one (another firm's admin, in its own firm), and only
      * its user revokes it (REVOKE_TOKEN acts on the owner's token); to anyone else it does not exist (404).
      */
     static final String MATRIX = """
@@ -141,6 +146,9 @@ class AuthorizationMatrixTests {
             HANDOVER                     200   403       403      403       403    403       404       401
             CREATE_MATTER                201   201       201      201       403    403       400       401
             SET_MEMBERS                  200   200       403      404       403    403       404       401
+            EDIT_MATTER                  200   200       403      404       403    403       404       401
+            CLOSE_MATTER                 200   200       403      404       403    403       404       401
+            REOPEN_MATTER                200   200       403      404       403    403       404       401
             CREATE_TOKEN                 201   201       201      201       201    201       201       401
             REVOKE_TOKEN                 404   204       404      404       404    404       404       401
             """;
@@ -187,6 +195,8 @@ class AuthorizationMatrixTests {
     StepDocuments documents;
     @Autowired
     StepAccess access;
+    @Autowired
+    Matters matters;
     @Value("${matterflow.documents.storage-dir}")
     String storageDir;
 
@@ -308,7 +318,17 @@ class AuthorizationMatrixTests {
         Actor associate = firm.as(firm.associate());
         String name = "Intake " + UUID.randomUUID();
         return switch (route) {
-            case CREATE_TEMPLATE, CREATE_MATTER, SET_MEMBERS, CREATE_TOKEN -> new State(null, null, null, name);
+            case CREATE_TEMPLATE, CREATE_MATTER, SET_MEMBERS, EDIT_MATTER, CREATE_TOKEN ->
+                    new State(null, null, null, name);
+            case CLOSE_MATTER -> {
+                InstanceDetails instance = instance(firm, name);
+                yield new State(instance.templateId(), instance.id(), instance.steps().get(0).id(), name);
+            }
+            case REOPEN_MATTER -> {
+                matters.update(owner, firm.matter().id(), new MatterEdit(null, null, null, null, false),
+                        MatterStatus.CLOSED, false);
+                yield new State(null, null, null, name);
+            }
             case REVOKE_TOKEN -> new State(null, null, null, name, token(firm.owner(), name));
             case EDIT_TEMPLATE, PUBLISH_TEMPLATE -> new State(templates.create(owner, name, null,
                     List.of(checklist(RoleScope.PARALEGAL))).id(), null, null, name);
@@ -415,6 +435,11 @@ class AuthorizationMatrixTests {
                     {"members": [{"userId": "%s", "role": "LAWYER"}, {"userId": "%s", "role": "PARALEGAL"},
                                  {"userId": "%s", "role": "LAWYER"}]}
                     """.formatted(firm.associate().id(), firm.paralegal().id(), firm.outsider().id()));
+            case EDIT_MATTER -> json(patch("/api/matters/{id}", firm.matter().id()),
+                    "{\"title\": \"Renamed matter\", \"ownerId\": \"" + firm.associate().id() + "\"}");
+            case CLOSE_MATTER -> json(patch("/api/matters/{id}", firm.matter().id()),
+                    "{\"status\": \"CLOSED\", \"cancelActiveWorkflows\": true}");
+            case REOPEN_MATTER -> json(patch("/api/matters/{id}", firm.matter().id()), "{\"status\": \"OPEN\"}");
             case CREATE_TOKEN -> json(post("/api/me/tokens"),
                     "{\"name\": \"" + s.name() + "\", \"expiresInDays\": 30}");
             case REVOKE_TOKEN -> delete("/api/me/tokens/{id}", s.tokenId());
@@ -468,6 +493,13 @@ class AuthorizationMatrixTests {
             case SET_MEMBERS -> assertThat(jdbc.queryForList(
                     "select role from matter_members where matter_id = ? and user_id = ?", String.class,
                     firm.matter().id(), firm.outsider().id())).containsExactly("LAWYER");
+            case EDIT_MATTER -> assertThat(jdbc.queryForObject("select title || '|' || owner_id from matters where id = ?",
+                    String.class, firm.matter().id())).isEqualTo("Renamed matter|" + firm.associate().id());
+            case CLOSE_MATTER -> {
+                assertThat(matterStatus(firm)).isEqualTo("CLOSED");
+                assertThat(instanceColumn(s, "status")).isEqualTo("CANCELED");
+            }
+            case REOPEN_MATTER -> assertThat(matterStatus(firm)).isEqualTo("OPEN");
             case CREATE_TOKEN -> assertThat(jdbc.queryForObject(
                     "select count(*) from api_tokens where user_id = ? and org_id = ? and name = ?"
                             + " and revoked_at is null", Long.class, caller.id(), caller.orgId(), s.name()))
@@ -757,6 +789,10 @@ class AuthorizationMatrixTests {
         return id;
     }
 
+    private String matterStatus(TestFirm firm) {
+        return jdbc.queryForObject("select status from matters where id = ?", String.class, firm.matter().id());
+    }
+
     private String instanceColumn(State s, String column) {
         return jdbc.queryForObject("select " + column + " from workflow_instances where id = ?", String.class,
                 s.instanceId());
@@ -810,8 +846,8 @@ class AuthorizationMatrixTests {
                 + " action_state, assigned_to_id, started_at, completed_at, updated_at, version,"
                 + " cast(action_data as text) as action_data, cast(action_config as text) as action_config"
                 + " from workflow_instance_steps where org_id = ? order by id", org));
-        s.put("matters", jdbc.queryForList("select id, reference, title, owner_id, client_id, version, updated_at"
-                + " from matters where org_id = ? order by id", org));
+        s.put("matters", jdbc.queryForList("select id, reference, title, owner_id, client_id, status, closed_at,"
+                + " version, updated_at from matters where org_id = ? order by id", org));
         s.put("matter_members", jdbc.queryForList("select m.matter_id, m.user_id, m.role from matter_members m"
                 + " join matters x on x.id = m.matter_id where x.org_id = ? order by 1, 2", org));
         s.put("documents", jdbc.queryForList("select id, step_id, name, size_bytes from documents where org_id = ?"

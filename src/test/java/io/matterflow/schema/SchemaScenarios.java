@@ -75,6 +75,14 @@ abstract class SchemaScenarios {
     }
 
     @Test
+    void shouldRejectUnknownMatterStatuses() {
+        assertRejected(() -> jdbc.update("update matters set status = 'ARCHIVED' where id = ?", firm.matter().id()),
+                "matters");
+        jdbc.update("update matters set status = 'CLOSED' where id = ?", firm.matter().id());
+        assertThat(count("matters where status = 'CLOSED' and id = '" + firm.matter().id() + "'")).isEqualTo(1);
+    }
+
+    @Test
     void shouldRejectUnknownInstanceStatusesAndStepStates() {
         assertRejected(() -> insertInstance("FINISHED"), "workflow_instances");
         UUID instance = insertInstance("ACTIVE");

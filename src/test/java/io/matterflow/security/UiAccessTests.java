@@ -53,7 +53,9 @@ class UiAccessTests {
     /**
      * 302 = redirected to /login (or, for an accepted POST, to the page it created). Neither a lawyer of the firm who
      * is not on the matter nor another firm's user learns that its ids exist (404, as for unknown ids); paralegals
-     * read templates, clients get 403 on every template route (docs/decisions.md).
+     * read templates, clients get 403 on every template route (docs/decisions.md). Everyone on a matter sees its
+     * team; its details, status and team change by its admins and owner only. Admins and lawyers open matters
+     * (another firm's admin naming this firm's people as owner and client: 400).
      */
     static final String MATRIX = """
             route            ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
@@ -77,10 +79,17 @@ class UiAccessTests {
             CREATE_TEMPLATE    302   302       302      302       403    403       302       302
             SAVE_TEMPLATE      200   200       200      200       403    403       404       302
             PUBLISH_TEMPLATE   200   200       200      200       403    403       404       302
+            MATTER_TEAM        200   200       200      404       200    200       404       302
+            MATTER_DETAILS     200   200       403      404       403    403       404       302
+            CREATE_MATTER      302   302       302      302       403    403       400       302
+            ADD_MEMBER         200   200       403      404       403    403       404       302
+            REMOVE_MEMBER      200   200       403      404       403    403       404       302
+            SAVE_DETAILS       200   200       403      404       403    403       404       302
+            CLOSE_MATTER       200   200       403      404       403    403       404       302
             """;
 
     static final java.util.Set<String> GETS = java.util.Set.of("INBOX", "MATTERS", "MATTER", "RUN", "TEMPLATES",
-            "BUILDER", "NOTIFICATIONS", "MATTER_DOCUMENTS");
+            "BUILDER", "NOTIFICATIONS", "MATTER_DOCUMENTS", "MATTER_TEAM", "MATTER_DETAILS");
 
     static volatile TestFirm otherFirm;
 
@@ -162,7 +171,7 @@ class UiAccessTests {
     static Stream<String> posts() {
         return Stream.of("INSTANTIATE", "CLAIM", "RENAME", "ADD_STEP", "REMOVE_STEP", "CREATE_TEMPLATE",
                 "SAVE_TEMPLATE", "PUBLISH_TEMPLATE", "STEP_EVENT_FAIL", "REORDER", "UPLOAD", "LOGOUT",
-                "NOTIFICATION_OPEN");
+                "NOTIFICATION_OPEN", "CREATE_MATTER", "ADD_MEMBER", "REMOVE_MEMBER", "SAVE_DETAILS", "CLOSE_MATTER");
     }
 
     /** A notification is its user's: anyone else, in the firm or not, gets 404 and it stays unread. */
@@ -298,6 +307,19 @@ class UiAccessTests {
                     .param("steps[0].roleScope", "LAWYER").param("steps[0].required", "true")
                     .param("steps[0].order", "0");
             case "PUBLISH_TEMPLATE" -> post("/workflows/templates/{id}/publish", s.templateId());
+            case "MATTER_TEAM" -> get("/matters/{id}/team", matter);
+            case "MATTER_DETAILS" -> get("/matters/{id}/details", matter);
+            case "CREATE_MATTER" -> post("/matters").param("reference", "N-" + UUID.randomUUID())
+                    .param("title", "New matter").param("ownerId", s.firm().owner().id().toString())
+                    .param("clientId", s.firm().client().id().toString());
+            case "ADD_MEMBER" -> post("/matters/{id}/team", matter).param("userId",
+                    s.firm().outsider().id().toString());
+            case "REMOVE_MEMBER" -> post("/matters/{id}/team/{user}/remove", matter, s.firm().paralegal().id());
+            case "SAVE_DETAILS" -> post("/matters/{id}/details", matter)
+                    .param("reference", s.firm().matter().reference()).param("title", "Renamed matter")
+                    .param("ownerId", s.firm().owner().id().toString()).param("clientId", "");
+            case "CLOSE_MATTER" -> post("/matters/{id}/status", matter).param("status", "CLOSED")
+                    .param("cancelActiveWorkflows", "true");
             case "LOGOUT" -> post("/logout");
             case "NOTIFICATION_OPEN" -> post("/notifications/{id}/open", UUID.randomUUID());
             default -> throw new IllegalArgumentException(route);
@@ -328,6 +350,10 @@ class UiAccessTests {
         s.put("instance_steps", jdbc.queryForList("select id, step_order, title, action_state, assigned_to_id,"
                 + " version from workflow_instance_steps where org_id = ? order by id", org));
         s.put("documents", jdbc.queryForObject("select count(*) from documents where org_id = ?", Long.class, org));
+        s.put("matters", jdbc.queryForList("select id, reference, title, owner_id, client_id, status, version"
+                + " from matters where org_id = ? order by id", org));
+        s.put("matter_members", jdbc.queryForList("select m.matter_id, m.user_id, m.role from matter_members m"
+                + " join matters x on x.id = m.matter_id where x.org_id = ? order by 1, 2", org));
         return s;
     }
 }

@@ -102,6 +102,62 @@ class XssTests {
         assertInert("not found", response.getContentAsString());
     }
 
+    /**
+     * The matter tabs' htmx answers: the Details tab refusing to close (listing the workflows' titles), saving the
+     * details, adding to and removing from the team; and opening a matter whose title and reference carry the
+     * payloads.
+     */
+    @Test
+    void shouldRenderTheMatterTabsFragmentsInert() throws Exception {
+        XssFixture f = XssFixture.create(directory, templates, instances, runtime, documents);
+        String x = XssFixture.X;
+        MockHttpServletResponse response = mvc.perform(htmx(post("/matters/{id}/status", f.matter().id())
+                .param("status", "CLOSED"), f.owner())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getContentAsString()).contains("Cancel them and close")
+                .contains("Run x &lt;script&gt;alert(1)&lt;/script&gt;");
+        assertInert("close refused", response.getContentAsString());
+
+        response = mvc.perform(htmx(post("/matters/{id}/details", f.matter().id()).param("reference", "R " + x)
+                .param("title", "Title " + x).param("ownerId", f.owner().id().toString())
+                .param("clientId", f.client().id().toString()), f.owner())).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
+        assertInert("details refused", response.getContentAsString());
+        response = mvc.perform(htmx(post("/matters/{id}/details", f.matter().id()).param("reference", "R<b>" + 1)
+                .param("title", "Title " + x).param("ownerId", f.owner().id().toString())
+                .param("clientId", f.client().id().toString()), f.owner())).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+        assertInert("details saved", response.getContentAsString());
+
+        response = mvc.perform(htmx(post("/matters/{id}/team", f.matter().id())
+                .param("userId", f.admin().id().toString()), f.owner())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).contains("Admin x &lt;script&gt;");
+        assertInert("member added", response.getContentAsString());
+        response = mvc.perform(htmx(post("/matters/{id}/team/{user}/remove", f.matter().id(), f.admin().id()),
+                f.owner())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertInert("member removed", response.getContentAsString());
+
+        response = mvc.perform(htmx(post("/matters").param("reference", "N <i>" + f.orgId().toString().substring(0, 8))
+                .param("title", "New " + x).param("ownerId", f.owner().id().toString()), f.admin()))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        String created = response.getHeader("HX-Redirect");
+        assertThat(created).startsWith("/matters/");
+        response = mvc.perform(as(get(created), f.admin())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertInert("new matter", response.getContentAsString());
+        for (String page : List.of("/matters", created + "/team", created + "/details")) {
+            assertInert(page, mvc.perform(as(get(page), f.admin())).andReturn().getResponse().getContentAsString());
+        }
+    }
+
+    private AbstractMockHttpServletRequestBuilder<?> htmx(AbstractMockHttpServletRequestBuilder<?> request,
+                                                          UserAccount who) {
+        return as(request, who).with(csrf()).header("HX-Request", "true");
+    }
+
     static void assertInert(String where, String body) {
         assertThat(body).as(where).doesNotContain(XssFixture.SCRIPT).doesNotContain("<img src=x")
                 .doesNotContain("<svg onload");

@@ -87,7 +87,8 @@ class AccessibilityTests {
 
         Page lawyerPage = browser.signIn(DemoData.LAWYER, DemoData.PASSWORD);
         for (String path : List.of("/inbox", "/matters", "/matters/" + matter.id(), "/matters/" + matter.id()
-                + "/documents", run, "/workflows/templates",
+                + "/documents", "/matters/" + matter.id() + "/team", "/matters/" + matter.id() + "/details", run,
+                "/workflows/templates",
                 "/workflows/templates/" + template.id(), "/notifications", "/matters/" + UUID.randomUUID())) {
             check(lawyerPage, path, violations);
         }
