@@ -38,6 +38,7 @@ import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.MatterflowException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.TooLargeException;
+import io.matterflow.common.TooManyRequestsException;
 import io.matterflow.common.TypeNames;
 import io.matterflow.common.UnauthenticatedException;
 import io.matterflow.common.UnprocessableException;
@@ -88,6 +89,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnsupportedTypeException.class)
     ProblemDetail unsupported(UnsupportedTypeException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e);
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, e));
     }
 
     @ExceptionHandler(UnauthenticatedException.class)

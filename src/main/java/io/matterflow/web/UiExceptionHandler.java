@@ -22,6 +22,7 @@ import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.MatterflowException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.TooLargeException;
+import io.matterflow.common.TooManyRequestsException;
 import io.matterflow.common.UiController;
 import io.matterflow.common.UnsupportedTypeException;
 import io.matterflow.common.ValidationException;
@@ -45,8 +46,12 @@ class UiExceptionHandler {
                 : e instanceof ConflictException ? HttpStatus.CONFLICT
                 : e instanceof TooLargeException ? HttpStatus.PAYLOAD_TOO_LARGE
                 : e instanceof UnsupportedTypeException ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                : e instanceof TooManyRequestsException ? HttpStatus.TOO_MANY_REQUESTS
                 : HttpStatus.BAD_REQUEST;
         List<FieldError> errors = e instanceof ValidationException v ? v.errors() : List.of();
+        if (e instanceof TooManyRequestsException tooMany) {
+            response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+        }
         return render(request, response, status, e.title(), e.getMessage(), errors);
     }
 
