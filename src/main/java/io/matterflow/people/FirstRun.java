@@ -39,6 +39,10 @@ class FirstRun implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!properties.configured()) {
+            if (!people.anyUser()) {
+                log.warn("No user exists, so nobody can sign in: set MATTERFLOW_BOOTSTRAP_ORGANIZATION and"
+                        + " MATTERFLOW_BOOTSTRAP_ADMIN_EMAIL and start again to create the firm and its first admin");
+            }
             return;
         }
         String email = Emails.canonical(properties.adminEmail());

@@ -285,6 +285,11 @@ public class People {
         return Optional.of(link);
     }
 
+    @Transactional(readOnly = true)
+    boolean anyUser() {
+        return directory.hasUsers();
+    }
+
     boolean emailsViaSmtp() {
         return emails.viaSmtp();
     }
