@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A person as the people routes answer: their status, and when their pending invitation expires. */
 @Schema(description = "A person of the firm with their status")
-record PersonDetails(UUID id, UUID orgId, @Schema(example = "paralegal@demo.law") String email,
+public record PersonDetails(UUID id, UUID orgId, @Schema(example = "paralegal@demo.law") String email,
                      @Schema(example = "Paul Paralegal") String displayName, Role role,
                      @Schema(description = "INVITED: has not chosen a password yet; ACTIVE: can sign in;"
                              + " DEACTIVATED: cannot sign in and performs no step") Person.Status status,
