@@ -47,6 +47,9 @@ import io.matterflow.notification.NotificationProperties;
 public class People {
 
     private static final Logger log = LoggerFactory.getLogger(People.class);
+    /** One @, something on each side, a dot in the domain, no white space or markup characters. */
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s<>()\\[\\],;:\"]+@[^@\\s<>()\\[\\],;:\"]+\\.[^@\\s<>()\\[\\],;:\"]+");
 
     private final Directory directory;
     private final OneTimeLinks links;
@@ -97,7 +100,20 @@ public class People {
      */
     public PersonDetails invite(Actor actor, String email, String displayName, Role role) {
         requireAdmin(actor);
-        UserAccount user = directory.inviteUser(actor.orgId(), email, displayName.strip(), role);
+        List<io.matterflow.common.FieldError> errors = new java.util.ArrayList<>();
+        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+            errors.add(new io.matterflow.common.FieldError("email", "must be an email address"));
+        }
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 200) {
+            errors.add(new io.matterflow.common.FieldError("displayName", "must have 1 to 200 characters"));
+        }
+        if (role == null) {
+            errors.add(new io.matterflow.common.FieldError("role", "must be ADMIN, LAWYER, PARALEGAL or CLIENT"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("Invalid invitation", errors);
+        }
+        UserAccount user = directory.inviteUser(actor.orgId(), email.strip(), displayName.strip(), role);
         OneTimeLinks.Issued link = links.issue(actor.orgId(), user.id(), OneTimeLinks.Purpose.INVITATION,
                 actor.userId(), properties.invitationTtl());
         sendInvitation(user, link, actor.name());

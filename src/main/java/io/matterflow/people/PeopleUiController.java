@@ -42,11 +42,7 @@ class PeopleUiController {
     String invite(Actor actor, @RequestParam(required = false) String email,
                   @RequestParam(required = false) String displayName, @RequestParam(required = false) Role role,
                   Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        if (email == null || email.isBlank() || displayName == null || displayName.isBlank() || role == null) {
-            throw new ValidationException("Invalid invitation", List.of(
-                    new io.matterflow.common.FieldError("email", "give the person's email, name and role")));
-        }
-        PersonDetails invited = people.invite(actor, email.strip(), displayName, role);
+        PersonDetails invited = people.invite(actor, email == null ? null : email.strip(), displayName, role);
         return done(actor, model, request, response, redirect, "Invited " + invited.displayName() + " ("
                 + invited.email() + "): the link to choose a password is on its way");
     }

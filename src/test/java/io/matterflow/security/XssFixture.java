@@ -179,7 +179,7 @@ record XssFixture(UUID orgId, UserAccount admin, UserAccount owner, UserAccount 
     /** Every UI page that shows the firm's data, by path. */
     List<String> pages() {
         List<String> pages = new ArrayList<>(List.of("/inbox", "/matters", "/matters/" + matter.id(),
-                "/workflows/templates", "/notifications"));
+                "/workflows/templates", "/notifications", "/people", "/account"));
         instances.forEach(i -> pages.add("/matters/" + matter.id() + "/workflows/" + i.id()));
         templateIds.forEach(t -> pages.add("/workflows/templates/" + t));
         return pages;
