@@ -167,12 +167,15 @@ public class People {
         }
         if (activeChange) {
             Person before = directory.findPerson(actor.orgId(), userId).orElseThrow();
-            Person after = directory.setActive(actor.orgId(), userId, active, actor.userId()).orElseThrow();
-            if (!active) {
-                revokeLinks(userId, null);
-            }
-            audit.append(new AuditRecord(actor.orgId(), userId, actor, active ? "user.reactivate" : "user.deactivate",
-                    "USER", userId, before.status().name(), after.status().name(), Map.of("email", person.email())));
+            // empty when a concurrent request made the same change first: nothing more to do or record
+            directory.setActive(actor.orgId(), userId, active, actor.userId()).ifPresent(after -> {
+                if (!active) {
+                    revokeLinks(userId, null);
+                }
+                audit.append(new AuditRecord(actor.orgId(), userId, actor,
+                        active ? "user.reactivate" : "user.deactivate", "USER", userId, before.status().name(),
+                        after.status().name(), Map.of("email", person.email())));
+            });
         }
         return details(directory.findPerson(actor.orgId(), userId).orElseThrow());
     }

@@ -61,7 +61,7 @@ class RequestFuzzTests extends ApiTestSupport {
 
     /** Fixed so that a failure replays; printed in every failure message. */
     static final long SEED = 0x6d61747465724cL;
-    static final int REQUESTS = 5_200;
+    static final int REQUESTS = 5_600;
     /** A new firm (with its instance) every so many requests, so that successful requests do not exhaust the state. */
     static final int REFRESH_EVERY = 650;
 
