@@ -50,6 +50,15 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /** A fresh browser session, not signed in. */
+    public Page page() {
+        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1360, 900).setBaseURL(baseUrl));
+        context.setDefaultTimeout(30_000);
+        context.setDefaultNavigationTimeout(60_000);
+        return context.newPage();
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png"))
                 .setFullPage(true));
