@@ -175,6 +175,27 @@ class ApiTokens {
     }
 
     /**
+     * Revokes every usable token of a user, at once: their deactivation, by {@code actor} (an admin). Each revocation
+     * is audited like the user's own, with the reason. Returns how many were revoked.
+     */
+    @Transactional
+    int revokeAllOf(Actor actor, UUID orgId, UUID userId, String reason) {
+        List<Map<String, Object>> usable = jdbc.queryForList("select id, name from api_tokens where user_id = ?"
+                + " and org_id = ? and revoked_at is null", userId, orgId);
+        OffsetDateTime now = time(clock.instant());
+        for (Map<String, Object> token : usable) {
+            UUID tokenId = (UUID) token.get("id");
+            if (jdbc.update("update api_tokens set revoked_at = ? where id = ? and revoked_at is null", now,
+                    tokenId) == 1) {
+                audit.append(new AuditRecord(orgId, tokenId, actor, "api-token.revoke", "API_TOKEN", tokenId,
+                        "ACTIVE", "REVOKED", Map.of("name", token.get("name"), "reason", reason,
+                        "userId", userId.toString())));
+            }
+        }
+        return usable.size();
+    }
+
+    /**
      * The user a token signs in, if it is well formed, known, neither revoked nor expired: one SELECT by the
      * digest's unique index, joined with the user. Its last use is recorded at most once a minute.
      */
@@ -186,11 +207,11 @@ class ApiTokens {
         List<Found> found = jdbc.query("""
                         select t.id, t.last_used_at, u.id as user_id, u.org_id, u.email, u.display_name, u.role
                           from api_tokens t join users u on u.id = t.user_id
-                         where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?""",
+                         where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and u.active""",
                 (rs, i) -> new Found(rs.getObject("id", UUID.class), instant(rs, "last_used_at"),
                         new UserAccount(rs.getObject("user_id", UUID.class), rs.getObject("org_id", UUID.class),
                                 rs.getString("email"), rs.getString("display_name"),
-                                Role.valueOf(rs.getString("role")))),
+                                Role.valueOf(rs.getString("role")), true)),
                 digest(token), time(now));
         if (found.isEmpty()) {
             return Optional.empty();

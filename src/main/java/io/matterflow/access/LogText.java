@@ -7,14 +7,14 @@ package io.matterflow.access;
  * backslash is doubled so that an escape cannot be typed in, and the text is cut after {@link #MAX_LENGTH}
  * characters, since a client decides its length too.
  */
-final class LogText {
+public final class LogText {
 
     static final int MAX_LENGTH = 256;
 
     private LogText() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "null";
         }

@@ -140,7 +140,7 @@ public class LoginThrottle {
      * the 2^64 addresses in it). Anything else (possible only when forwarded headers are trusted) is used as given,
      * cut to a bounded length.
      */
-    static String source(String address) {
+    public static String source(String address) {
         if (address == null) {
             return "";
         }

@@ -15,6 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -22,6 +24,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 import io.matterflow.common.Problems;
 import jakarta.servlet.ServletException;
@@ -46,7 +49,7 @@ class SecurityConfiguration {
 
     static final String BEARER_CHALLENGE = "Bearer realm=\"Matterflow\"";
 
-    static final String[] PUBLIC_UI = {"/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+    static final String[] PUBLIC_UI = {"/login", "/error", "/password/set", "/password/forgot", "/css/**", "/js/**", "/img/**", "/webjars/**",
             "/favicon.ico", "/v3/api-docs",
             "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
@@ -144,12 +147,27 @@ class SecurityConfiguration {
         };
     }
 
+    /** Every signed-in UI session, by person: so that deactivating someone ends their sessions ({@link Sessions}). */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry when the servlet container destroys a session (sign-out, time-out). */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_UI).permitAll()
                         .anyRequest().authenticated())
+                // no limit on sessions per person; the registry lets an ended session be refused on its next request
+                .sessionManagement(session -> session.sessionConcurrency(concurrency -> concurrency
+                        .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?ended")))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll()
                         .failureHandler(SecurityConfiguration::formLoginFailed))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));

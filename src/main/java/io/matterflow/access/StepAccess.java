@@ -29,7 +29,7 @@ import io.matterflow.directory.Role;
  * Eligibility and the step permission table.
  * <ul>
  * <li>{@link #resolveEligibleActors}: ADMIN → the organization's admins; LAWYER → the matter's owner and its
- * lawyers; PARALEGAL → its paralegals; CLIENT → its client (and client members). Cached per matter: every
+ * lawyers; PARALEGAL → its paralegals; CLIENT → its client (and client members); active people only. Cached per matter: every
  * instance of a matter has the same people, and nothing cached depends on a step's assignee (each check reads the
  * assignee from the step as the transaction loaded it), so claims and starts leave the cache alone and only a
  * change of the matter's people drops its entry.</li>
@@ -185,6 +185,23 @@ public class StepAccess {
     }
 
     /**
+     * Drops every cached entry, now and once the current transaction commits: a person's role or active state
+     * changed, which can change who may act on any matter of the firm (admins act on all of them). Such changes are
+     * rare; reloading is cheap.
+     */
+    public void invalidateAll() {
+        cache.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.invalidateAll();
+                }
+            });
+        }
+    }
+
+    /**
      * Drops the matter's entries at once and again once the change commits: another request may have cached the
      * old members in between, while the change was not yet visible to it.
      */
@@ -228,6 +245,14 @@ public class StepAccess {
                 }
             }
         }
+        // deactivated people perform nothing: one query for the matter's people (admins come active already)
+        Set<UUID> people = new HashSet<>(lawyers);
+        people.addAll(paralegals);
+        people.addAll(clients);
+        Set<UUID> active = directory.activeAmong(step.orgId(), people);
+        lawyers.retainAll(active);
+        paralegals.retainAll(active);
+        clients.retainAll(active);
         byScope.put(RoleScope.LAWYER, Set.copyOf(lawyers));
         byScope.put(RoleScope.PARALEGAL, Set.copyOf(paralegals));
         byScope.put(RoleScope.CLIENT, Set.copyOf(clients));

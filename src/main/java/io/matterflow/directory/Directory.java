@@ -80,6 +80,137 @@ public class Directory {
         return users.save(user).toAccount();
     }
 
+    /**
+     * An invited user: active, without a password (none matches until they choose one from their invitation).
+     * The email is stored in its {@linkplain Emails#canonical canonical form}, which must be free (else 409).
+     */
+    @Transactional
+    public UserAccount inviteUser(UUID orgId, String email, String displayName, Role role) {
+        String canonical = Emails.canonical(email);
+        if (canonical.isEmpty() || canonical.length() > Emails.MAX_LENGTH) {
+            throw ValidationException.of("Invalid user", "email",
+                    "must have 1 to " + Emails.MAX_LENGTH + " characters");
+        }
+        if (users.findByEmail(canonical).isPresent()) {
+            throw new ConflictException("Email in use", "a user with email " + canonical + " already exists");
+        }
+        var user = new UserEntity(UUID.randomUUID(), orgId, canonical, displayName, role, null, clock.instant());
+        return users.saveAndFlush(user).toAccount();
+    }
+
+    /** The people of the organization with their status, by name. */
+    public List<Person> people(UUID orgId) {
+        return users.findByOrgIdOrderByDisplayName(orgId).stream().map(UserEntity::toPerson).toList();
+    }
+
+    /** A person of the organization; another organization's id is not found. */
+    public Optional<Person> findPerson(UUID orgId, UUID userId) {
+        return users.findById(userId).filter(u -> u.orgId().equals(orgId)).map(UserEntity::toPerson);
+    }
+
+    /** Stores the BCrypt hash of the new password. The caller has checked the password policy. */
+    @Transactional
+    public void setPassword(UUID userId, String rawPassword) {
+        UserEntity user = users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
+        user.passwordHash(passwordEncoder.encode(rawPassword));
+        users.saveAndFlush(user);
+    }
+
+    /**
+     * Whether {@code rawPassword} is the user's password: one BCrypt check. False for a user without a password,
+     * after a check of the same cost, so the answer takes as long either way.
+     */
+    public boolean passwordMatches(UUID userId, String rawPassword) {
+        String hash = users.findById(userId).map(UserEntity::passwordHash).orElse(null);
+        if (hash == null) {
+            passwordEncoder.matches(rawPassword, unmatchableHash());
+            return false;
+        }
+        return passwordEncoder.matches(rawPassword, hash);
+    }
+
+    private volatile String unmatchable;
+
+    /** A hash of a random secret, made once with the same encoder: to spend a check's time on nobody. */
+    private String unmatchableHash() {
+        if (unmatchable == null) {
+            unmatchable = passwordEncoder.encode(UUID.randomUUID().toString() + UUID.randomUUID());
+        }
+        return unmatchable;
+    }
+
+    /**
+     * Changes a person's role. A client stays a client and staff stay staff (a client is outside the firm: invite
+     * the person anew instead), else 422 naming {@code role}; an owner of matters stays a lawyer or admin (409).
+     * The person's matter memberships take the new role, each such matter is recorded as changed (so that every
+     * node drops its cached eligibility) and {@link UserRoleChanged} is published in this transaction.
+     */
+    @Transactional
+    public Person changeRole(UUID orgId, UUID userId, Role role, UUID byUserId) {
+        UserEntity user = loadUser(orgId, userId);
+        Role from = user.role();
+        if (from == role) {
+            return user.toPerson();
+        }
+        if ((from == Role.CLIENT) != (role == Role.CLIENT)) {
+            throw io.matterflow.common.UnprocessableException.of("Invalid role", "role",
+                    from == Role.CLIENT ? "a client's account cannot become a staff account; invite the person anew"
+                            : "a staff account cannot become a client's account; invite the client anew");
+        }
+        long owned = matters.countByOrgIdAndOwnerId(orgId, userId);
+        if (role == Role.PARALEGAL && owned > 0) {
+            throw new ConflictException("Owns matters", "this person owns " + owned + " matter(s), and a matter's"
+                    + " owner must be a lawyer or an admin; give those matters another owner first");
+        }
+        user.role(role);
+        users.saveAndFlush(user);
+        Instant now = clock.instant();
+        for (UUID matterId : mattersInvolvingIds(orgId, userId)) {
+            matters.findByIdAndOrgId(matterId, orgId).ifPresent(matter -> {
+                matter.members().stream().filter(m -> m.userId().equals(userId)).forEach(m -> m.role(role));
+                matter.touch(now);
+                matters.saveAndFlush(matter);
+            });
+            changes.save(new MatterChangeEntity(matterId, now));
+            events.publishEvent(new MatterMembersChanged(matterId, orgId));
+        }
+        events.publishEvent(new UserRoleChanged(orgId, userId, from, role, byUserId));
+        return user.toPerson();
+    }
+
+    /**
+     * Deactivates or reactivates a person. Deactivation publishes {@link UserDeactivated} in this transaction (what
+     * they held is released with it) and records their matters as changed, so that every node drops its cached
+     * eligibility; reactivation publishes {@link UserReactivated}. Setting the state a person already has changes
+     * nothing and returns empty.
+     */
+    @Transactional
+    public Optional<Person> setActive(UUID orgId, UUID userId, boolean active, UUID byUserId) {
+        UserEntity user = loadUser(orgId, userId);
+        if (user.active() == active) {
+            return Optional.empty();
+        }
+        user.active(active);
+        users.saveAndFlush(user);
+        Instant now = clock.instant();
+        for (UUID matterId : mattersInvolvingIds(orgId, userId)) {
+            changes.save(new MatterChangeEntity(matterId, now));
+            events.publishEvent(new MatterMembersChanged(matterId, orgId));
+        }
+        events.publishEvent(active ? new UserReactivated(orgId, userId, byUserId)
+                : new UserDeactivated(orgId, userId, byUserId));
+        return Optional.of(user.toPerson());
+    }
+
+    /** Of these users, those of the organization who are active. */
+    public Set<UUID> activeAmong(UUID orgId, Collection<UUID> userIds) {
+        return userIds.isEmpty() ? Set.of() : Set.copyOf(users.findActiveIds(orgId, userIds));
+    }
+
+    public boolean hasUsers() {
+        return users.count() > 0;
+    }
+
     public Optional<UserAccount> findUser(UUID id) {
         return users.findById(id).map(UserEntity::toAccount);
     }
@@ -92,9 +223,11 @@ public class Directory {
     /**
      * The user with this email (compared as {@link #findUserByEmail}) and their stored hash, in one query, for the
      * access module's sign-in: a known and an unknown email then cost the same one lookup before the password check.
+     * Only a user who may sign in with a password has credentials: active, with a password chosen.
      */
     public Optional<UserCredentials> findCredentials(String email) {
-        return findByCanonicalEmail(email).map(u -> new UserCredentials(u.toAccount(), u.passwordHash()));
+        return findByCanonicalEmail(email).filter(u -> u.active() && u.passwordHash() != null)
+                .map(u -> new UserCredentials(u.toAccount(), u.passwordHash()));
     }
 
     /** The stored BCrypt hash, for the start-up check that no demo user keeps the default password. */
@@ -106,8 +239,9 @@ public class Directory {
         return users.findByOrgIdOrderByDisplayName(orgId).stream().map(UserEntity::toAccount).toList();
     }
 
+    /** The active users of the organization with this role: deactivated people perform nothing. */
     public List<UUID> userIdsWithRole(UUID orgId, Role role) {
-        return users.findIdsByOrgIdAndRole(orgId, role);
+        return users.findActiveIdsByOrgIdAndRole(orgId, role);
     }
 
     @Transactional
@@ -299,6 +433,19 @@ public class Directory {
         String canonical = Emails.canonical(email);
         return canonical.isEmpty() || canonical.length() > Emails.MAX_LENGTH ? Optional.empty()
                 : users.findByEmail(canonical);
+    }
+
+    private UserEntity loadUser(UUID orgId, UUID userId) {
+        return users.findById(userId).filter(u -> u.orgId().equals(orgId))
+                .orElseThrow(() -> new NotFoundException("User", userId));
+    }
+
+    /** The matters the user owns, is the client of, or is a member of. */
+    private Set<UUID> mattersInvolvingIds(UUID orgId, UUID userId) {
+        Set<UUID> ids = new HashSet<>();
+        matters.findOwnedOrClientOf(orgId, userId).forEach(row -> ids.add((UUID) row[0]));
+        matters.findMemberships(orgId, userId).forEach(row -> ids.add((UUID) row[0]));
+        return ids;
     }
 
     private MatterEntity loadMatter(UUID orgId, UUID matterId) {

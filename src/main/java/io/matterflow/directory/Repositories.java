@@ -22,8 +22,11 @@ interface UserRepository extends JpaRepository<UserEntity, UUID> {
     /** By the canonical email ({@link Emails#canonical}), as every stored email is. */
     Optional<UserEntity> findByEmail(String email);
 
-    @Query("select u.id from UserEntity u where u.orgId = :orgId and u.role = :role")
-    List<UUID> findIdsByOrgIdAndRole(UUID orgId, Role role);
+    @Query("select u.id from UserEntity u where u.orgId = :orgId and u.role = :role and u.active = true")
+    List<UUID> findActiveIdsByOrgIdAndRole(UUID orgId, Role role);
+
+    @Query("select u.id from UserEntity u where u.orgId = :orgId and u.active = true and u.id in :ids")
+    List<UUID> findActiveIds(UUID orgId, java.util.Collection<UUID> ids);
 
     List<UserEntity> findByOrgIdOrderByDisplayName(UUID orgId);
 }
@@ -63,6 +66,8 @@ interface MatterRepository extends JpaRepository<MatterEntity, UUID> {
             where m.orgId = :orgId and (m.ownerId = :userId or m.clientId = :userId)
             """)
     List<Object[]> findOwnedOrClientOf(UUID orgId, UUID userId);
+
+    long countByOrgIdAndOwnerId(UUID orgId, UUID ownerId);
 
     /** Matter id and role of each of the user's memberships. */
     @Query("""

@@ -30,8 +30,12 @@ class UserEntity {
     @Column(nullable = false)
     private Role role;
 
-    @Column(name = "password_hash", nullable = false)
+    /** Null while an invited user has not chosen a password: no password matches it. */
+    @Column(name = "password_hash")
     private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean active;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -47,13 +51,48 @@ class UserEntity {
         this.role = role;
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
+        this.active = true;
     }
 
     UserAccount toAccount() {
-        return new UserAccount(id, orgId, email, displayName, role);
+        return new UserAccount(id, orgId, email, displayName, role, active);
+    }
+
+    Person toPerson() {
+        Person.Status status = !active ? Person.Status.DEACTIVATED
+                : passwordHash == null ? Person.Status.INVITED : Person.Status.ACTIVE;
+        return new Person(id, orgId, email, displayName, role, status, createdAt);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID orgId() {
+        return orgId;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    void role(Role role) {
+        this.role = role;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    void active(boolean active) {
+        this.active = active;
     }
 
     String passwordHash() {
         return passwordHash;
+    }
+
+    void passwordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 }

@@ -58,6 +58,32 @@ class EmailOutbox {
                 at(now), email.recipientId(), email.sourceId()) > 0;
     }
 
+    /** The text an account email keeps once it left the outbox: its one-time link is gone. */
+    static final String REMOVED = "(removed once the email left the outbox: it held a one-time link)";
+
+    /**
+     * Account emails (invitations, password resets) hold a one-time link: once sent, canceled or given up, their
+     * text is replaced, so that the link exists only in the recipient's mailbox.
+     */
+    void scrubAccountEmails(Collection<UUID> ids) {
+        named.update("""
+                update email_outbox set body = :removed, summary = :removed, link = null
+                where id in (:ids) and status <> 'PENDING' and kind in (:kinds)
+                """, Map.of("removed", REMOVED, "ids", ids, "kinds", ACCOUNT_KINDS));
+    }
+
+    /** Cancels and scrubs the pending account emails of one link. */
+    void cancelAccountEmails(UUID sourceId) {
+        named.update("""
+                update email_outbox set status = 'CANCELED', last_error = 'the link was revoked', body = :removed,
+                    summary = :removed, link = null
+                where source_id = :source and status = 'PENDING' and kind in (:kinds)
+                """, Map.of("removed", REMOVED, "source", sourceId, "kinds", ACCOUNT_KINDS));
+    }
+
+    private static final List<String> ACCOUNT_KINDS = java.util.Arrays.stream(AccountEmails.Kind.values())
+            .map(Enum::name).toList();
+
     /** Recipients with an email due, the longest waiting first. */
     List<UUID> dueRecipients(Instant now, int limit) {
         return jdbc.queryForList("""
@@ -105,24 +131,28 @@ class EmailOutbox {
     /** The recipient's emails that are due, oldest first. */
     List<OutboxEmail> due(UUID recipientId, Instant now) {
         return jdbc.query("""
-                select id, org_id, recipient_id, email, recipient_name, subject, body, summary, link, throttled,
+                select id, org_id, recipient_id, email, recipient_name, kind, subject, body, summary, link, throttled,
                     attempts, created_at
                 from email_outbox where recipient_id = ? and status = 'PENDING' and next_attempt_at <= ?
                 order by created_at, id
                 """, (rs, i) -> new OutboxEmail(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
                 rs.getObject("recipient_id", UUID.class), rs.getString("email"), rs.getString("recipient_name"),
-                rs.getString("subject"), rs.getString("body"), rs.getString("summary"), rs.getString("link"),
-                rs.getBoolean("throttled"), rs.getInt("attempts"),
+                rs.getString("kind"), rs.getString("subject"), rs.getString("body"), rs.getString("summary"),
+                rs.getString("link"), rs.getBoolean("throttled"), rs.getInt("attempts"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant()), recipientId, at(now));
     }
 
-    /** When each message (a single email or a digest) sent to the recipient after {@code since} went out, oldest first. */
+    /**
+     * When each notification message (a single email or a digest) sent to the recipient after {@code since} went out,
+     * oldest first. Account emails do not count: the throttle is for notifications.
+     */
     List<Instant> messagesSentSince(UUID recipientId, Instant since) {
-        return jdbc.query("""
+        return named.query("""
                 select min(sent_at) as sent_at from email_outbox
-                where recipient_id = ? and status = 'SENT' and sent_at > ?
+                where recipient_id = :recipient and status = 'SENT' and sent_at > :since and kind not in (:kinds)
                 group by message_id order by min(sent_at)
-                """, (rs, i) -> rs.getObject("sent_at", OffsetDateTime.class).toInstant(), recipientId, at(since));
+                """, Map.of("recipient", recipientId, "since", at(since), "kinds", ACCOUNT_KINDS),
+                (rs, i) -> rs.getObject("sent_at", OffsetDateTime.class).toInstant());
     }
 
     /** Marks the emails sent as one message; only those still pending. */

@@ -85,10 +85,23 @@ class EmailSender implements SmartLifecycle {
 
     private int serve(UUID recipient) {
         Instant now = clock.instant();
-        List<OutboxEmail> due = outbox.due(recipient, now);
-        if (due.isEmpty()) {
-            return 0;
+        List<OutboxEmail> all = outbox.due(recipient, now);
+        int sent = 0;
+        for (OutboxEmail email : all.stream().filter(OutboxEmail::account).toList()) {
+            if (!deliver(recipient, single(email), List.of(email))) {
+                return sent;
+            }
+            sent++;
         }
+        List<OutboxEmail> due = all.stream().filter(e -> !e.account()).toList();
+        if (due.isEmpty()) {
+            return sent;
+        }
+        return sent + serveNotifications(recipient, due, now);
+    }
+
+    /** READY and assignment emails: under the firm's flag and the per-recipient throttle, the excess as a digest. */
+    private int serveNotifications(UUID recipient, List<OutboxEmail> due, Instant now) {
         if (!flags.isEnabled(due.get(0).orgId(), FeatureFlags.READY_EMAIL)) {
             int canceled = outbox.cancel(ids(due), "the organization switched " + FeatureFlags.READY_EMAIL + " off");
             log.info("Canceled {} queued email(s) to {}: the organization switched READY emails off", canceled,
@@ -141,6 +154,7 @@ class EmailSender implements SmartLifecycle {
             return false;
         }
         outbox.markSent(ids(rows), UUID.randomUUID(), node, clock.instant());
+        outbox.scrubAccountEmails(ids(rows));
         return true;
     }
 
@@ -150,6 +164,7 @@ class EmailSender implements SmartLifecycle {
         var retry = properties.retry();
         if (attempts >= retry.maxAttempts()) {
             outbox.giveUp(ids(rows), error);
+            outbox.scrubAccountEmails(ids(rows));
             log.error("Gave up on the email \"{}\" to {} after {} attempts: {}", message.subject(), message.to(),
                     attempts, error);
         } else {

@@ -48,7 +48,7 @@ class ReadyEmails {
         String matter = steps.matter(event);
         String link = properties.baseUrl() + ReadySteps.path(event);
         for (UUID userId : steps.recipients(event)) {
-            directory.findUser(userId).filter(user -> user.orgId().equals(event.orgId()))
+            directory.findUser(userId).filter(user -> user.orgId().equals(event.orgId()) && user.active())
                     .ifPresent(user -> outbox.enqueue(email(event, user, matter, link), clock.instant()));
         }
     }
@@ -61,7 +61,7 @@ class ReadyEmails {
         }
         String matter = steps.matter(event.orgId(), event.matterId());
         String link = properties.baseUrl() + ReadySteps.path(event.matterId(), event.instanceId(), event.stepId());
-        directory.findUser(event.assigneeId()).filter(user -> user.orgId().equals(event.orgId()))
+        directory.findUser(event.assigneeId()).filter(user -> user.orgId().equals(event.orgId()) && user.active())
                 .ifPresent(user -> outbox.enqueue(assignedEmail(event, user, matter, link), clock.instant()));
     }
 

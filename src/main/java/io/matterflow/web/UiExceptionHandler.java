@@ -48,8 +48,12 @@ class UiExceptionHandler {
                 : e instanceof TooLargeException ? HttpStatus.PAYLOAD_TOO_LARGE
                 : e instanceof UnsupportedTypeException ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
                 : e instanceof RateLimitedException ? HttpStatus.TOO_MANY_REQUESTS
+                : e instanceof io.matterflow.common.UnprocessableException ? HttpStatus.UNPROCESSABLE_CONTENT
                 : HttpStatus.BAD_REQUEST;
         List<FieldError> errors = e instanceof ValidationException v ? v.errors() : List.of();
+        if (e instanceof RateLimitedException tooMany) {
+            response.setHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+        }
         return render(request, response, status, e.title(), e.getMessage(), errors);
     }
 

@@ -92,7 +92,8 @@ class AuthorizationMatrixTests {
         CLAIM_ADMIN_STEP, UNCLAIM, UNCLAIM_OWNERS_STEP, START, START_CLAIMED, COMPLETE, COMPLETE_OWNERS_STEP,
         COMPLETE_CLAIMED_CHECKLIST, FAIL, FAIL_OWNERS_STEP, BLOCK, BLOCK_OWNERS_STEP, UNBLOCK, UNBLOCK_OWNERS_STEP,
         SKIP, RETRY, UPLOAD_DOCUMENT, ASSIGN, HANDOVER, CREATE_MATTER, SET_MEMBERS, EDIT_MATTER, CLOSE_MATTER,
-        REOPEN_MATTER, CREATE_TOKEN, REVOKE_TOKEN
+        REOPEN_MATTER, CREATE_TOKEN, REVOKE_TOKEN, INVITE_USER, DEACTIVATE_USER, CHANGE_ROLE, RESEND_INVITATION,
+        CHANGE_OWN_PASSWORD
     }
 
     /**
@@ -108,6 +109,9 @@ class AuthorizationMatrixTests {
      * Changing a matter (its details, closing it with its unfinished workflows, reopening it) is for admins and its
      * owner, as replacing its members is. API tokens are each user's own: anyone signed in creates one (another firm's admin, in its own firm), and only
      * its user revokes it (REVOKE_TOKEN acts on the owner's token); to anyone else it does not exist (404).
+     * People are the admins' to manage: another firm's admin invites into its own firm, and does not find the firm's
+     * people (404). DEACTIVATE_USER and CHANGE_ROLE act on the associate (CHANGE_ROLE makes them a paralegal),
+     * RESEND_INVITATION on a person invited by the admin; everyone signed in changes their own password.
      */
     static final String MATRIX = """
             route                      ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
@@ -151,6 +155,11 @@ class AuthorizationMatrixTests {
             REOPEN_MATTER                200   200       403      404       403    403       404       401
             CREATE_TOKEN                 201   201       201      201       201    201       201       401
             REVOKE_TOKEN                 404   204       404      404       404    404       404       401
+            INVITE_USER                  201   403       403      403       403    403       201       401
+            DEACTIVATE_USER              200   403       403      403       403    403       404       401
+            CHANGE_ROLE                  200   403       403      403       403    403       404       401
+            RESEND_INVITATION            200   403       403      403       403    403       404       401
+            CHANGE_OWN_PASSWORD          204   204       204      204       204    204       204       401
             """;
 
     /** The audit log is the admins' (each of its own firm); everyone else in the firm is refused. */
@@ -164,7 +173,7 @@ class AuthorizationMatrixTests {
     enum Read {
         TEMPLATE(404), TEMPLATE_VERSIONS(404), INSTANCE(404), MATTER_INSTANCES(404), INSTANCE_AUDIT(404), STEP(404),
         STEP_HISTORY(404), STEP_DOCUMENTS(404), MATTER(404), TEMPLATE_LIST(200), MATTER_LIST(200), INBOX(200),
-        USERS(200);
+        USERS(200), USER(404);
 
         final int status;
 
@@ -197,6 +206,10 @@ class AuthorizationMatrixTests {
     StepAccess access;
     @Autowired
     Matters matters;
+    @Autowired
+    io.matterflow.people.People people;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
     @Value("${matterflow.documents.storage-dir}")
     String storageDir;
 
@@ -306,10 +319,14 @@ class AuthorizationMatrixTests {
      * What a row acts on. {@code stepId} is the step the route moves, edits or removes; {@code tokenId} the API token
      * a route revokes.
      */
-    record State(UUID templateId, UUID instanceId, UUID stepId, String name, UUID tokenId) {
+    record State(UUID templateId, UUID instanceId, UUID stepId, String name, UUID tokenId, UUID userId) {
 
         State(UUID templateId, UUID instanceId, UUID stepId, String name) {
-            this(templateId, instanceId, stepId, name, null);
+            this(templateId, instanceId, stepId, name, null, null);
+        }
+
+        State(UUID templateId, UUID instanceId, UUID stepId, String name, UUID tokenId) {
+            this(templateId, instanceId, stepId, name, tokenId, null);
         }
     }
 
@@ -318,8 +335,8 @@ class AuthorizationMatrixTests {
         Actor associate = firm.as(firm.associate());
         String name = "Intake " + UUID.randomUUID();
         return switch (route) {
-            case CREATE_TEMPLATE, CREATE_MATTER, SET_MEMBERS, EDIT_MATTER, CREATE_TOKEN ->
-                    new State(null, null, null, name);
+            case CREATE_TEMPLATE, CREATE_MATTER, SET_MEMBERS, EDIT_MATTER, CREATE_TOKEN, INVITE_USER, DEACTIVATE_USER,
+                    CHANGE_ROLE, CHANGE_OWN_PASSWORD -> new State(null, null, null, name);
             case CLOSE_MATTER -> {
                 InstanceDetails instance = instance(firm, name);
                 yield new State(instance.templateId(), instance.id(), instance.steps().get(0).id(), name);
@@ -329,6 +346,8 @@ class AuthorizationMatrixTests {
                         MatterStatus.CLOSED, false);
                 yield new State(null, null, null, name);
             }
+            case RESEND_INVITATION -> new State(null, null, null, name, null, people.invite(firm.as(firm.admin()),
+                    "invited-" + UUID.randomUUID() + "@firm.test", "Invited " + name, Role.LAWYER).id());
             case REVOKE_TOKEN -> new State(null, null, null, name, token(firm.owner(), name));
             case EDIT_TEMPLATE, PUBLISH_TEMPLATE -> new State(templates.create(owner, name, null,
                     List.of(checklist(RoleScope.PARALEGAL))).id(), null, null, name);
@@ -443,6 +462,14 @@ class AuthorizationMatrixTests {
             case CREATE_TOKEN -> json(post("/api/me/tokens"),
                     "{\"name\": \"" + s.name() + "\", \"expiresInDays\": 30}");
             case REVOKE_TOKEN -> delete("/api/me/tokens/{id}", s.tokenId());
+            case INVITE_USER -> json(post("/api/users"), """
+                    {"email": "new-%s@firm.test", "displayName": "New person", "role": "PARALEGAL"}
+                    """.formatted(s.name().substring(s.name().length() - 12)));
+            case DEACTIVATE_USER -> json(patch("/api/users/{id}", firm.associate().id()), "{\"active\": false}");
+            case CHANGE_ROLE -> json(patch("/api/users/{id}", firm.associate().id()), "{\"role\": \"PARALEGAL\"}");
+            case RESEND_INVITATION -> post("/api/users/{id}/invitation", s.userId());
+            case CHANGE_OWN_PASSWORD -> json(post("/api/me/password"),
+                    "{\"currentPassword\": \"pw\", \"newPassword\": \"Tall-Orchid-Window-2026\"}");
         };
     }
 
@@ -507,6 +534,20 @@ class AuthorizationMatrixTests {
             case REVOKE_TOKEN -> assertThat(jdbc.queryForObject(
                     "select count(*) from api_tokens where id = ? and revoked_at is not null", Long.class,
                     s.tokenId())).isEqualTo(1L);
+            case INVITE_USER -> assertThat(jdbc.queryForObject("select count(*) from users where org_id = ? and email"
+                    + " = ? and password_hash is null", Long.class, caller.orgId(),
+                    "new-" + s.name().substring(s.name().length() - 12).toLowerCase() + "@firm.test")).isEqualTo(1L);
+            case DEACTIVATE_USER -> assertThat(jdbc.queryForObject("select active from users where id = ?",
+                    Boolean.class, firm.associate().id())).isFalse();
+            case CHANGE_ROLE -> assertThat(jdbc.queryForObject("select role from users where id = ?", String.class,
+                    firm.associate().id())).isEqualTo("PARALEGAL");
+            case RESEND_INVITATION -> assertThat(jdbc.queryForObject("select count(*) from user_tokens where user_id = ?"
+                    + " and revoked_at is null", Long.class, s.userId())).isEqualTo(1L);
+            case CHANGE_OWN_PASSWORD -> {
+                assertThat(passwords.matches("Tall-Orchid-Window-2026", directory.passwordHash(caller.id())
+                        .orElseThrow())).isTrue();
+                directory.setPassword(caller.id(), PASSWORD); // the other firm's admin serves every row
+            }
         }
     }
 
@@ -700,6 +741,7 @@ class AuthorizationMatrixTests {
             case MATTER_LIST -> get("/api/matters").param("size", "100");
             case INBOX -> get("/api/workflows/steps").param("size", "100");
             case USERS -> get("/api/users");
+            case USER -> get("/api/users/{id}", f.firm().owner().id());
         };
     }
 
@@ -852,7 +894,9 @@ class AuthorizationMatrixTests {
                 + " join matters x on x.id = m.matter_id where x.org_id = ? order by 1, 2", org));
         s.put("documents", jdbc.queryForList("select id, step_id, name, size_bytes from documents where org_id = ?"
                 + " order by id", org));
-        s.put("users", jdbc.queryForList("select id, email, role, password_hash from users where org_id = ?"
+        s.put("users", jdbc.queryForList("select id, email, role, active, password_hash from users where org_id = ?"
+                + " order by id", org));
+        s.put("user_tokens", jdbc.queryForList("select id, revoked_at, used_at from user_tokens where org_id = ?"
                 + " order by id", org));
         s.put("api_tokens", jdbc.queryForList("select id, user_id, name, token_hash, created_at, expires_at,"
                 + " revoked_at from api_tokens where org_id = ? order by id", org));

@@ -86,10 +86,17 @@ class UiAccessTests {
             REMOVE_MEMBER      200   200       403      404       403    403       404       302
             SAVE_DETAILS       200   200       403      404       403    403       404       302
             CLOSE_MATTER       200   200       403      404       403    403       404       302
+            PEOPLE             200   403       403      403       403    403       200       302
+            ACCOUNT            200   200       200      200       200    200       200       302
+            INVITE             302   403       403      403       403    403       302       302
+            DEACTIVATE         302   403       403      403       403    403       404       302
+            CHANGE_ROLE        302   403       403      403       403    403       404       302
+            RESEND_INVITATION  302   403       403      403       403    403       404       302
+            CHANGE_PASSWORD    302   302       302      302       302    302       302       302
             """;
 
     static final java.util.Set<String> GETS = java.util.Set.of("INBOX", "MATTERS", "MATTER", "RUN", "TEMPLATES",
-            "BUILDER", "NOTIFICATIONS", "MATTER_DOCUMENTS", "MATTER_TEAM", "MATTER_DETAILS");
+            "BUILDER", "NOTIFICATIONS", "MATTER_DOCUMENTS", "MATTER_TEAM", "MATTER_DETAILS", "PEOPLE", "ACCOUNT");
 
     static volatile TestFirm otherFirm;
 
@@ -107,8 +114,10 @@ class UiAccessTests {
     JdbcTemplate jdbc;
     @Autowired
     io.matterflow.notification.Notifications notifications;
+    @Autowired
+    io.matterflow.people.People people;
 
-    record State(TestFirm firm, UUID templateId, InstanceDetails instance) {
+    record State(TestFirm firm, UUID templateId, InstanceDetails instance, UUID invitedId) {
         UUID firstStep() {
             return instance.steps().get(0).id();
         }
@@ -171,7 +180,9 @@ class UiAccessTests {
     static Stream<String> posts() {
         return Stream.of("INSTANTIATE", "CLAIM", "RENAME", "ADD_STEP", "REMOVE_STEP", "CREATE_TEMPLATE",
                 "SAVE_TEMPLATE", "PUBLISH_TEMPLATE", "STEP_EVENT_FAIL", "REORDER", "UPLOAD", "LOGOUT",
-                "NOTIFICATION_OPEN", "CREATE_MATTER", "ADD_MEMBER", "REMOVE_MEMBER", "SAVE_DETAILS", "CLOSE_MATTER");
+                "NOTIFICATION_OPEN", "CREATE_MATTER", "ADD_MEMBER", "REMOVE_MEMBER", "SAVE_DETAILS", "CLOSE_MATTER",
+                "INVITE", "DEACTIVATE", "CHANGE_ROLE", "RESEND_INVITATION", "CHANGE_PASSWORD", "SET_PASSWORD",
+                "FORGOT_PASSWORD");
     }
 
     /** A notification is its user's: anyone else, in the firm or not, gets 404 and it stays unread. */
@@ -229,6 +240,34 @@ class UiAccessTests {
         return html.substring(start + open.length(), end).strip();
     }
 
+    /**
+     * The password pages are public: anyone, signed in or not, sees the forgot-password page and its answer; a
+     * set-password page for a link that is not usable says so (404). Neither shows anything of a firm.
+     */
+    @Test
+    void shouldServeThePublicPasswordPagesToAnyone() throws Exception {
+        State s = arrange();
+        for (UserAccount who : java.util.Arrays.asList(null, s.firm().owner(), otherFirm.admin())) {
+            AbstractMockHttpServletRequestBuilder<?> forgotPage = get("/password/forgot");
+            AbstractMockHttpServletRequestBuilder<?> setPage = get("/password/set").param("token", "x".repeat(43));
+            AbstractMockHttpServletRequestBuilder<?> forgot = post("/password/forgot").with(csrf())
+                    .param("email", "nobody-" + UUID.randomUUID() + "@firm.test");
+            if (who != null) {
+                forgotPage = forgotPage.with(user(users.loadUserByUsername(who.email())));
+                setPage = setPage.with(user(users.loadUserByUsername(who.email())));
+                forgot = forgot.with(user(users.loadUserByUsername(who.email())));
+            }
+            assertThat(mvc.perform(forgotPage).andReturn().getResponse().getStatus()).isEqualTo(200);
+            MockHttpServletResponse set = mvc.perform(setPage).andReturn().getResponse();
+            assertThat(set.getStatus()).isEqualTo(404);
+            assertThat(set.getContentAsString()).contains("This link cannot be used")
+                    .doesNotContain(s.firm().matter().title());
+            MockHttpServletResponse answer = mvc.perform(forgot).andReturn().getResponse();
+            assertThat(answer.getStatus()).isEqualTo(200);
+            assertThat(answer.getContentAsString()).contains("If an account uses that email");
+        }
+    }
+
     @Test
     void shouldRefuseTheLoginFormWithoutCsrfToken() throws Exception {
         TestFirm firm = TestFirm.create(directory);
@@ -267,7 +306,9 @@ class UiAccessTests {
         templates.publish(owner, template);
         InstanceDetails instance = instances.instantiate(owner,
                 new Instances.Instantiate(template, firm.matter().id(), "Run " + UUID.randomUUID(), true, null));
-        return new State(firm, template, instance);
+        UUID invited = people.invite(firm.as(firm.admin()), "invited-" + UUID.randomUUID() + "@firm.test", "Invited",
+                io.matterflow.directory.Role.PARALEGAL).id();
+        return new State(firm, template, instance, invited);
     }
 
     private AbstractMockHttpServletRequestBuilder<?> request(String route, State s) {
@@ -322,6 +363,18 @@ class UiAccessTests {
                     .param("cancelActiveWorkflows", "true");
             case "LOGOUT" -> post("/logout");
             case "NOTIFICATION_OPEN" -> post("/notifications/{id}/open", UUID.randomUUID());
+            case "PEOPLE" -> get("/people");
+            case "ACCOUNT" -> get("/account");
+            case "INVITE" -> post("/people").param("email", "new-" + UUID.randomUUID() + "@firm.test")
+                    .param("displayName", "New person").param("role", "LAWYER");
+            case "DEACTIVATE" -> post("/people/{id}", s.firm().associate().id()).param("active", "false");
+            case "CHANGE_ROLE" -> post("/people/{id}", s.firm().associate().id()).param("role", "PARALEGAL");
+            case "RESEND_INVITATION" -> post("/people/{id}/invitation", s.invitedId());
+            case "CHANGE_PASSWORD" -> post("/account/password").param("currentPassword", "pw")
+                    .param("newPassword", "Tall-Orchid-Window-2026").param("confirmPassword", "Tall-Orchid-Window-2026");
+            case "SET_PASSWORD" -> post("/password/set").param("token", "x".repeat(43))
+                    .param("password", "Tall-Orchid-Window-2026").param("confirmPassword", "Tall-Orchid-Window-2026");
+            case "FORGOT_PASSWORD" -> post("/password/forgot").param("email", s.firm().owner().email());
             default -> throw new IllegalArgumentException(route);
         };
     }

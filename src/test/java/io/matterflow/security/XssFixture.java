@@ -180,7 +180,7 @@ record XssFixture(UUID orgId, UserAccount admin, UserAccount owner, UserAccount 
     List<String> pages() {
         List<String> pages = new ArrayList<>(List.of("/inbox", "/matters", "/matters/" + matter.id(),
                 "/matters/" + matter.id() + "/team", "/matters/" + matter.id() + "/details",
-                "/workflows/templates", "/notifications"));
+                "/workflows/templates", "/notifications", "/people", "/account"));
         instances.forEach(i -> pages.add("/matters/" + matter.id() + "/workflows/" + i.id()));
         templateIds.forEach(t -> pages.add("/workflows/templates/" + t));
         return pages;

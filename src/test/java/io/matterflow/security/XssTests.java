@@ -96,6 +96,27 @@ class XssTests {
         response = mvc.perform(get("/login").param("error", x)).andReturn().getResponse();
         assertInert("login", response.getContentAsString());
 
+        response = mvc.perform(as(post("/people").param("email", "x" + System.nanoTime() + "@firm.test")
+                .param("displayName", "Invited " + x).param("role", "PARALEGAL"), f.admin()).with(csrf())
+                .header("HX-Request", "true")).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).contains("Invited x &lt;script&gt;");
+        assertInert("people after an invitation", response.getContentAsString());
+        // the HX-Trigger message carries the name as text: app.js shows it with textContent
+
+        response = mvc.perform(as(post("/people").param("email", x).param("displayName", x).param("role", "LAWYER"),
+                f.admin()).with(csrf()).header("HX-Request", "true")).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertInert("refused invitation", response.getContentAsString());
+
+        response = mvc.perform(get("/password/set").param("token", x)).andReturn().getResponse();
+        assertInert("set-password page", response.getContentAsString());
+        response = mvc.perform(post("/password/set").param("token", x).param("password", x)
+                .param("confirmPassword", x).with(csrf())).andReturn().getResponse();
+        assertInert("set-password refused", response.getContentAsString());
+        response = mvc.perform(post("/password/forgot").param("email", x).with(csrf())).andReturn().getResponse();
+        assertInert("forgot-password answer", response.getContentAsString());
+
         TestFirm other = TestFirm.create(directory);
         response = mvc.perform(as(get("/matters/{id}", f.matter().id()), other.admin())).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(404);

@@ -57,6 +57,15 @@ public final class PostgresDatabase {
         return databaseUrl;
     }
 
+    /** A further fresh database of its own, named like this JVM's (so later runs drop it): its JDBC URL. */
+    public static synchronized String fresh() {
+        url();
+        String name = PREFIX + (System.currentTimeMillis() / 1000) + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
+        execute("create database " + name);
+        return SERVER + name;
+    }
+
     /** The server's JDBC URL, without a database. */
     public static String server() {
         return SERVER;
