@@ -14,7 +14,7 @@ public record PersonDetails(UUID id, UUID orgId, @Schema(example = "paralegal@de
                      @Schema(description = "INVITED: has not chosen a password yet; ACTIVE: can sign in;"
                              + " DEACTIVATED: cannot sign in and performs no step") Person.Status status,
                      Instant createdAt,
-                     @Schema(description = "When the invitation's link stops working; null unless INVITED with a"
+                     @Schema(nullable = true, description = "When the invitation's link stops working; null unless INVITED with a"
                              + " usable invitation") Instant invitationExpiresAt) {
 
     static PersonDetails of(Person person, Instant invitationExpiresAt) {
