@@ -380,6 +380,11 @@ public class Instances {
         return settleAndLoad(instance, ordered, now);
     }
 
+    /** 404 unless the caller sees the instance, 403 unless it may edit it, 409 once it is closed. */
+    void requireEditable(Actor actor, UUID instanceId) {
+        loadEditable(actor, instanceId);
+    }
+
     private InstanceEntity loadEditable(Actor actor, UUID instanceId) {
         InstanceEntity instance = load(actor, instanceId);
         MatterDetails matter = matter(instance);

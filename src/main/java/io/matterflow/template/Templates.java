@@ -295,13 +295,13 @@ public class Templates {
                 v.publishedAt(), List.copyOf(stepList));
     }
 
-    private static void requireAuthor(Actor actor) {
+    static void requireAuthor(Actor actor) {
         if (!actor.isUser() || (actor.role() != Role.ADMIN && actor.role() != Role.LAWYER)) {
             throw new ForbiddenException("only admins and lawyers may edit or publish templates");
         }
     }
 
-    private static void requireReader(Actor actor) {
+    static void requireReader(Actor actor) {
         if (!actor.isUser() || actor.role() == Role.CLIENT) {
             throw new ForbiddenException("clients cannot see workflow templates");
         }
