@@ -44,6 +44,20 @@ class DocumentController {
         return serve(reads.open(actor, id));
     }
 
+    @GetMapping("/api/workflows/steps/{id}/signature-document")
+    @Operation(operationId = "signatureDocument", summary = "The document a signature step asks to sign",
+            description = "The document a SIGNATURE_CLIENT step's `actionConfig.documentId` names, stored by the firm"
+                    + " for the step's instance or its template; for everyone who may see the step's content: the"
+                    + " client on its own signature step, the matter's people and the firm's admins. Served and"
+                    + " audited (`step.document-read`) as `GET /api/documents/{id}/content`. 404 when the step names"
+                    + " no stored document (a free-text `documentId`).")
+    @ApiResponse(responseCode = "200", description = "The document's bytes",
+            content = @Content(mediaType = "application/octet-stream",
+                    schema = @Schema(type = "string", format = "binary")))
+    ResponseEntity<InputStreamResource> signatureDocument(Actor actor, @PathVariable UUID id) {
+        return serve(reads.openForSignature(actor, id));
+    }
+
     /** The response for an opened document: its type, disposition and the headers that keep a browser safe. */
     static ResponseEntity<InputStreamResource> serve(DocumentReads.Content content) {
         var info = content.info();
