@@ -108,6 +108,7 @@ abstract class ApiTestSupport {
                 "steps", count("select count(*) from workflow_instance_steps where org_id = ?", orgId),
                 "audit", count("select count(*) from audit_events where org_id = ?", orgId),
                 "tokens", count("select count(*) from api_tokens where org_id = ?", orgId),
+                "documents", count("select count(*) from documents where org_id = ?", orgId),
                 "revokedTokens", count("select count(*) from api_tokens where org_id = ? and revoked_at is not null",
                         orgId),
                 "instanceDigest", digest("select id || ':' || status || ':' || title || ':' || version"
