@@ -33,7 +33,9 @@ class DocumentController {
     @GetMapping("/api/documents/{id}/content")
     @Operation(operationId = "documentContent", summary = "A document's content",
             description = "Everyone who may see the document's step: its matter's people and the firm's admins; a"
-                    + " client the documents of its own steps only. Served with the type stored at upload and"
+                    + " client the documents of its own steps only. A document the firm stored for signing: the"
+                    + " firm's people who read its template or see its instance (a client reads it through its"
+                    + " signature step, `GET /api/workflows/steps/{id}/signature-document`). Served with the type stored at upload and"
                     + " `X-Content-Type-Options: nosniff`; PDF and PNG, JPEG and GIF images inline under a sandboxing"
                     + " Content-Security-Policy, everything else as an attachment. Every read is audited on the step"
                     + " (`step.document-read`). A document the upload scanner found infected is not served (409).")
