@@ -20,8 +20,15 @@ class DocumentEntity {
     @Column(name = "org_id", nullable = false)
     private UUID orgId;
 
-    @Column(name = "step_id", nullable = false)
+    /** Exactly one of step, template and instance is set (the check {@code ck_documents_owner}). */
+    @Column(name = "step_id")
     private UUID stepId;
+
+    @Column(name = "template_id")
+    private UUID templateId;
+
+    @Column(name = "instance_id")
+    private UUID instanceId;
 
     @Column(nullable = false)
     private String name;
@@ -62,6 +69,8 @@ class DocumentEntity {
         this.id = info.id();
         this.orgId = info.orgId();
         this.stepId = info.stepId();
+        this.templateId = info.templateId();
+        this.instanceId = info.instanceId();
         this.name = info.name();
         this.contentType = info.contentType();
         this.size = info.size();
@@ -74,7 +83,7 @@ class DocumentEntity {
 
     DocumentInfo toInfo() {
         return new DocumentInfo(id, orgId, stepId, name, contentType, size, sha256, uploadedById, uploadedAt, status,
-                submittedAt);
+                submittedAt, templateId, instanceId);
     }
 
     void scanned(DocumentStatus status, Instant at) {

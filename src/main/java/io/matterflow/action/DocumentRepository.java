@@ -17,6 +17,10 @@ interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> {
 
     List<DocumentEntity> findByStepIdOrderByUploadedAt(UUID stepId);
 
+    List<DocumentEntity> findByOrgIdAndTemplateIdOrderByUploadedAt(UUID orgId, UUID templateId);
+
+    List<DocumentEntity> findByOrgIdAndInstanceIdOrderByUploadedAt(UUID orgId, UUID instanceId);
+
     /** {@code [count, bytes]} of the step's documents. */
     @Query("select count(d), coalesce(sum(d.size), 0) from DocumentEntity d where d.stepId = :stepId")
     List<Object[]> usageOfStep(UUID stepId);
@@ -32,9 +36,12 @@ interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> {
             + " where d.orgId = :orgId and d.stepId = :stepId and d.id in :ids")
     int markSubmitted(UUID orgId, UUID stepId, Collection<UUID> ids, Instant at);
 
-    /** The oldest documents no completed step named, uploaded before the cutoff. */
-    @Query("select d from DocumentEntity d where d.submittedAt is null and d.uploadedAt < :cutoff"
-            + " order by d.uploadedAt")
+    /**
+     * The oldest uploads to steps no completed step named, uploaded before the cutoff. The firm's documents for
+     * templates and instances are not uploads waiting to be submitted: they stay.
+     */
+    @Query("select d from DocumentEntity d where d.stepId is not null and d.submittedAt is null"
+            + " and d.uploadedAt < :cutoff order by d.uploadedAt")
     List<DocumentEntity> findUnsubmittedBefore(Instant cutoff, Limit limit);
 
     /**
@@ -42,6 +49,7 @@ interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> {
      * the database on the row itself, so of several nodes removing it, or a completion submitting it, one wins.
      */
     @Modifying
-    @Query("delete from DocumentEntity d where d.id = :id and d.submittedAt is null and d.uploadedAt < :cutoff")
+    @Query("delete from DocumentEntity d where d.id = :id and d.stepId is not null and d.submittedAt is null"
+            + " and d.uploadedAt < :cutoff")
     int deleteIfUnsubmitted(UUID id, Instant cutoff);
 }

@@ -21,20 +21,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.RateLimitedException;
 import io.matterflow.common.TooLargeException;
+import io.matterflow.common.UnsupportedTypeException;
+import io.matterflow.common.ValidationException;
 
 /**
  * Stores uploaded documents on the file system ({@code matterflow.documents.storage-dir}) with their metadata in the
@@ -49,15 +55,24 @@ public class Documents implements DocumentLookup {
     private static final Logger log = LoggerFactory.getLogger(Documents.class);
     private static final String INCOMING = ".incoming";
     private static final int BUFFER = 64 * 1024;
+    /** The longest file name kept. */
+    public static final int MAX_NAME = 255;
 
     private final DocumentRepository repository;
     private final DocumentProperties properties;
     private final Clock clock;
 
-    Documents(DocumentRepository repository, DocumentProperties properties, Clock clock) {
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate reads;
+
+    Documents(DocumentRepository repository, DocumentProperties properties, Clock clock,
+              PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.reads = new TransactionTemplate(transactionManager);
+        this.reads.setReadOnly(true);
     }
 
     public long maxSize() {
@@ -113,12 +128,125 @@ public class Documents implements DocumentLookup {
         return new ReceivedFile(file, size, HexFormat.of().formatHex(digest.digest()), head.toByteArray());
     }
 
+    /** An upload received and checked: its kept name, its type and the file in the incoming directory. */
+    public record CheckedUpload(String name, String contentType, ReceivedFile file) implements AutoCloseable {
+        @Override
+        public void close() {
+            file.close();
+        }
+    }
+
     /**
-     * Moves a received upload into place and records it, in the caller's transaction: should that roll back, the
-     * file is deleted again.
+     * The file part of a multipart upload, asked for only now (so that a refused upload is never parsed): 400 when
+     * it is missing, 413 when its declared size passes the limit.
      */
+    public MultipartFile part(Supplier<MultipartFile> part) {
+        MultipartFile file = part.get();
+        if (file == null) {
+            throw ValidationException.of("Invalid upload", "file", "is required");
+        }
+        requireWithinLimit(file.getSize());
+        return file;
+    }
+
+    /** 413 for a file over the limit; callers check the declared size before reading the bytes. */
+    public void requireWithinLimit(long size) {
+        if (size > maxSize()) {
+            throw new TooLargeException("the upload is larger than the limit of " + maxSize() + " bytes");
+        }
+    }
+
+    /**
+     * What every upload goes through, whoever it is for: the name is cleaned ({@link #fileName}), a missing type is
+     * {@code application/octet-stream}, the name and type must be {@code accepted} (415, before the body is read; an
+     * empty list accepts any), then the content is streamed in ({@link #receive}, 413) and must not be empty (400)
+     * and its first bytes must be the kind its name and type say (415). Close the answer unless it is recorded.
+     */
+    public CheckedUpload receive(String fileName, String contentType, InputStream content, List<String> accepted,
+                                 String refusal) {
+        String name = fileName(fileName);
+        String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+        if (!AcceptedTypes.accepts(accepted, name, type)) {
+            throw new UnsupportedTypeException(refusal);
+        }
+        ReceivedFile received = receive(content);
+        try {
+            if (received.size() == 0) {
+                throw ValidationException.of("Invalid upload", "file", "must not be empty");
+            }
+            if (!FileContent.consistent(name, type, received.head(), received.size())) {
+                throw new UnsupportedTypeException("the file's content is not a PDF, PNG, JPEG, GIF, Office (ZIP)"
+                        + " document or plain text matching its name and declared type");
+            }
+            return new CheckedUpload(name, type, received);
+        } catch (RuntimeException e) {
+            received.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The name as kept: without invisible or display-changing characters ({@link FileNames}); 400 when blank, or
+     * when it holds a NUL, which no file name has by mistake (as JSON strings with NUL are refused).
+     */
+    public static String fileName(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            throw ValidationException.of("Invalid upload", "file", "must have a name of 1 to " + MAX_NAME
+                    + " characters");
+        }
+        if (fileName.indexOf('\0') >= 0) {
+            throw ValidationException.of("Invalid upload", "file", FileNames.NUL_IN_NAME);
+        }
+        String name = FileNames.clean(fileName);
+        if (name.length() > MAX_NAME) {
+            throw ValidationException.of("Invalid upload", "file", "must have a name of 1 to " + MAX_NAME
+                    + " characters");
+        }
+        return name;
+    }
+
+    /**
+     * A document the firm stores for signing, for a template or an instance, from a multipart upload whose part is
+     * parsed on first use. {@code check} decides whether the caller may store it there (404, 403, 409): it runs
+     * before the part is read, and again in the transaction that records the document, with {@code recorded} (the
+     * audit) after it. Then as every upload: the person's daily limit (429), a PDF or Word file
+     * ({@link SignatureConfig#DOCUMENT_TYPES}, 415), streamed in within the size limit (413).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public DocumentInfo uploadForSigning(UUID orgId, UUID userId, DocumentOwner owner, Supplier<MultipartFile> part,
+                                         Runnable check, java.util.function.Consumer<DocumentInfo> recorded) {
+        reads.executeWithoutResult(status -> {
+            check.run();
+            requirePersonalRoom(userId, 1);
+        });
+        MultipartFile file = part(part);
+        try (var upload = receive(file.getOriginalFilename(), file.getContentType(), file.getInputStream(),
+                SignatureConfig.DOCUMENT_TYPES, "a document to sign is a PDF or a Word (.docx) document")) {
+            return transactions.execute(status -> {
+                check.run();
+                requirePersonalRoom(userId, upload.file().size());
+                DocumentInfo info = record(orgId, owner, userId, upload.name(), upload.contentType(), upload.file());
+                recorded.accept(info);
+                return info;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded part", e);
+        }
+    }
+
+    /** Records a received upload to a step: {@link #record(UUID, DocumentOwner, UUID, String, String, ReceivedFile)}. */
     @Transactional
     public DocumentInfo record(UUID orgId, UUID stepId, UUID uploadedBy, String name, String contentType,
+                               ReceivedFile received) {
+        return record(orgId, DocumentOwner.step(stepId), uploadedBy, name, contentType, received);
+    }
+
+    /**
+     * Moves a received upload into place and records it for its owner, in the caller's transaction: should that
+     * roll back, the file is deleted again.
+     */
+    @Transactional
+    public DocumentInfo record(UUID orgId, DocumentOwner owner, UUID uploadedBy, String name, String contentType,
                                ReceivedFile received) {
         UUID id = UUID.randomUUID();
         String key = orgId + "/" + id;
@@ -133,8 +261,8 @@ public class Documents implements DocumentLookup {
         }
         received.recorded();
         afterRollback(() -> deleteQuietly(target));
-        var info = new DocumentInfo(id, orgId, stepId, name, contentType, received.size(), received.sha256(),
-                uploadedBy, clock.instant());
+        var info = new DocumentInfo(id, orgId, owner.stepId(), name, contentType, received.size(), received.sha256(),
+                uploadedBy, clock.instant(), DocumentStatus.UNSCANNED, null, owner.templateId(), owner.instanceId());
         repository.save(new DocumentEntity(info, key));
         return info;
     }
@@ -142,8 +270,15 @@ public class Documents implements DocumentLookup {
     /** Receives and records content already in memory: for tests, the demo data and the benchmark. */
     @Transactional
     public DocumentInfo store(UUID orgId, UUID stepId, UUID uploadedBy, String name, String contentType, byte[] content) {
+        return store(orgId, DocumentOwner.step(stepId), uploadedBy, name, contentType, content);
+    }
+
+    /** Receives and records content already in memory for any owner: for tests and the demo data. */
+    @Transactional
+    public DocumentInfo store(UUID orgId, DocumentOwner owner, UUID uploadedBy, String name, String contentType,
+                              byte[] content) {
         try (ReceivedFile received = receive(new ByteArrayInputStream(content))) {
-            return record(orgId, stepId, uploadedBy, name, contentType, received);
+            return record(orgId, owner, uploadedBy, name, contentType, received);
         }
     }
 
@@ -166,6 +301,14 @@ public class Documents implements DocumentLookup {
             throw limitReached("max-bytes-per-step", "this step's documents would exceed " + maxBytes
                     + " bytes together (they have " + bytes + ")", maxBytes, bytes);
         }
+        requirePersonalRoom(userId, size);
+    }
+
+    /**
+     * The person's limit alone: bytes uploaded in the last 24 hours (429 with when to retry). For the firm's own
+     * documents, which belong to no step.
+     */
+    public void requirePersonalRoom(UUID userId, long size) {
         Instant now = clock.instant();
         Object[] person = repository.uploadedBySince(userId, now.minus(Duration.ofDays(1))).get(0);
         long recent = ((Number) person[0]).longValue();
@@ -235,6 +378,18 @@ public class Documents implements DocumentLookup {
             }
         });
         return true;
+    }
+
+    /** The documents the firm stored for the template, oldest first. */
+    public List<DocumentInfo> forTemplate(UUID orgId, UUID templateId) {
+        return repository.findByOrgIdAndTemplateIdOrderByUploadedAt(orgId, templateId).stream()
+                .map(DocumentEntity::toInfo).toList();
+    }
+
+    /** The documents the firm stored for the instance, oldest first. */
+    public List<DocumentInfo> forInstance(UUID orgId, UUID instanceId) {
+        return repository.findByOrgIdAndInstanceIdOrderByUploadedAt(orgId, instanceId).stream()
+                .map(DocumentEntity::toInfo).toList();
     }
 
     public List<DocumentInfo> forStep(UUID stepId) {

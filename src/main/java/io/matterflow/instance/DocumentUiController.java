@@ -41,6 +41,11 @@ class DocumentUiController {
         return "instance/documents";
     }
 
+    @GetMapping("/workflows/steps/{id}/signature-document")
+    ResponseEntity<InputStreamResource> signatureDocument(Actor actor, @PathVariable UUID id) {
+        return DocumentController.serve(reads.openForSignature(actor, id));
+    }
+
     @GetMapping("/documents/{id}")
     ResponseEntity<InputStreamResource> open(Actor actor, @PathVariable UUID id) {
         return DocumentController.serve(reads.open(actor, id));

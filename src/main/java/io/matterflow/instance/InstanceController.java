@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import io.matterflow.action.ActionType;
+import io.matterflow.action.DocumentResponse;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditEvent;
 import io.matterflow.directory.Actor;
@@ -42,8 +45,11 @@ class InstanceController {
 
     private final Instances instances;
 
-    InstanceController(Instances instances) {
+    private final InstanceDocuments documents;
+
+    InstanceController(Instances instances, InstanceDocuments documents) {
         this.instances = instances;
+        this.documents = documents;
     }
 
     record InstantiateRequest(@Schema(description = "The matter to run the workflow on")
@@ -181,5 +187,32 @@ class InstanceController {
             description = "Every event of the instance and its steps, oldest first. The firm's: a client is refused (403).")
     List<AuditEvent> audit(Actor actor, @PathVariable UUID id) {
         return instances.audit(actor, id);
+    }
+
+    @PostMapping(path = "/api/workflows/instances/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "uploadInstanceDocument", summary = "Store a document to sign for an instance",
+            description = "multipart/form-data with the file in the part `file`: a PDF or Word (.docx) document for"
+                    + " this instance's SIGNATURE_CLIENT steps; set a step's `actionConfig.documentId` to the answer's"
+                    + " `id`. Admins and the matter's owner, while the instance is not COMPLETED or CANCELED (409)."
+                    + " Checked as every upload: the instance (404) and the caller (403) before the body is read, then"
+                    + " the type and content (415), the size limit (413) and the caller's daily upload limit (429)."
+                    + " Audited as `instance.document-upload`.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(ref = "#/components/schemas/DocumentUpload"))))
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The stored document")
+    ResponseEntity<DocumentResponse> uploadDocument(Actor actor, @PathVariable UUID id,
+                                                    MultipartHttpServletRequest request) {
+        var info = documents.upload(actor, id, () -> request.getFile("file"));
+        return ResponseEntity.status(201).body(DocumentResponse.of(info));
+    }
+
+    @GetMapping("/api/workflows/instances/{id}/documents")
+    @Operation(operationId = "listInstanceDocuments", summary = "The documents stored for an instance",
+            description = "Oldest first: the documents to sign stored for this instance (those of its template are"
+                    + " listed with the template). The firm's people who see the instance; a client reads the"
+                    + " document of its signature step through that step (403 here).")
+    List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
+        return documents.forInstance(actor, id).stream().map(DocumentResponse::of).toList();
     }
 }

@@ -65,6 +65,10 @@ class InstanceEntity implements Persistable<UUID> {
         return id;
     }
 
+    UUID templateId() {
+        return templateId;
+    }
+
     UUID orgId() {
         return orgId;
     }

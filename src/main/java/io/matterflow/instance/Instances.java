@@ -21,6 +21,7 @@ import io.matterflow.access.MatterAccess;
 import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
+import io.matterflow.action.DocumentLookup;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
@@ -62,11 +63,13 @@ public class Instances {
     private final InstanceProgress progress;
     private final AuditLog audit;
     private final ActionRegistry registry;
+    private final DocumentLookup documents;
     private final Clock clock;
 
     Instances(InstanceRepository instances, InstanceStepRepository steps, Templates templates, Directory directory,
               MatterAccess matterAccess, InstanceProgress progress, AuditLog audit, ActionRegistry registry,
-              Clock clock) {
+              DocumentLookup documents, Clock clock) {
+        this.documents = documents;
         this.instances = instances;
         this.steps = steps;
         this.templates = templates;
@@ -262,6 +265,7 @@ public class Instances {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> config = Templates.checkStep("", new StepDefinition(request.title(), request.actionType(),
                 request.roleScope(), request.required(), request.actionConfig()), registry, errors);
+        checkSignatureDocument(instance, request.actionType(), config, errors);
         List<InstanceStepEntity> current = steps.findSteps(instanceId);
         if (request.order() != null && (request.order() < 0 || request.order() > current.size())) {
             errors.add(new FieldError("order", "must be between 0 and " + current.size()));
@@ -307,6 +311,7 @@ public class Instances {
         }
         Map<String, Object> config = changes.actionConfig() == null ? null
                 : Templates.checkConfig("", step.actionType(), changes.actionConfig(), registry, errors);
+        checkSignatureDocument(instance, step.actionType(), config, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException("Invalid step", errors);
         }
@@ -389,6 +394,23 @@ public class Instances {
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.reorder", "INSTANCE", instance.id(),
                 null, null, Map.of("stepIds", stepIds.stream().map(UUID::toString).toList())));
         return settleAndLoad(instance, ordered, now);
+    }
+
+    /**
+     * A signature step of the instance may name a document stored for this instance, or one stored for the template
+     * it was made from (what the instance's steps were copied with); 400 naming {@code actionConfig.documentId}
+     * otherwise.
+     */
+    private void checkSignatureDocument(InstanceEntity instance, ActionType type, Map<String, Object> config,
+                                        List<FieldError> errors) {
+        Templates.checkSignatureDocument("", type, config, instance.orgId(), documents,
+                d -> instance.id().equals(d.instanceId()) || instance.templateId().equals(d.templateId()),
+                "a document stored for this instance or its template (upload it to the instance first)", errors);
+    }
+
+    /** 404 unless the caller sees the instance, 403 unless it may edit it, 409 once it is closed. */
+    void requireEditable(Actor actor, UUID instanceId) {
+        loadEditable(actor, instanceId);
     }
 
     private InstanceEntity loadEditable(Actor actor, UUID instanceId) {

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import io.matterflow.action.ActionState;
-import io.matterflow.action.DocumentStatus;
+import io.matterflow.action.DocumentResponse;
 import io.matterflow.audit.AuditEvent;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.common.ValidationException;
@@ -76,17 +76,6 @@ class StepController {
     record OptionalReasonRequest(@Schema(description = "Why; kept in the step's data and the audit trail",
                                          example = "Signed on paper at the office")
                                  @Size(max = StepRuntime.MAX_REASON) String reason) {
-    }
-
-    @Schema(description = "A document uploaded to a step")
-    record DocumentResponse(@Schema(example = "b46e49b1-8b27-4bfb-a5d9-b96e468a3919") UUID id,
-                            @Schema(description = "The uploaded file's name", example = "passport.pdf") String name,
-                            @Schema(example = "application/pdf") String contentType,
-                            @Schema(description = "In bytes", example = "482113") long size,
-                            @Schema(description = "The upload scanner's verdict, reported through the uploads webhook:"
-                                    + " a REJECTED (infected) document is quarantined and cannot complete the step;"
-                                    + " while the firm requires a clean scan, only ACCEPTED ones can")
-                            DocumentStatus status) {
     }
 
     @GetMapping("/api/workflows/steps")
@@ -313,8 +302,7 @@ class StepController {
         // The part is read only after the checks: multipart bodies are parsed lazily
         // (spring.servlet.multipart.resolve-lazily), so a refused upload is never parsed.
         var info = documents.upload(actor, id, () -> request.getFile("file"));
-        return ResponseEntity.status(201).body(new DocumentResponse(info.id(), info.name(), info.contentType(),
-                info.size(), info.status()));
+        return ResponseEntity.status(201).body(DocumentResponse.of(info));
     }
 
     /** The multipart form of an upload, for the API description only. */
@@ -329,7 +317,7 @@ class StepController {
     List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
         instances.stepContent(actor, id);
         return documents.forStep(actor, id).stream()
-                .map(d -> new DocumentResponse(d.id(), d.name(), d.contentType(), d.size(), d.status())).toList();
+                .map(DocumentResponse::of).toList();
     }
 
 }

@@ -22,15 +22,12 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.matterflow.access.StepAccess;
 import io.matterflow.access.StepRef;
-import io.matterflow.action.AcceptedTypes;
 import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentInfo;
 import io.matterflow.action.DocumentRequestConfig;
 import io.matterflow.action.Documents;
-import io.matterflow.action.FileContent;
-import io.matterflow.action.FileNames;
 import io.matterflow.action.ReceivedFile;
 import io.matterflow.action.ScanRecorded;
 import io.matterflow.audit.AuditEvent;
@@ -39,9 +36,6 @@ import io.matterflow.audit.AuditRecord;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.NotFoundException;
-import io.matterflow.common.TooLargeException;
-import io.matterflow.common.UnsupportedTypeException;
-import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
 
 /**
@@ -54,7 +48,7 @@ import io.matterflow.directory.Actor;
 @Service
 public class StepDocuments {
 
-    public static final int MAX_NAME = 255;
+    public static final int MAX_NAME = Documents.MAX_NAME;
 
     private final InstanceStepRepository steps;
     private final InstanceRepository instances;
@@ -89,9 +83,7 @@ public class StepDocuments {
 
     /** 413 for a file over the limit; callers check the declared size before reading the bytes. */
     public void requireWithinLimit(long size) {
-        if (size > documents.maxSize()) {
-            throw new TooLargeException("the upload is larger than the limit of " + documents.maxSize() + " bytes");
-        }
+        documents.requireWithinLimit(size);
     }
 
     /**
@@ -112,11 +104,7 @@ public class StepDocuments {
      */
     public DocumentInfo upload(Actor actor, UUID stepId, Supplier<MultipartFile> part) {
         checkUpload(actor, stepId);
-        MultipartFile file = part.get();
-        if (file == null) {
-            throw ValidationException.of("Invalid upload", "file", "is required");
-        }
-        requireWithinLimit(file.getSize());
+        MultipartFile file = documents.part(part);
         try {
             return upload(actor, stepId, file.getOriginalFilename(), file.getContentType(), file.getInputStream());
         } catch (IOException e) {
@@ -141,20 +129,10 @@ public class StepDocuments {
                 documents.requireRoom(stepId, actor.userId(), 1);
                 return target.config();
             });
-            String name = name(fileName);
-            String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
-            if (!AcceptedTypes.accepts(config.acceptedTypes(), name, type)) {
-                throw new UnsupportedTypeException("this document request accepts only " + config.acceptedTypes());
-            }
-            try (ReceivedFile received = documents.receive(in)) {
-                if (received.size() == 0) {
-                    throw ValidationException.of("Invalid upload", "file", "must not be empty");
-                }
-                if (!FileContent.consistent(name, type, received.head(), received.size())) {
-                    throw new UnsupportedTypeException("the file's content is not a PDF, PNG, JPEG, GIF, Office (ZIP)"
-                            + " document or plain text matching its name and declared type");
-                }
-                return transactions.execute(status -> record(actor, stepId, name, type, received));
+            try (var upload = documents.receive(fileName, contentType, in, config.acceptedTypes(),
+                    "this document request accepts only " + config.acceptedTypes())) {
+                return transactions.execute(status -> record(actor, stepId, upload.name(), upload.contentType(),
+                        upload.file()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read an upload", e);
@@ -201,26 +179,6 @@ public class StepDocuments {
     }
 
     /**
-     * The name as kept: without invisible or display-changing characters ({@link FileNames}); 400 when blank, or
-     * when it holds a NUL, which no file name has by mistake (as JSON strings with NUL are refused).
-     */
-    private static String name(String fileName) {
-        if (fileName == null || fileName.isBlank()) {
-            throw ValidationException.of("Invalid upload", "file", "must have a name of 1 to " + MAX_NAME
-                    + " characters");
-        }
-        if (fileName.indexOf('\0') >= 0) {
-            throw ValidationException.of("Invalid upload", "file", FileNames.NUL_IN_NAME);
-        }
-        String name = FileNames.clean(fileName);
-        if (name.length() > MAX_NAME) {
-            throw ValidationException.of("Invalid upload", "file", "must have a name of 1 to " + MAX_NAME
-                    + " characters");
-        }
-        return name;
-    }
-
-    /**
      * Records an upload scanner's verdict on a document: clean → ACCEPTED, infected → REJECTED (it can no longer
      * complete its step). The scanner knows no organization; the document tells it. Audited on the document's step
      * as {@code step.document-scan}, with the scanning provider as the actor; a verdict that changes nothing (the
@@ -233,6 +191,12 @@ public class StepDocuments {
     public ScanRecorded recordScan(String provider, UUID documentId, boolean clean) {
         ScanRecorded scan = documents.recordScan(documentId, clean);
         DocumentInfo info = scan.document();
+        if (info.firms()) {
+            if (scan.changed()) {
+                recordFirmScan(provider, info, clean);
+            }
+            return scan;
+        }
         InstanceStepEntity step = steps.findByIdAndOrgId(info.stepId(), info.orgId())
                 .orElseThrow(() -> new NotFoundException("Document", documentId));
         if (!scan.changed()) {
@@ -246,6 +210,20 @@ public class StepDocuments {
             quarantined(actor, step, info, scan.quarantined());
         }
         return scan;
+    }
+
+    /**
+     * A verdict on a document the firm stored for signing: audited on its template or instance as
+     * {@code document.scan}; an infected one is quarantined like any other ({@link Documents#recordScan}) and is no
+     * longer served to anyone, so signing steps naming it cannot show it.
+     */
+    private void recordFirmScan(String provider, DocumentInfo info, boolean clean) {
+        boolean template = info.templateId() != null;
+        UUID owner = template ? info.templateId() : info.instanceId();
+        audit.append(new AuditRecord(info.orgId(), owner, Actor.provider(info.orgId(), provider), "document.scan",
+                template ? "TEMPLATE" : "INSTANCE", owner, null, null, Map.of("documentId", info.id().toString(),
+                        "name", info.name(), "verdict", clean ? "clean" : "infected", "status",
+                        info.status().name())));
     }
 
     @SuppressWarnings("unchecked")

@@ -57,10 +57,12 @@ class WorkflowUiController {
     private final AuditLog audit;
     private final Inbox inbox;
     private final io.matterflow.action.ActionForms forms;
+    private final DocumentReads reads;
 
     WorkflowUiController(Matters matters, MatterAccess matterAccess, Instances instances, StepRuntime runtime,
                          StepDocuments documents, Templates templates, Directory directory, AuditLog audit,
-                         Inbox inbox, io.matterflow.action.ActionForms forms) {
+                         Inbox inbox, io.matterflow.action.ActionForms forms, DocumentReads reads) {
+        this.reads = reads;
         this.matters = matters;
         this.matterAccess = matterAccess;
         this.instances = instances;
@@ -229,6 +231,7 @@ class WorkflowUiController {
         Map<UUID, Set<String>> allowed = new HashMap<>();
         Map<UUID, List<AuditEvent>> history = new HashMap<>();
         Map<UUID, List<DocumentInfo>> docs = new HashMap<>();
+        Map<UUID, DocumentInfo> toSign = new HashMap<>();
         Map<UUID, List<UUID>> assignees = new HashMap<>();
         for (StepDetails step : instance.steps()) {
             if (runtime.canAssign(actor, instance, step)) {
@@ -241,6 +244,9 @@ class WorkflowUiController {
             boolean content = !ClientView.applies(actor) || ClientView.seesContent(step);
             if (step.actionType() == ActionType.REQUEST_DOC_CLIENT) {
                 docs.put(step.id(), content ? documents.forStep(actor, step.id()) : List.of());
+            }
+            if (content && step.actionType() == ActionType.SIGNATURE_CLIENT) {
+                reads.signatureDocument(actor, step).ifPresent(d -> toSign.put(step.id(), d));
             }
             if (content && ClientView.applies(actor)) {
                 history.get(step.id()).addAll(instances.history(actor, step.id()));
@@ -259,6 +265,7 @@ class WorkflowUiController {
         model.addAttribute("matter", matter);
         model.addAttribute("groups", groups);
         model.addAttribute("allowed", allowed);
+        model.addAttribute("toSign", toSign);
         model.addAttribute("history", history);
         model.addAttribute("docs", docs);
         model.addAttribute("assignees", assignees);

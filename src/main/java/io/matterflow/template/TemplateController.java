@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +17,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import io.matterflow.action.ActionType;
+import io.matterflow.action.DocumentResponse;
 import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Actor;
 import io.matterflow.common.PageResponse;
@@ -41,8 +44,11 @@ class TemplateController {
 
     private final Templates templates;
 
-    TemplateController(Templates templates) {
+    private final TemplateDocuments documents;
+
+    TemplateController(Templates templates, TemplateDocuments documents) {
         this.templates = templates;
+        this.documents = documents;
     }
 
     @Schema(description = "A step of a template draft; its place in the array is its order")
@@ -134,5 +140,31 @@ class TemplateController {
             content = @Content(examples = @ExampleObject(name = "versions", value = TemplateExamples.VERSIONS)))
     List<PublishedTemplate> versions(Actor actor, @PathVariable UUID id) {
         return templates.versions(actor, id);
+    }
+
+    @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "uploadTemplateDocument", summary = "Store a document to sign for a template",
+            description = "multipart/form-data with the file in the part `file`: a PDF or Word (.docx) document,"
+                    + " such as the engagement letter, for the template's SIGNATURE_CLIENT steps; set a step's"
+                    + " `actionConfig.documentId` to the answer's `id`. Admins and lawyers. Checked as every upload:"
+                    + " the template (404) and the caller (403) before the body is read, then the type and content"
+                    + " (415), the size limit (413) and the caller's daily upload limit (429). Stored documents never"
+                    + " change: published versions and the instances made from them keep naming the same one."
+                    + " Audited as `template.document-upload`.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(ref = "#/components/schemas/DocumentUpload"))))
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The stored document")
+    ResponseEntity<DocumentResponse> uploadDocument(Actor actor, @PathVariable UUID id,
+                                                    MultipartHttpServletRequest request) {
+        var info = documents.upload(actor, id, () -> request.getFile("file"));
+        return ResponseEntity.status(201).body(DocumentResponse.of(info));
+    }
+
+    @GetMapping("/{id}/documents")
+    @Operation(operationId = "listTemplateDocuments", summary = "The documents stored for a template",
+            description = "Oldest first: the documents to sign its SIGNATURE_CLIENT steps may name. Not for clients.")
+    List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
+        return documents.forTemplate(actor, id).stream().map(DocumentResponse::of).toList();
     }
 }

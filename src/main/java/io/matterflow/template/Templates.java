@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -16,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.ActionType;
+import io.matterflow.action.DocumentInfo;
+import io.matterflow.action.DocumentLookup;
+import io.matterflow.action.SignatureConfig;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
@@ -41,15 +45,17 @@ public class Templates {
     private final TemplateStepRepository steps;
     private final TemplateVersionRepository versions;
     private final ActionRegistry registry;
+    private final DocumentLookup documents;
     private final AuditLog audit;
     private final Clock clock;
 
     Templates(TemplateRepository templates, TemplateStepRepository steps, TemplateVersionRepository versions,
-              ActionRegistry registry, AuditLog audit, Clock clock) {
+              ActionRegistry registry, DocumentLookup documents, AuditLog audit, Clock clock) {
         this.templates = templates;
         this.steps = steps;
         this.versions = versions;
         this.registry = registry;
+        this.documents = documents;
         this.audit = audit;
         this.clock = clock;
     }
@@ -60,7 +66,8 @@ public class Templates {
         List<FieldError> errors = new ArrayList<>();
         checkName(name, errors);
         checkDescription(description, errors);
-        List<Map<String, Object>> configs = checkSteps(definitions == null ? List.of() : definitions, errors);
+        List<Map<String, Object>> configs = checkSteps(actor.orgId(), null,
+                definitions == null ? List.of() : definitions, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException("Invalid template", errors);
         }
@@ -83,7 +90,8 @@ public class Templates {
             checkName(changes.name(), errors);
         }
         checkDescription(changes.description(), errors);
-        List<Map<String, Object>> configs = changes.steps() == null ? null : checkSteps(changes.steps(), errors);
+        List<Map<String, Object>> configs = changes.steps() == null ? null
+                : checkSteps(actor.orgId(), templateId, changes.steps(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException("Invalid template", errors);
         }
@@ -198,17 +206,48 @@ public class Templates {
         }
     }
 
-    /** Validates the definitions; returns each step's config as stored (null entries where invalid). */
-    private List<Map<String, Object>> checkSteps(List<StepDefinition> definitions, List<FieldError> errors) {
+    /**
+     * Validates the definitions of the template's draft ({@code templateId} null for a new template); returns each
+     * step's config as stored (null entries where invalid). A signature step naming a stored document must name one
+     * stored for this template.
+     */
+    private List<Map<String, Object>> checkSteps(UUID orgId, UUID templateId, List<StepDefinition> definitions,
+                                                 List<FieldError> errors) {
         if (definitions.size() > MAX_STEPS) {
             errors.add(new FieldError("steps", "must have at most " + MAX_STEPS + " steps"));
             return List.of();
         }
         List<Map<String, Object>> configs = new ArrayList<>();
         for (int i = 0; i < definitions.size(); i++) {
-            configs.add(checkStep("steps[" + i + "].", definitions.get(i), registry, errors));
+            String prefix = "steps[" + i + "].";
+            Map<String, Object> config = checkStep(prefix, definitions.get(i), registry, errors);
+            configs.add(config);
+            if (config != null) {
+                checkSignatureDocument(prefix, definitions.get(i).actionType(), config, orgId, documents,
+                        d -> templateId != null && templateId.equals(d.templateId()),
+                        "a document stored for this template (upload it to the template first)", errors);
+            }
         }
         return configs;
+    }
+
+    /**
+     * A SIGNATURE_CLIENT config whose {@code documentId} is a UUID names a stored document: one of the firm's that
+     * {@code belongs} (stored for the template or instance being edited), else a 400 naming
+     * {@code actionConfig.documentId}. A free-text documentId (a document kept outside Matterflow) is left as is.
+     */
+    public static void checkSignatureDocument(String prefix, ActionType type, Map<String, ?> config, UUID orgId,
+                                              DocumentLookup documents, Predicate<DocumentInfo> belongs,
+                                              String expected, List<FieldError> errors) {
+        if (type != ActionType.SIGNATURE_CLIENT || config == null) {
+            return;
+        }
+        SignatureConfig.storedDocumentId(config.get("documentId")).ifPresent(id -> {
+            boolean ok = documents.find(orgId, id).filter(DocumentInfo::firms).filter(belongs).isPresent();
+            if (!ok) {
+                errors.add(new FieldError(prefix + "actionConfig.documentId", "must name " + expected));
+            }
+        });
     }
 
     /** Checks one step definition, adding errors under {@code prefix}; returns the stored config or null. */
@@ -295,13 +334,13 @@ public class Templates {
                 v.publishedAt(), List.copyOf(stepList));
     }
 
-    private static void requireAuthor(Actor actor) {
+    static void requireAuthor(Actor actor) {
         if (!actor.isUser() || (actor.role() != Role.ADMIN && actor.role() != Role.LAWYER)) {
             throw new ForbiddenException("only admins and lawyers may edit or publish templates");
         }
     }
 
-    private static void requireReader(Actor actor) {
+    static void requireReader(Actor actor) {
         if (!actor.isUser() || actor.role() == Role.CLIENT) {
             throw new ForbiddenException("clients cannot see workflow templates");
         }

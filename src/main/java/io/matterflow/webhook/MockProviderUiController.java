@@ -15,6 +15,7 @@ import io.matterflow.common.ConflictException;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.UiController;
 import io.matterflow.directory.Actor;
+import io.matterflow.instance.DocumentReads;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepDetails;
 
@@ -28,10 +29,12 @@ import io.matterflow.instance.StepDetails;
 class MockProviderUiController {
 
     private final Instances instances;
+    private final DocumentReads documents;
     private final MockProviderEvents providerEvents;
 
-    MockProviderUiController(Instances instances, MockProviderEvents providerEvents) {
+    MockProviderUiController(Instances instances, DocumentReads documents, MockProviderEvents providerEvents) {
         this.instances = instances;
+        this.documents = documents;
         this.providerEvents = providerEvents;
     }
 
@@ -41,6 +44,7 @@ class MockProviderUiController {
         model.addAttribute("step", step);
         model.addAttribute("instance", instances.get(actor, step.instanceId()));
         model.addAttribute("session", session);
+        model.addAttribute("document", documents.signatureDocument(actor, step).orElse(null));
         return "webhook/mock-esign";
     }
 

@@ -109,6 +109,7 @@ abstract class ApiTestSupport {
                 Map.entry("steps", count("select count(*) from workflow_instance_steps where org_id = ?", orgId)),
                 Map.entry("audit", count("select count(*) from audit_events where org_id = ?", orgId)),
                 Map.entry("tokens", count("select count(*) from api_tokens where org_id = ?", orgId)),
+                Map.entry("documents", count("select count(*) from documents where org_id = ?", orgId)),
                 Map.entry("revokedTokens", count("select count(*) from api_tokens where org_id = ?"
                         + " and revoked_at is not null", orgId)),
                 Map.entry("instanceDigest", digest("select id || ':' || status || ':' || title || ':' || version"

@@ -91,9 +91,9 @@ class AuthorizationMatrixTests {
         CANCEL_INSTANCE, ADD_STEP, EDIT_STEP, REMOVE_STEP, ADVANCE, CLAIM, CLAIM_PARALEGAL_STEP, CLAIM_CLIENT_STEP,
         CLAIM_ADMIN_STEP, UNCLAIM, UNCLAIM_OWNERS_STEP, START, START_CLAIMED, COMPLETE, COMPLETE_OWNERS_STEP,
         COMPLETE_CLAIMED_CHECKLIST, FAIL, FAIL_OWNERS_STEP, BLOCK, BLOCK_OWNERS_STEP, UNBLOCK, UNBLOCK_OWNERS_STEP,
-        SKIP, RETRY, UPLOAD_DOCUMENT, ASSIGN, HANDOVER, CREATE_MATTER, SET_MEMBERS, EDIT_MATTER, CLOSE_MATTER,
-        REOPEN_MATTER, CREATE_TOKEN, REVOKE_TOKEN, INVITE_USER, DEACTIVATE_USER, CHANGE_ROLE, RESEND_INVITATION,
-        CHANGE_OWN_PASSWORD
+        SKIP, RETRY, UPLOAD_DOCUMENT, UPLOAD_TEMPLATE_DOCUMENT, UPLOAD_INSTANCE_DOCUMENT, ASSIGN, HANDOVER,
+        CREATE_MATTER, SET_MEMBERS, EDIT_MATTER, CLOSE_MATTER, REOPEN_MATTER, CREATE_TOKEN, REVOKE_TOKEN, INVITE_USER,
+        DEACTIVATE_USER, CHANGE_ROLE, RESEND_INVITATION, CHANGE_OWN_PASSWORD
     }
 
     /**
@@ -146,6 +146,8 @@ class AuthorizationMatrixTests {
             SKIP                         200   403       403      404       403    403       404       401
             RETRY                        200   200       403      404       403    403       404       401
             UPLOAD_DOCUMENT              403   403       403      404       403    201       404       401
+            UPLOAD_TEMPLATE_DOCUMENT     201   201       201      201       403    403       404       401
+            UPLOAD_INSTANCE_DOCUMENT     201   201       403      404       403    403       404       401
             ASSIGN                       200   200       200      404       403    403       404       401
             HANDOVER                     200   403       403      403       403    403       404       401
             CREATE_MATTER                201   201       201      201       403    403       400       401
@@ -349,11 +351,12 @@ class AuthorizationMatrixTests {
             case RESEND_INVITATION -> new State(null, null, null, name, null, people.invite(firm.as(firm.admin()),
                     "invited-" + UUID.randomUUID() + "@firm.test", "Invited " + name, Role.LAWYER).id());
             case REVOKE_TOKEN -> new State(null, null, null, name, token(firm.owner(), name));
-            case EDIT_TEMPLATE, PUBLISH_TEMPLATE -> new State(templates.create(owner, name, null,
+            case EDIT_TEMPLATE, PUBLISH_TEMPLATE, UPLOAD_TEMPLATE_DOCUMENT -> new State(templates.create(owner, name, null,
                     List.of(checklist(RoleScope.PARALEGAL))).id(), null, null, name);
             case INSTANTIATE -> new State(published(firm, name, List.of(checklist(RoleScope.PARALEGAL))), null, null,
                     name);
-            case RENAME_INSTANCE, PAUSE_INSTANCE, CANCEL_INSTANCE, ADD_STEP, ADVANCE, CLAIM, START, SKIP -> {
+            case RENAME_INSTANCE, PAUSE_INSTANCE, CANCEL_INSTANCE, ADD_STEP, ADVANCE, CLAIM, START, SKIP,
+                    UPLOAD_INSTANCE_DOCUMENT -> {
                 InstanceDetails instance = instance(firm, name);
                 yield new State(instance.templateId(), instance.id(), instance.steps().get(0).id(), name);
             }
@@ -444,6 +447,10 @@ class AuthorizationMatrixTests {
             case RETRY -> step("retry", s);
             case UPLOAD_DOCUMENT -> multipart("/api/workflows/steps/{id}/documents", s.stepId())
                     .file(new MockMultipartFile("file", "passport.pdf", "application/pdf", PDF));
+            case UPLOAD_TEMPLATE_DOCUMENT -> multipart("/api/workflows/templates/{id}/documents", s.templateId())
+                    .file(new MockMultipartFile("file", "engagement-letter.pdf", "application/pdf", PDF));
+            case UPLOAD_INSTANCE_DOCUMENT -> multipart("/api/workflows/instances/{id}/documents", s.instanceId())
+                    .file(new MockMultipartFile("file", "engagement-letter.pdf", "application/pdf", PDF));
             case ASSIGN -> json(step("assign", s), "{\"userId\": \"" + firm.associate().id() + "\"}");
             case HANDOVER -> json(post("/api/workflows/steps/handover"), "{\"fromUserId\": \"" + firm.associate().id()
                     + "\", \"toUserId\": \"" + firm.owner().id() + "\"}");
@@ -511,6 +518,12 @@ class AuthorizationMatrixTests {
             case SKIP -> assertStep(s, "SKIPPED", null);
             case UPLOAD_DOCUMENT -> assertThat(jdbc.queryForList(
                     "select uploaded_by_id from documents where step_id = ?", UUID.class, s.stepId()))
+                    .containsExactly(caller.id());
+            case UPLOAD_TEMPLATE_DOCUMENT -> assertThat(jdbc.queryForList(
+                    "select uploaded_by_id from documents where template_id = ?", UUID.class, s.templateId()))
+                    .containsExactly(caller.id());
+            case UPLOAD_INSTANCE_DOCUMENT -> assertThat(jdbc.queryForList(
+                    "select uploaded_by_id from documents where instance_id = ?", UUID.class, s.instanceId()))
                     .containsExactly(caller.id());
             case ASSIGN -> assertStep(s, "READY", firm.associate().id());
             case HANDOVER -> assertStep(s, "READY", firm.owner().id());
@@ -892,7 +905,8 @@ class AuthorizationMatrixTests {
                 + " version, updated_at from matters where org_id = ? order by id", org));
         s.put("matter_members", jdbc.queryForList("select m.matter_id, m.user_id, m.role from matter_members m"
                 + " join matters x on x.id = m.matter_id where x.org_id = ? order by 1, 2", org));
-        s.put("documents", jdbc.queryForList("select id, step_id, name, size_bytes from documents where org_id = ?"
+        s.put("documents", jdbc.queryForList("select id, step_id, template_id, instance_id, name, size_bytes from documents"
+                + " where org_id = ?"
                 + " order by id", org));
         s.put("users", jdbc.queryForList("select id, email, role, active, password_hash from users where org_id = ?"
                 + " order by id", org));

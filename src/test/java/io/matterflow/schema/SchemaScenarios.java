@@ -136,6 +136,27 @@ abstract class SchemaScenarios {
                 "ef".repeat(32), now(), Timestamp.from(Instant.now().plusSeconds(60))), "api_tokens");
     }
 
+    @Test
+    void shouldRequireExactlyOneOwnerOfADocument() {
+        UUID instance = insertInstance("ACTIVE");
+        UUID step = insertInstanceStep(instance, "READY");
+        insertDocument(null, templateId, null);
+        insertDocument(null, null, instance);
+        insertDocument(step, null, null);
+        assertRejected(() -> insertDocument(null, null, null), "documents");
+        assertRejected(() -> insertDocument(step, templateId, null), "documents");
+        assertRejected(() -> insertDocument(null, templateId, instance), "documents");
+        assertRejected(() -> insertDocument(step, null, instance), "documents");
+        assertRejected(() -> insertDocument(null, UUID.randomUUID(), null), "documents");
+    }
+
+    private void insertDocument(UUID step, UUID template, UUID instance) {
+        jdbc.update("insert into documents (id, org_id, step_id, template_id, instance_id, name, content_type,"
+                + " size_bytes, sha256, storage_key, uploaded_by_id, uploaded_at, scan_status) values"
+                + " (?, ?, ?, ?, ?, 'a.pdf', 'application/pdf', 1, 'h', 'k', ?, ?, 'UNSCANNED')", UUID.randomUUID(),
+                firm.orgId(), step, template, instance, firm.owner().id(), now());
+    }
+
     private void insertToken(String digest, Timestamp createdAt, Timestamp expiresAt) {
         jdbc.update("insert into api_tokens (id, org_id, user_id, name, token_hash, created_at, expires_at)"
                 + " values (?, ?, ?, 'T', ?, ?, ?)", UUID.randomUUID(), firm.orgId(), firm.owner().id(), digest,
@@ -166,15 +187,17 @@ abstract class SchemaScenarios {
         return id;
     }
 
-    private void insertInstanceStep(UUID instance, String state) {
-        insertInstanceStep(instance, state, "CHECKLIST");
+    private UUID insertInstanceStep(UUID instance, String state) {
+        return insertInstanceStep(instance, state, "CHECKLIST");
     }
 
-    private void insertInstanceStep(UUID instance, String state, String type) {
+    private UUID insertInstanceStep(UUID instance, String state, String type) {
+        UUID id = UUID.randomUUID();
         jdbc.update("insert into workflow_instance_steps (id, instance_id, org_id, step_order, title, action_type,"
                 + " role_scope, action_config, action_state, action_data, updated_at) values"
                 + " (?, ?, ?, 0, 'S', ?, 'PARALEGAL', cast(? as " + json + "), ?, cast(? as " + json
-                + "), ?)", UUID.randomUUID(), instance, firm.orgId(), type, "{}", state, "{}", now());
+                + "), ?)", id, instance, firm.orgId(), type, "{}", state, "{}", now());
+        return id;
     }
 
     private void insertAudit(UUID stream, long seq) {

@@ -27,6 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import io.matterflow.action.ActionType;
+import io.matterflow.action.DocumentOwner;
+import io.matterflow.action.Documents;
 import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
@@ -67,6 +69,7 @@ class UiAccessTests {
             BUILDER            200   200       200      200       200    403       404       302
             NOTIFICATIONS      200   200       200      200       200    200       200       302
             MATTER_DOCUMENTS   200   200       200      404       200    200       404       302
+            SIGNATURE_DOCUMENT 200   200       200      404       200    200       404       302
             ASSIGN             200   200       200      404       403    403       404       302
             INSTANTIATE        302   302       302      404       403    403       404       302
             CLAIM              403   200       200      404       403    403       404       302
@@ -96,7 +99,8 @@ class UiAccessTests {
             """;
 
     static final java.util.Set<String> GETS = java.util.Set.of("INBOX", "MATTERS", "MATTER", "RUN", "TEMPLATES",
-            "BUILDER", "NOTIFICATIONS", "MATTER_DOCUMENTS", "MATTER_TEAM", "MATTER_DETAILS", "PEOPLE", "ACCOUNT");
+            "BUILDER", "NOTIFICATIONS", "MATTER_DOCUMENTS", "MATTER_TEAM", "MATTER_DETAILS", "PEOPLE", "ACCOUNT",
+            "SIGNATURE_DOCUMENT");
 
     static volatile TestFirm otherFirm;
 
@@ -116,6 +120,8 @@ class UiAccessTests {
     io.matterflow.notification.Notifications notifications;
     @Autowired
     io.matterflow.people.People people;
+    @Autowired
+    Documents documents;
 
     record State(TestFirm firm, UUID templateId, InstanceDetails instance, UUID invitedId) {
         UUID firstStep() {
@@ -302,10 +308,16 @@ class UiAccessTests {
         Actor owner = firm.as(firm.owner());
         UUID template = templates.create(owner, "Intake " + UUID.randomUUID(), null, List.of(
                 new StepDefinition("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of()),
-                new StepDefinition("Wrap up", ActionType.CHECKLIST, RoleScope.PARALEGAL, true, Map.of()))).id();
+                new StepDefinition("Wrap up", ActionType.CHECKLIST, RoleScope.PARALEGAL, true, Map.of()),
+                new StepDefinition("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, false,
+                        Map.of("documentId", "engagement-letter")))).id();
         templates.publish(owner, template);
         InstanceDetails instance = instances.instantiate(owner,
                 new Instances.Instantiate(template, firm.matter().id(), "Run " + UUID.randomUUID(), true, null));
+        var letter = documents.store(firm.orgId(), DocumentOwner.instance(instance.id()), firm.owner().id(),
+                "engagement-letter.pdf", "application/pdf", "%PDF-1.4 engagement letter".getBytes());
+        instance = instances.editStep(owner, instance.id(), instance.steps().get(2).id(), new Instances.StepChanges(
+                null, null, null, Map.of("documentId", letter.id().toString()), null));
         UUID invited = people.invite(firm.as(firm.admin()), "invited-" + UUID.randomUUID() + "@firm.test", "Invited",
                 io.matterflow.directory.Role.PARALEGAL).id();
         return new State(firm, template, instance, invited);
@@ -323,6 +335,8 @@ class UiAccessTests {
             case "BUILDER" -> get("/workflows/templates/{id}", s.templateId());
             case "NOTIFICATIONS" -> get("/notifications");
             case "MATTER_DOCUMENTS" -> get("/matters/{id}/documents", matter);
+            case "SIGNATURE_DOCUMENT" -> get("/workflows/steps/{id}/signature-document",
+                    s.instance().steps().get(2).id());
             case "ASSIGN" -> post("/workflows/steps/{id}/assign", s.firstStep()).param("userId",
                     s.firm().associate().id().toString());
             case "INSTANTIATE" -> post("/matters/{id}/workflows", matter).param("templateId",
@@ -336,7 +350,8 @@ class UiAccessTests {
                     s.instance().steps().get(1).id());
             case "REORDER" -> post("/workflows/instances/{id}/reorder", instance)
                     .param("stepIds", s.instance().steps().get(1).id().toString())
-                    .param("stepIds", s.firstStep().toString());
+                    .param("stepIds", s.firstStep().toString())
+                    .param("stepIds", s.instance().steps().get(2).id().toString());
             case "UPLOAD" -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                     .multipart("/workflows/steps/{id}/upload", s.firstStep())
                     .file(new org.springframework.mock.web.MockMultipartFile("file", "a.pdf", "application/pdf",
