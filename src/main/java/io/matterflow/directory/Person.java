@@ -13,7 +13,20 @@ public record Person(UUID id, UUID orgId, @Schema(example = "paralegal@demo.law"
                              + " DEACTIVATED: cannot sign in and performs no step") Status status,
                      Instant createdAt) {
 
-    public enum Status { INVITED, ACTIVE, DEACTIVATED }
+    public enum Status {
+        INVITED("Invited"), ACTIVE("Active"), DEACTIVATED("Deactivated");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The word people read in the UI; the API keeps the name. */
+        public String label() {
+            return label;
+        }
+    }
 
     public boolean active() {
         return status != Status.DEACTIVATED;

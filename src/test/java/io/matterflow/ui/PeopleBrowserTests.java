@@ -72,7 +72,7 @@ class PeopleBrowserTests {
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName("Deactivate " + firm.paralegal().displayName())).click();
         assertThat(admin.locator("#flash")).containsText("Deactivated " + firm.paralegal().displayName());
-        assertThat(admin.locator("#person-" + firm.paralegal().id())).containsText("DEACTIVATED");
+        assertThat(admin.locator("#person-" + firm.paralegal().id())).containsText("Deactivated");
         Browser.screenshot(admin, "people");
 
         // the invitee follows the link from the (unsent, in tests) email
