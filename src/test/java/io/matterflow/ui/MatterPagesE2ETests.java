@@ -103,7 +103,7 @@ class MatterPagesE2ETests {
         page.navigate(matterUrl + "/details");
         page.locator("#close-matter").click();
         assertThat(page.locator("#unfinished")).containsText(template.name());
-        assertThat(page.locator("#unfinished")).containsText("ACTIVE");
+        assertThat(page.locator("#unfinished")).containsText("Active");
         Browser.screenshot(page, "matter-close-refused");
         page.locator("#cancel-and-close").click();
         assertThat(page.locator("#flash")).containsText("Closed " + reference + " and canceled");
