@@ -34,10 +34,27 @@ class TemplateUiController {
 
     private final Templates templates;
     private final ActionForms forms;
+    private final TemplateDocuments documents;
 
-    TemplateUiController(Templates templates, ActionForms forms) {
+    TemplateUiController(Templates templates, ActionForms forms, TemplateDocuments documents) {
         this.templates = templates;
         this.forms = forms;
+        this.documents = documents;
+    }
+
+    /**
+     * Stores the document a signature step of the draft asks the client to sign, and answers the step's document
+     * field filled with it: the builder's "Upload and use".
+     */
+    @PostMapping(path = "/{id}/documents", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    String uploadDocument(Actor actor, @PathVariable UUID id, @RequestParam int index,
+                          org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
+                          jakarta.servlet.http.HttpServletResponse response) {
+        var info = documents.upload(actor, id, () -> request.getFile("file"));
+        io.matterflow.common.Flash.success(response, "Stored " + info.name() + "; save the draft to keep it on the step");
+        model.addAttribute("i", index);
+        model.addAttribute("documentId", info.id());
+        return "template/builder :: signature-document";
     }
 
     @ModelAttribute
@@ -126,7 +143,7 @@ class TemplateUiController {
     @GetMapping("/{id}/config-fields")
     String configFields(Actor actor, @PathVariable UUID id, @RequestParam int index,
                         @RequestParam Map<String, String> params, Model model) {
-        templates.get(actor, id);
+        model.addAttribute("template", templates.get(actor, id));
         ActionType type = ActionType.valueOf(params.getOrDefault("steps[" + index + "].actionType",
                 ActionType.CHECKLIST.name()));
         var row = new TemplateForm.Row();

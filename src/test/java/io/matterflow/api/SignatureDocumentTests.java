@@ -44,6 +44,8 @@ class SignatureDocumentTests extends ApiTestSupport {
 
     @Autowired
     AuditLog audit;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
     private static MockMultipartFile letter() {
         return new MockMultipartFile("file", "engagement-letter.pdf", "application/pdf", PDF);
@@ -278,5 +280,27 @@ class SignatureDocumentTests extends ApiTestSupport {
         mvc.perform(get("/api/workflows/steps/{id}/signature-document", plain.steps().get(0).id())
                 .with(as(firm.client()))).andExpect(status().isNotFound());
         assertThat(written(firm.orgId())).isEqualTo(before);
+    }
+
+    @Test
+    void shouldStoreTheDocumentFromTheBuilderAndFillTheStepsDocumentField() throws Exception {
+        var firm = firm();
+        UUID template = draft(firm);
+        var lawyer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(users.loadUserByUsername(firm.owner().email()));
+
+        mvc.perform(get("/workflows/templates/{id}", template).with(lawyer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Upload and use")));
+        var answer = mvc.perform(multipart("/workflows/templates/{id}/documents", template).file(letter())
+                        .param("index", "0").with(lawyer)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        UUID stored = jdbc.queryForObject("select id from documents where template_id = ?", UUID.class, template);
+        assertThat(answer).contains("id=\"cfg-0-documentId\"").contains("name=\"steps[0].config[documentId]\"")
+                .contains("value=\"" + stored + "\"");
     }
 }

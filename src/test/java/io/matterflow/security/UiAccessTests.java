@@ -69,6 +69,7 @@ class UiAccessTests {
             BUILDER            200   200       200      200       200    403       404       302
             NOTIFICATIONS      200   200       200      200       200    200       200       302
             MATTER_DOCUMENTS   200   200       200      404       200    200       404       302
+            TEMPLATE_DOCUMENT  200   200       200      200       403    403       404       302
             SIGNATURE_DOCUMENT 200   200       200      404       200    200       404       302
             ASSIGN             200   200       200      404       403    403       404       302
             INSTANTIATE        302   302       302      404       403    403       404       302
@@ -335,6 +336,10 @@ class UiAccessTests {
             case "BUILDER" -> get("/workflows/templates/{id}", s.templateId());
             case "NOTIFICATIONS" -> get("/notifications");
             case "MATTER_DOCUMENTS" -> get("/matters/{id}/documents", matter);
+            case "TEMPLATE_DOCUMENT" -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .multipart("/workflows/templates/{id}/documents", s.templateId()).param("index", "0")
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "letter.pdf", "application/pdf",
+                            "%PDF-1.4 engagement letter".getBytes()));
             case "SIGNATURE_DOCUMENT" -> get("/workflows/steps/{id}/signature-document",
                     s.instance().steps().get(2).id());
             case "ASSIGN" -> post("/workflows/steps/{id}/assign", s.firstStep()).param("userId",
