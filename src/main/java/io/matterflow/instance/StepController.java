@@ -19,7 +19,6 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.DocumentResponse;
 import io.matterflow.audit.AuditEvent;
-import io.matterflow.audit.AuditLog;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
 import io.matterflow.common.PageResponse;
@@ -43,16 +42,14 @@ class StepController {
     private final Instances instances;
     private final Inbox inbox;
     private final StepDocuments documents;
-    private final AuditLog audit;
     private final Handover handover;
 
-    StepController(StepRuntime runtime, Instances instances, Inbox inbox, StepDocuments documents, AuditLog audit,
+    StepController(StepRuntime runtime, Instances instances, Inbox inbox, StepDocuments documents,
                    Handover handover) {
         this.runtime = runtime;
         this.instances = instances;
         this.inbox = inbox;
         this.documents = documents;
-        this.audit = audit;
         this.handover = handover;
     }
 

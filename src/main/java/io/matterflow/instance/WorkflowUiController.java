@@ -27,7 +27,6 @@ import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentInfo;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditEvent;
-import io.matterflow.audit.AuditLog;
 import io.matterflow.common.Flash;
 import io.matterflow.common.Paging;
 import io.matterflow.common.UiController;
@@ -54,14 +53,15 @@ class WorkflowUiController {
     private final StepDocuments documents;
     private final Templates templates;
     private final Directory directory;
-    private final AuditLog audit;
     private final Inbox inbox;
     private final io.matterflow.action.ActionForms forms;
+    private final InstanceDocuments instanceDocuments;
     private final DocumentReads reads;
 
     WorkflowUiController(Matters matters, MatterAccess matterAccess, Instances instances, StepRuntime runtime,
-                         StepDocuments documents, Templates templates, Directory directory, AuditLog audit,
-                         Inbox inbox, io.matterflow.action.ActionForms forms, DocumentReads reads) {
+                         StepDocuments documents, Templates templates, Directory directory,
+                         Inbox inbox, io.matterflow.action.ActionForms forms, DocumentReads reads,
+                         InstanceDocuments instanceDocuments) {
         this.reads = reads;
         this.matters = matters;
         this.matterAccess = matterAccess;
@@ -70,9 +70,9 @@ class WorkflowUiController {
         this.documents = documents;
         this.templates = templates;
         this.directory = directory;
-        this.audit = audit;
         this.inbox = inbox;
         this.forms = forms;
+        this.instanceDocuments = instanceDocuments;
     }
 
     @GetMapping("/inbox")
@@ -164,6 +164,22 @@ class WorkflowUiController {
         DocumentInfo info = documents.upload(actor, id, () -> request.getFile("file"));
         Flash.success(response, "Uploaded " + info.name());
         return render(actor, instances.instanceOfStep(actor, id), model, "instance/run :: content");
+    }
+
+    /**
+     * Stores the document a signature step of the instance asks the client to sign, and answers the step's document
+     * field filled with it: the instance editor's "Upload and use".
+     */
+    @PostMapping(path = "/workflows/instances/{id}/documents",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    String uploadDocument(Actor actor, @PathVariable UUID id, @RequestParam UUID stepId,
+                          org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
+                          HttpServletResponse response) {
+        var info = instanceDocuments.upload(actor, id, () -> request.getFile("file"));
+        Flash.success(response, "Stored " + info.name() + "; save the step's settings to use it");
+        model.addAttribute("stepId", stepId);
+        model.addAttribute("documentId", info.id());
+        return "instance/run :: signature-document";
     }
 
     @PostMapping("/workflows/instances/{id}/update")

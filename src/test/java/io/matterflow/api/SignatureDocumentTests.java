@@ -303,4 +303,25 @@ class SignatureDocumentTests extends ApiTestSupport {
         assertThat(answer).contains("id=\"cfg-0-documentId\"").contains("name=\"steps[0].config[documentId]\"")
                 .contains("value=\"" + stored + "\"");
     }
+
+    @Test
+    void shouldStoreTheDocumentFromTheInstanceEditorAndFillTheStepsDocumentField() throws Exception {
+        var firm = firm();
+        var instance = instances.instantiate(firm.as(firm.owner()), new io.matterflow.instance.Instances.Instantiate(
+                templates.publish(firm.as(firm.owner()), draft(firm)).id(), firm.matter().id(), null, true, null));
+        UUID step = instance.steps().get(0).id();
+
+        var answer = mvc.perform(multipart("/workflows/instances/{id}/documents", instance.id()).file(letter())
+                        .param("stepId", step.toString())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(users.loadUserByUsername(firm.owner().email())))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        UUID stored = jdbc.queryForObject("select id from documents where instance_id = ?", UUID.class, instance.id());
+        assertThat(answer).contains("id=\"edit-cfg-" + step + "-documentId\"").contains("name=\"config.documentId\"")
+                .contains("value=\"" + stored + "\"");
+    }
 }

@@ -70,6 +70,7 @@ class UiAccessTests {
             NOTIFICATIONS      200   200       200      200       200    200       200       302
             MATTER_DOCUMENTS   200   200       200      404       200    200       404       302
             TEMPLATE_DOCUMENT  200   200       200      200       403    403       404       302
+            INSTANCE_DOCUMENT  200   200       403      404       403    403       404       302
             SIGNATURE_DOCUMENT 200   200       200      404       200    200       404       302
             ASSIGN             200   200       200      404       403    403       404       302
             INSTANTIATE        302   302       302      404       403    403       404       302
@@ -336,6 +337,11 @@ class UiAccessTests {
             case "BUILDER" -> get("/workflows/templates/{id}", s.templateId());
             case "NOTIFICATIONS" -> get("/notifications");
             case "MATTER_DOCUMENTS" -> get("/matters/{id}/documents", matter);
+            case "INSTANCE_DOCUMENT" -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .multipart("/workflows/instances/{id}/documents", instance)
+                    .param("stepId", s.instance().steps().get(2).id().toString())
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "letter.pdf", "application/pdf",
+                            "%PDF-1.4 engagement letter".getBytes()));
             case "TEMPLATE_DOCUMENT" -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                     .multipart("/workflows/templates/{id}/documents", s.templateId()).param("index", "0")
                     .file(new org.springframework.mock.web.MockMultipartFile("file", "letter.pdf", "application/pdf",
