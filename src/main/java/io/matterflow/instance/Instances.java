@@ -441,13 +441,14 @@ public class Instances {
     }
 
     /**
-     * Whether the step is READY now, holding its row until the caller's transaction ends: a consumer of
-     * {@link StepBecameReady} that acts on the answer cannot interleave with the edit that withdraws the step
-     * ({@link StepWithdrawn}). False for a step that no longer exists.
+     * Whether the step has gone back to waiting (PENDING: an edit withdrew it) or no longer exists, holding its row
+     * until the caller's transaction ends: a consumer of {@link StepBecameReady} that acts on the answer cannot
+     * interleave with the edit that withdraws the step ({@link StepWithdrawn}). A step that moved on (claimed,
+     * started, done) was ready when it was announced, and is not withdrawn.
      */
     @Transactional
-    public boolean holdIfReady(UUID stepId) {
-        return steps.lockState(stepId).map(ActionState.READY.name()::equals).orElse(false);
+    public boolean holdIfWithdrawn(UUID stepId) {
+        return steps.lockState(stepId).map(ActionState.PENDING.name()::equals).orElse(true);
     }
 
     /** The instance a step belongs to, for callers that hold a step id. */

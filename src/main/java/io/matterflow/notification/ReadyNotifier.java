@@ -35,10 +35,10 @@ class ReadyNotifier {
         this.outbox = outbox;
     }
 
-    /** Nothing for a step that is no longer READY when the event is delivered (an edit withdrew it meanwhile). */
+    /** Nothing for a step an edit withdrew (back to PENDING) or removed before the event was delivered. */
     @ApplicationModuleListener
     void on(StepBecameReady event) {
-        if (!instances.holdIfReady(event.stepId())) {
+        if (instances.holdIfWithdrawn(event.stepId())) {
             return;
         }
         String matter = steps.matter(event);
