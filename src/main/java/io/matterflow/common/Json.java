@@ -146,6 +146,33 @@ public final class Json {
         }
     }
 
+    /**
+     * The map without its null-valued members, at every depth (elements of lists stay as they are): what a JSON
+     * column gives back, so that a hash over it can be computed again from what was stored.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> withoutNullMembers(Map<String, ?> value) {
+        Map<String, Object> result = new TreeMap<>();
+        value.forEach((key, member) -> {
+            if (member != null) {
+                result.put(key, withoutNullMembersIn(member));
+            }
+        });
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object withoutNullMembersIn(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return withoutNullMembers((Map<String, ?>) map);
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().map(e -> e == null ? null : withoutNullMembersIn(e))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        }
+        return value;
+    }
+
     /** A deterministic text for hashing: keys sorted at every depth. */
     public static String canonical(Object value) {
         try {

@@ -61,6 +61,20 @@ abstract class AuditScenarios {
     }
 
     @Test
+    void shouldVerifyEventsWhoseMetadataHoldsNulls() {
+        Map<String, Object> metadata = new java.util.HashMap<>();
+        metadata.put("previousAssigneeId", null);
+        metadata.put("nested", new java.util.HashMap<>(java.util.Collections.singletonMap("reason", null)));
+        metadata.put("list", java.util.Arrays.asList("a", null));
+        metadata.put("kept", "yes");
+        var appended = transactions.execute(s -> audit.append(new AuditRecord(firm.orgId(), stream,
+                firm.as(firm.owner()), "step.assign", "STEP", UUID.randomUUID(), "READY", "READY", metadata)));
+
+        assertThat(audit.verify(firm.orgId()).valid()).isTrue();
+        assertThat(appended.metadata()).containsEntry("kept", "yes").doesNotContainKey("previousAssigneeId");
+    }
+
+    @Test
     void shouldRefuseToAppendOutsideATransaction() {
         assertThatThrownBy(() -> audit.append(new AuditRecord(firm.orgId(), stream, Actor.system(firm.orgId()), "x",
                 "STEP", UUID.randomUUID(), null, null, Map.of()))).isInstanceOf(IllegalTransactionStateException.class);
