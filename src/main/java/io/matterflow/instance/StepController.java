@@ -43,14 +43,16 @@ class StepController {
     private final Inbox inbox;
     private final StepDocuments documents;
     private final Handover handover;
+    private final DocumentReads reads;
 
     StepController(StepRuntime runtime, Instances instances, Inbox inbox, StepDocuments documents,
-                   Handover handover) {
+                   Handover handover, DocumentReads reads) {
         this.runtime = runtime;
         this.instances = instances;
         this.inbox = inbox;
         this.documents = documents;
         this.handover = handover;
+        this.reads = reads;
     }
 
     record AssignRequest(@Schema(description = "The person to give the step to, one who may perform it; null puts a"
@@ -312,9 +314,7 @@ class StepController {
             description = "Oldest first, each with the upload scanner's verdict. A client lists the documents of its"
                     + " own steps only.")
     List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
-        instances.stepContent(actor, id);
-        return documents.forStep(actor, id).stream()
-                .map(DocumentResponse::of).toList();
+        return reads.forStep(actor, id).stream().map(DocumentResponse::of).toList();
     }
 
 }
