@@ -26,10 +26,6 @@ final class Readiness {
 
     record StepState(UUID id, boolean required, ActionState state, boolean claimed) {
 
-        StepState(UUID id, boolean required, ActionState state) {
-            this(id, required, state, false);
-        }
-
         /** Someone holds the step: claimed, started or blocked. */
         boolean isHeld() {
             return state.isActive() || (state == ActionState.READY && claimed);
