@@ -24,7 +24,7 @@ import org.springframework.data.domain.Pageable;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.audit.AuditLog;
-import io.matterflow.common.Paging;
+import io.matterflow.common.web.Paging;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.instance.Inbox;

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.matterflow.common.PageResponse;
-import io.matterflow.common.Paging;
+import io.matterflow.common.web.PageResponse;
+import io.matterflow.common.web.Paging;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;

@@ -5,8 +5,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.matterflow.common.ForbiddenException;
-import io.matterflow.common.PageResponse;
-import io.matterflow.common.Paging;
+import io.matterflow.common.web.PageResponse;
+import io.matterflow.common.web.Paging;
 import io.matterflow.directory.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -2,6 +2,8 @@ package io.matterflow.common;
 
 import java.util.Map;
 
+import io.matterflow.common.web.Problems;
+
 /** The request is well formed but the current state does not allow it, or another writer won a race. */
 public class ConflictException extends MatterflowException {
 

@@ -3,6 +3,8 @@ package io.matterflow.common;
 import java.time.Duration;
 import java.util.Map;
 
+import io.matterflow.common.web.Problems;
+
 /** The caller has used up a quota for now: 429, with when to try again ({@code Retry-After}) and which quota. */
 public class RateLimitedException extends MatterflowException {
 

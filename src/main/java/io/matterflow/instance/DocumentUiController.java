@@ -7,7 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import io.matterflow.common.UiController;
+import io.matterflow.common.web.UiController;
 import io.matterflow.directory.Actor;
 
 /** Opening a document from the run view or the matter's Documents tab, with the UI's session. */

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-import io.matterflow.common.Paging;
-import io.matterflow.common.UiController;
+import io.matterflow.common.web.Paging;
+import io.matterflow.common.web.UiController;
 import io.matterflow.directory.Actor;
 
 @UiController

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.matterflow.common.FieldError;
 import io.matterflow.common.RateLimitedException;
-import io.matterflow.common.UiController;
+import io.matterflow.common.web.UiController;
 import io.matterflow.common.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

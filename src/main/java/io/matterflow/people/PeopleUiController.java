@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.matterflow.common.Flash;
-import io.matterflow.common.UiController;
+import io.matterflow.common.web.Flash;
+import io.matterflow.common.web.UiController;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Role;

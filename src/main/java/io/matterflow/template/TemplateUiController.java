@@ -19,9 +19,9 @@ import io.matterflow.action.ActionForms;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.common.FieldError;
-import io.matterflow.common.Flash;
-import io.matterflow.common.Paging;
-import io.matterflow.common.UiController;
+import io.matterflow.common.web.Flash;
+import io.matterflow.common.web.Paging;
+import io.matterflow.common.web.UiController;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +51,7 @@ class TemplateUiController {
                           org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
                           jakarta.servlet.http.HttpServletResponse response) {
         var info = documents.upload(actor, id, () -> request.getFile("file"));
-        io.matterflow.common.Flash.success(response, "Stored " + info.name() + "; save the draft to keep it on the step");
+        io.matterflow.common.web.Flash.success(response, "Stored " + info.name() + "; save the draft to keep it on the step");
         model.addAttribute("i", index);
         model.addAttribute("documentId", info.id());
         return "template/builder :: signature-document";

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.matterflow.common.FieldError;
-import io.matterflow.common.Paging;
+import io.matterflow.common.web.Paging;
 import io.matterflow.directory.Actor;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.annotations.media.ArraySchema;

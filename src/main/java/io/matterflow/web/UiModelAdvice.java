@@ -4,7 +4,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.matterflow.access.CurrentActor;
-import io.matterflow.common.UiController;
+import io.matterflow.common.web.UiController;
 import io.matterflow.directory.Actor;
 import io.matterflow.notification.Notifications;
 

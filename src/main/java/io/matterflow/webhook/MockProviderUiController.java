@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.matterflow.action.ActionType;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.ForbiddenException;
-import io.matterflow.common.UiController;
+import io.matterflow.common.web.UiController;
 import io.matterflow.directory.Actor;
 import io.matterflow.instance.DocumentReads;
 import io.matterflow.instance.Instances;

@@ -1,10 +1,13 @@
-package io.matterflow.common;
+package io.matterflow.common.web;
 
 import java.util.List;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+
+import io.matterflow.common.FieldError;
+import io.matterflow.common.ValidationException;
 
 
 /** {@code ?page=&size=} checked: page from 0, size 1 to 200 (default 20). */

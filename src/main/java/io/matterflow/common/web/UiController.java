@@ -1,4 +1,4 @@
-package io.matterflow.common;
+package io.matterflow.common.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package io.matterflow.common;
+package io.matterflow.common.web;
 
 import java.util.Map;
 

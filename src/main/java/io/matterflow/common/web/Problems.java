@@ -1,4 +1,4 @@
-package io.matterflow.common;
+package io.matterflow.common.web;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -9,6 +9,8 @@ import org.springframework.http.MediaType;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.matterflow.common.Json;
 
 /** Writes a problem detail from a filter, where no controller advice runs. */
 public final class Problems {
