@@ -20,6 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.matterflow.audit.internal.AuditEventEntity;
+import io.matterflow.audit.internal.AuditEventRepository;
+import io.matterflow.audit.internal.AuditHeadEntity;
+import io.matterflow.audit.internal.AuditHeadRepository;
 import io.matterflow.common.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,7 +37,7 @@ import jakarta.persistence.PersistenceContext;
 @Transactional(readOnly = true)
 public class AuditLog {
 
-    static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = "0".repeat(64);
     private static final int VERIFY_BATCH = 1000;
 
     @PersistenceContext

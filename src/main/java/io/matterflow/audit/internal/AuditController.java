@@ -1,9 +1,12 @@
-package io.matterflow.audit;
+package io.matterflow.audit.internal;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.matterflow.audit.AuditEvent;
+import io.matterflow.audit.AuditLog;
+import io.matterflow.audit.AuditVerification;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.web.PageResponse;
 import io.matterflow.common.web.Paging;

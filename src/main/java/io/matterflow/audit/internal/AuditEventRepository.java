@@ -1,4 +1,4 @@
-package io.matterflow.audit;
+package io.matterflow.audit.internal;
 
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +8,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface AuditEventRepository extends JpaRepository<AuditEventEntity, UUID> {
+public interface AuditEventRepository extends JpaRepository<AuditEventEntity, UUID> {
 
     List<AuditEventEntity> findByOrgIdAndEntityIdOrderByOccurredAtAscSeqAsc(UUID orgId, UUID entityId);
 
@@ -20,13 +20,4 @@ interface AuditEventRepository extends JpaRepository<AuditEventEntity, UUID> {
 
     @Query("select distinct e.streamId from AuditEventEntity e where e.orgId = :orgId")
     List<UUID> findStreamIds(UUID orgId);
-}
-
-interface AuditHeadRepository extends JpaRepository<AuditHeadEntity, UUID> {
-
-    @Query("""
-            select h from AuditHeadEntity h where h.orgId = :orgId
-            and not exists (select 1 from AuditEventEntity e where e.streamId = h.streamId)
-            """)
-    List<AuditHeadEntity> findHeadsWithoutEvents(UUID orgId);
 }

@@ -1,4 +1,4 @@
-package io.matterflow.audit;
+package io.matterflow.audit.internal;
 
 import java.util.UUID;
 
@@ -8,10 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.matterflow.audit.AuditLog;
+
 /** The newest event of a stream: appends move it under optimistic locking, verify compares the chain's end to it. */
 @Entity
 @Table(name = "audit_heads")
-class AuditHeadEntity {
+public class AuditHeadEntity {
 
     @Id
     @Column(name = "stream_id")
@@ -28,30 +30,30 @@ class AuditHeadEntity {
     protected AuditHeadEntity() {
     }
 
-    AuditHeadEntity(UUID streamId, UUID orgId) {
+    public AuditHeadEntity(UUID streamId, UUID orgId) {
         this.streamId = streamId;
         this.orgId = orgId;
         this.seq = 0;
         this.hash = AuditLog.GENESIS;
     }
 
-    UUID streamId() {
+    public UUID streamId() {
         return streamId;
     }
 
-    long seq() {
+    public long seq() {
         return seq;
     }
 
-    String hash() {
+    public String hash() {
         return hash;
     }
 
-    boolean isNew() {
+    public boolean isNew() {
         return version == null;
     }
 
-    void advance(long seq, String hash) {
+    public void advance(long seq, String hash) {
         this.seq = seq;
         this.hash = hash;
     }

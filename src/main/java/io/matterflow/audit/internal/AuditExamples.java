@@ -1,4 +1,4 @@
-package io.matterflow.audit;
+package io.matterflow.audit.internal;
 
 /** Example bodies of the audit routes for the OpenAPI description. */
 final class AuditExamples {

@@ -1,4 +1,4 @@
-package io.matterflow.audit;
+package io.matterflow.audit.internal;
 
 import java.time.Instant;
 import java.util.Map;
@@ -13,10 +13,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.matterflow.audit.AuditEvent;
+
 @Entity
 @Immutable
 @Table(name = "audit_events")
-class AuditEventEntity {
+public class AuditEventEntity {
 
     @Id
     private UUID id;
@@ -57,7 +59,7 @@ class AuditEventEntity {
     protected AuditEventEntity() {
     }
 
-    AuditEventEntity(UUID id, UUID orgId, UUID streamId, long seq, Instant occurredAt, String actorType, String actorId,
+    public AuditEventEntity(UUID id, UUID orgId, UUID streamId, long seq, Instant occurredAt, String actorType, String actorId,
                      String actorName, String action, String entityType, UUID entityId, String fromState,
                      String toState, Map<String, Object> metadata, String requestId, String prevHash) {
         this.id = id;
@@ -78,12 +80,12 @@ class AuditEventEntity {
         this.prevHash = prevHash;
     }
 
-    void seal(String hash) {
+    public void seal(String hash) {
         this.hash = hash;
     }
 
     /** The text the hash covers: every column but the hash itself, in a fixed order. */
-    String canonical() {
+    public String canonical() {
         return String.join("\n", id.toString(), orgId.toString(), streamId.toString(), Long.toString(seq),
                 Long.toString(occurredAt.getEpochSecond()) + "." + occurredAt.getNano(), actorType, actorId,
                 actorName, action, entityType, entityId.toString(), String.valueOf(fromState),
@@ -91,31 +93,31 @@ class AuditEventEntity {
                 String.valueOf(requestId), prevHash);
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    UUID streamId() {
+    public UUID streamId() {
         return streamId;
     }
 
-    long seq() {
+    public long seq() {
         return seq;
     }
 
-    Instant occurredAt() {
+    public Instant occurredAt() {
         return occurredAt;
     }
 
-    String prevHash() {
+    public String prevHash() {
         return prevHash;
     }
 
-    String hash() {
+    public String hash() {
         return hash;
     }
 
-    AuditEvent toEvent() {
+    public AuditEvent toEvent() {
         return new AuditEvent(id, orgId, streamId, seq, occurredAt, actorType, actorId, actorName, action, entityType,
                 entityId, fromState, toState, metadata, requestId, hash);
     }
