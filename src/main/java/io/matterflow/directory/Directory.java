@@ -24,6 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.ValidationException;
+import io.matterflow.directory.internal.MatterChangeEntity;
+import io.matterflow.directory.internal.MatterChangeRepository;
+import io.matterflow.directory.internal.MatterEntity;
+import io.matterflow.directory.internal.MatterMemberEntity;
+import io.matterflow.directory.internal.MatterRepository;
+import io.matterflow.directory.internal.OrganizationEntity;
+import io.matterflow.directory.internal.OrganizationRepository;
+import io.matterflow.directory.internal.UserEntity;
+import io.matterflow.directory.internal.UserRepository;
 
 /** Organizations, users, matters and members. Every read that takes an organization is scoped by it. */
 @Service

@@ -1,4 +1,4 @@
-package io.matterflow.directory;
+package io.matterflow.directory.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +18,12 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.matterflow.directory.MatterDetails;
+import io.matterflow.directory.MatterStatus;
+
 @Entity
 @Table(name = "matters")
-class MatterEntity {
+public class MatterEntity {
 
     @Id
     private UUID id;
@@ -64,7 +67,7 @@ class MatterEntity {
     protected MatterEntity() {
     }
 
-    MatterEntity(UUID id, UUID orgId, String reference, String title, UUID ownerId, UUID clientId, Instant now) {
+    public MatterEntity(UUID id, UUID orgId, String reference, String title, UUID ownerId, UUID clientId, Instant now) {
         this.id = id;
         this.orgId = orgId;
         this.reference = reference;
@@ -75,7 +78,7 @@ class MatterEntity {
         this.updatedAt = now;
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
@@ -83,11 +86,11 @@ class MatterEntity {
         return orgId;
     }
 
-    List<MatterMemberEntity> members() {
+    public List<MatterMemberEntity> members() {
         return members;
     }
 
-    String reference() {
+    public String reference() {
         return reference;
     }
 
@@ -99,15 +102,15 @@ class MatterEntity {
         return clientId;
     }
 
-    MatterStatus status() {
+    public MatterStatus status() {
         return status;
     }
 
-    void touch(Instant now) {
+    public void touch(Instant now) {
         this.updatedAt = now;
     }
 
-    void edit(String reference, String title, UUID ownerId, UUID clientId, Instant now) {
+    public void edit(String reference, String title, UUID ownerId, UUID clientId, Instant now) {
         this.reference = reference;
         this.title = title;
         this.ownerId = ownerId;
@@ -115,13 +118,13 @@ class MatterEntity {
         this.updatedAt = now;
     }
 
-    void status(MatterStatus status, Instant now) {
+    public void status(MatterStatus status, Instant now) {
         this.status = status;
         this.closedAt = status == MatterStatus.CLOSED ? now : null;
         this.updatedAt = now;
     }
 
-    MatterDetails toDetails() {
+    public MatterDetails toDetails() {
         return new MatterDetails(id, orgId, reference, title, ownerId, clientId,
                 members.stream().map(m -> new MatterDetails.Member(m.userId(), m.role())).toList(), status, closedAt,
                 createdAt);

@@ -1,4 +1,4 @@
-package io.matterflow.directory;
+package io.matterflow.directory.internal;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "matter_changes")
-class MatterChangeEntity {
+public class MatterChangeEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,7 +25,7 @@ class MatterChangeEntity {
     protected MatterChangeEntity() {
     }
 
-    MatterChangeEntity(UUID matterId, Instant changedAt) {
+    public MatterChangeEntity(UUID matterId, Instant changedAt) {
         this.matterId = matterId;
         this.changedAt = changedAt;
     }

@@ -1,4 +1,4 @@
-package io.matterflow.directory;
+package io.matterflow.directory.internal;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -12,10 +12,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import io.matterflow.directory.Role;
+
 @Entity
 @Table(name = "matter_members")
 @IdClass(MatterMemberEntity.Key.class)
-class MatterMemberEntity {
+public class MatterMemberEntity {
 
     record Key(UUID matterId, UUID userId) implements Serializable {
         Key() {
@@ -41,22 +43,22 @@ class MatterMemberEntity {
     protected MatterMemberEntity() {
     }
 
-    MatterMemberEntity(UUID matterId, UUID userId, Role role, Instant addedAt) {
+    public MatterMemberEntity(UUID matterId, UUID userId, Role role, Instant addedAt) {
         this.matterId = matterId;
         this.userId = userId;
         this.role = role;
         this.addedAt = addedAt;
     }
 
-    UUID userId() {
+    public UUID userId() {
         return userId;
     }
 
-    Role role() {
+    public Role role() {
         return role;
     }
 
-    void role(Role role) {
+    public void role(Role role) {
         this.role = role;
     }
 }

@@ -1,4 +1,4 @@
-package io.matterflow.directory;
+package io.matterflow.directory.internal;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "organizations")
-class OrganizationEntity {
+public class OrganizationEntity {
 
     @Id
     private UUID id;
@@ -24,17 +24,17 @@ class OrganizationEntity {
     protected OrganizationEntity() {
     }
 
-    OrganizationEntity(UUID id, String name, Instant createdAt) {
+    public OrganizationEntity(UUID id, String name, Instant createdAt) {
         this.id = id;
         this.name = name;
         this.createdAt = createdAt;
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 }

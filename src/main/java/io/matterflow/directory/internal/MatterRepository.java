@@ -1,4 +1,4 @@
-package io.matterflow.directory;
+package io.matterflow.directory.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,26 +12,7 @@ import org.springframework.data.jpa.repository.Query;
 
 import jakarta.persistence.LockModeType;
 
-interface OrganizationRepository extends JpaRepository<OrganizationEntity, UUID> {
-
-    Optional<OrganizationEntity> findByName(String name);
-}
-
-interface UserRepository extends JpaRepository<UserEntity, UUID> {
-
-    /** By the canonical email ({@link Emails#canonical}), as every stored email is. */
-    Optional<UserEntity> findByEmail(String email);
-
-    @Query("select u.id from UserEntity u where u.orgId = :orgId and u.role = :role and u.active = true")
-    List<UUID> findActiveIdsByOrgIdAndRole(UUID orgId, Role role);
-
-    @Query("select u.id from UserEntity u where u.orgId = :orgId and u.active = true and u.id in :ids")
-    List<UUID> findActiveIds(UUID orgId, java.util.Collection<UUID> ids);
-
-    List<UserEntity> findByOrgIdOrderByDisplayName(UUID orgId);
-}
-
-interface MatterRepository extends JpaRepository<MatterEntity, UUID> {
+public interface MatterRepository extends JpaRepository<MatterEntity, UUID> {
 
     Optional<MatterEntity> findByIdAndOrgId(UUID id, UUID orgId);
 
@@ -75,14 +56,4 @@ interface MatterRepository extends JpaRepository<MatterEntity, UUID> {
             where m.id = mm.matterId and m.orgId = :orgId and mm.userId = :userId
             """)
     List<Object[]> findMemberships(UUID orgId, UUID userId);
-}
-
-interface MatterChangeRepository extends JpaRepository<MatterChangeEntity, Long> {
-
-    @Query("select distinct c.matterId from MatterChangeEntity c where c.changedAt >= :since")
-    List<UUID> findMattersChangedSince(java.time.Instant since);
-
-    @org.springframework.data.jpa.repository.Modifying
-    @Query("delete from MatterChangeEntity c where c.changedAt < :before")
-    int deleteOlderThan(java.time.Instant before);
 }

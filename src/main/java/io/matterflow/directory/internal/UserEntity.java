@@ -1,4 +1,4 @@
-package io.matterflow.directory;
+package io.matterflow.directory.internal;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,9 +10,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.matterflow.directory.Person;
+import io.matterflow.directory.Role;
+import io.matterflow.directory.UserAccount;
+
 @Entity
 @Table(name = "users")
-class UserEntity {
+public class UserEntity {
 
     @Id
     private UUID id;
@@ -43,7 +47,7 @@ class UserEntity {
     protected UserEntity() {
     }
 
-    UserEntity(UUID id, UUID orgId, String email, String displayName, Role role, String passwordHash, Instant createdAt) {
+    public UserEntity(UUID id, UUID orgId, String email, String displayName, Role role, String passwordHash, Instant createdAt) {
         this.id = id;
         this.orgId = orgId;
         this.email = email;
@@ -54,11 +58,11 @@ class UserEntity {
         this.active = true;
     }
 
-    UserAccount toAccount() {
+    public UserAccount toAccount() {
         return new UserAccount(id, orgId, email, displayName, role, active);
     }
 
-    Person toPerson() {
+    public Person toPerson() {
         Person.Status status = !active ? Person.Status.DEACTIVATED
                 : passwordHash == null ? Person.Status.INVITED : Person.Status.ACTIVE;
         return new Person(id, orgId, email, displayName, role, status, createdAt);
@@ -68,31 +72,31 @@ class UserEntity {
         return id;
     }
 
-    UUID orgId() {
+    public UUID orgId() {
         return orgId;
     }
 
-    Role role() {
+    public Role role() {
         return role;
     }
 
-    void role(Role role) {
+    public void role(Role role) {
         this.role = role;
     }
 
-    boolean active() {
+    public boolean active() {
         return active;
     }
 
-    void active(boolean active) {
+    public void active(boolean active) {
         this.active = active;
     }
 
-    String passwordHash() {
+    public String passwordHash() {
         return passwordHash;
     }
 
-    void passwordHash(String passwordHash) {
+    public void passwordHash(String passwordHash) {
         this.passwordHash = passwordHash;
     }
 }
