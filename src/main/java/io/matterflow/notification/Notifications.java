@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.matterflow.common.NotFoundException;
 import io.matterflow.directory.Actor;
+import io.matterflow.notification.internal.NotificationEntity;
+import io.matterflow.notification.internal.NotificationRepository;
 
 /** A user's in-app notifications: list, count unread, mark read, withdraw. */
 @Service

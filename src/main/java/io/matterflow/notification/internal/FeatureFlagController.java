@@ -1,4 +1,4 @@
-package io.matterflow.notification;
+package io.matterflow.notification.internal;
 
 import java.util.List;
 
@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.matterflow.directory.Actor;
+import io.matterflow.notification.FeatureFlag;
+import io.matterflow.notification.FeatureFlags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,4 +1,4 @@
-package io.matterflow.notification;
+package io.matterflow.notification.internal;
 
 import java.util.UUID;
 
@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.matterflow.common.web.PageResponse;
 import io.matterflow.common.web.Paging;
 import io.matterflow.directory.Actor;
+import io.matterflow.notification.Notification;
+import io.matterflow.notification.Notifications;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -1,4 +1,4 @@
-package io.matterflow.notification;
+package io.matterflow.notification.internal;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -7,7 +7,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface NotificationRepository extends JpaRepository<NotificationEntity, UUID> {
+public interface NotificationRepository extends JpaRepository<NotificationEntity, UUID> {
 
     Page<NotificationEntity> findByUserIdOrderByCreatedAtDesc(UUID userId, Pageable pageable);
 

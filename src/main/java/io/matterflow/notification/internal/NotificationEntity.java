@@ -1,4 +1,4 @@
-package io.matterflow.notification;
+package io.matterflow.notification.internal;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -8,9 +8,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.matterflow.notification.Notification;
+
 @Entity
 @Table(name = "notifications")
-class NotificationEntity {
+public class NotificationEntity {
 
     @Id
     private UUID id;
@@ -45,13 +47,13 @@ class NotificationEntity {
         return userId;
     }
 
-    void markRead(Instant at) {
+    public void markRead(Instant at) {
         if (readAt == null) {
             readAt = at;
         }
     }
 
-    Notification toNotification() {
+    public Notification toNotification() {
         return new Notification(id, kind, title, body, link, stepId, instanceId, createdAt, readAt, withdrawnAt);
     }
 }

@@ -1,4 +1,4 @@
-package io.matterflow.notification;
+package io.matterflow.notification.internal;
 
 import java.util.UUID;
 
@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import io.matterflow.common.web.Paging;
 import io.matterflow.common.web.UiController;
 import io.matterflow.directory.Actor;
+import io.matterflow.notification.Notifications;
 
 @UiController
 class NotificationUiController {
