@@ -22,12 +22,12 @@ import io.matterflow.directory.Emails;
  * account's email. A refusal is a 400 naming the field.
  */
 @Component
-class PasswordPolicy {
+public class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
     static final int MAX_BYTES = 72;
     static final String RESOURCE = "/io/matterflow/people/common-passwords.txt";
-    static final List<String> RULES = List.of("at least " + MIN_LENGTH + " characters",
+    public static final List<String> RULES = List.of("at least " + MIN_LENGTH + " characters",
             "at most " + MAX_BYTES + " bytes (72 plain letters, fewer with accents or symbols)",
             "not a common password", "not your email address");
 

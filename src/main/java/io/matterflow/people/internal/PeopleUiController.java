@@ -1,4 +1,4 @@
-package io.matterflow.people;
+package io.matterflow.people.internal;
 
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +15,9 @@ import io.matterflow.common.web.UiController;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Role;
+import io.matterflow.people.PasswordPolicy;
+import io.matterflow.people.People;
+import io.matterflow.people.PersonDetails;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

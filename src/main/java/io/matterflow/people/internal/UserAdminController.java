@@ -1,4 +1,4 @@
-package io.matterflow.people;
+package io.matterflow.people.internal;
 
 import java.net.URI;
 import java.util.UUID;
@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Emails;
 import io.matterflow.directory.Role;
+import io.matterflow.people.People;
+import io.matterflow.people.PersonDetails;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

@@ -1,4 +1,4 @@
-package io.matterflow.people;
+package io.matterflow.people.internal;
 
 /** Example bodies of the people-administration routes for the OpenAPI description: the demo firm. */
 final class UserAdminExamples {

@@ -1,4 +1,4 @@
-package io.matterflow.people;
+package io.matterflow.people.internal;
 
 import java.util.List;
 
@@ -12,6 +12,8 @@ import io.matterflow.common.FieldError;
 import io.matterflow.common.RateLimitedException;
 import io.matterflow.common.web.UiController;
 import io.matterflow.common.ValidationException;
+import io.matterflow.people.PasswordPolicy;
+import io.matterflow.people.People;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
