@@ -8,7 +8,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
  * A request signed in with a personal API token. The principal is the same {@link MatterflowPrincipal} HTTP Basic
  * produces, so controllers and permission checks cannot tell the two apart; {@link #tokenId()} says which token.
  */
-final class ApiTokenAuthentication extends AbstractAuthenticationToken {
+public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     private final MatterflowPrincipal principal;
     private final UUID tokenId;
@@ -20,7 +20,7 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
         setAuthenticated(true);
     }
 
-    UUID tokenId() {
+    public UUID tokenId() {
         return tokenId;
     }
 

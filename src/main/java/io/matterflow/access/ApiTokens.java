@@ -47,12 +47,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * is revoked. Creating and revoking are audited, one stream per token.
  */
 @Service
-class ApiTokens {
+public class ApiTokens {
 
     static final String PREFIX = "mf_";
     static final int DEFAULT_EXPIRY_DAYS = 90;
-    static final int MAX_EXPIRY_DAYS = 365;
-    static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_EXPIRY_DAYS = 365;
+    public static final int MAX_NAME_LENGTH = 100;
     /** {@code last_used_at} is written only when the stored value is older than this: no write per request. */
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
@@ -73,14 +73,14 @@ class ApiTokens {
 
     /** A token as its owner sees it in the list: never the secret. */
     @Schema(description = "One of the caller's personal API tokens, without its secret")
-    record ApiToken(UUID id, @Schema(example = "CI script") String name, Instant createdAt, Instant expiresAt,
+    public record ApiToken(UUID id, @Schema(example = "CI script") String name, Instant createdAt, Instant expiresAt,
                     @Schema(nullable = true, description = "When it last signed a request in, to the minute; null if never")
                     Instant lastUsedAt) {
     }
 
     /** A new token with its secret, which exists only in this answer. */
     @Schema(description = "A new personal API token; `token` is shown only in this answer")
-    record CreatedApiToken(UUID id, @Schema(example = "CI script") String name,
+    public record CreatedApiToken(UUID id, @Schema(example = "CI script") String name,
                            @Schema(description = "The secret: send it as `Authorization: Bearer <token>`. Only its"
                                    + " SHA-256 is stored, so it cannot be shown again",
                                    example = "mf_2pJ0x8v6Yw8k3bqg7QeWmVQ1hTfR5n9sLzA4cDuE0oI") String token,
@@ -99,7 +99,7 @@ class ApiTokens {
      * a one-day token could mint a 365-day one, and a short-lived credential would be a long-lived one.
      */
     @Transactional
-    CreatedApiToken create(Actor actor, String name, Integer expiresInDays, UUID viaTokenId) {
+    public CreatedApiToken create(Actor actor, String name, Integer expiresInDays, UUID viaTokenId) {
         requireUser(actor);
         int days = expiresInDays == null ? DEFAULT_EXPIRY_DAYS : expiresInDays;
         if (days < 1 || days > MAX_EXPIRY_DAYS) {
@@ -144,7 +144,7 @@ class ApiTokens {
     }
 
     /** The caller's usable tokens (neither revoked nor expired), newest first. */
-    Page<ApiToken> active(Actor actor, Pageable pageable) {
+    public Page<ApiToken> active(Actor actor, Pageable pageable) {
         requireUser(actor);
         OffsetDateTime now = time(clock.instant());
         String where = " from api_tokens where user_id = ? and revoked_at is null and expires_at > ?";
@@ -159,7 +159,7 @@ class ApiTokens {
      * nothing. Anyone else's token, or an unknown id, is 404.
      */
     @Transactional
-    void revoke(Actor actor, UUID tokenId) {
+    public void revoke(Actor actor, UUID tokenId) {
         requireUser(actor);
         List<String> names = jdbc.queryForList("select name from api_tokens where id = ? and user_id = ?",
                 String.class, tokenId, actor.userId());

@@ -36,8 +36,8 @@ import io.matterflow.directory.UserAccount;
 @Transactional(readOnly = true)
 public class Matters {
 
-    static final int MAX_REFERENCE = 50;
-    static final int MAX_TITLE = 300;
+    public static final int MAX_REFERENCE = 50;
+    public static final int MAX_TITLE = 300;
 
     private final Directory directory;
     private final MatterAccess access;

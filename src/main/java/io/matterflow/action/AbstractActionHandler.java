@@ -11,7 +11,7 @@ import jakarta.validation.Validator;
  * Binding and validation shared by the built-in handlers: configs and payloads are records with Bean Validation
  * annotations; {@link #checkConfig} and {@link #checkPayload} add the rules annotations cannot say.
  */
-abstract class AbstractActionHandler<C, P> implements ActionHandler<C> {
+public abstract class AbstractActionHandler<C, P> implements ActionHandler<C> {
 
     private final JsonBinder binder;
     private final Class<C> configType;

@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.matterflow.action.internal.DocumentEntity;
+import io.matterflow.action.internal.DocumentRepository;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.RateLimitedException;

@@ -12,12 +12,12 @@ import io.matterflow.directory.Role;
  * title, type, order, state and dates: never their settings, comments, reasons, payloads, assignee, history or
  * documents. The one rule for the API and the UI alike; {@link Instances} applies it to everything it hands out.
  */
-final class ClientView {
+public final class ClientView {
 
     private ClientView() {
     }
 
-    static boolean applies(Actor actor) {
+    public static boolean applies(Actor actor) {
         return actor.isUser() && actor.role() == Role.CLIENT;
     }
 
@@ -27,7 +27,7 @@ final class ClientView {
     }
 
     /** Whether the client sees the step's content: its data, history and documents. Only its own steps. */
-    static boolean seesContent(StepDetails step) {
+    public static boolean seesContent(StepDetails step) {
         return step.roleScope() == RoleScope.CLIENT;
     }
 

@@ -18,6 +18,7 @@ import io.matterflow.action.Documents;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
 import io.matterflow.directory.Actor;
+import io.matterflow.instance.internal.InstanceStepRepository;
 
 /**
  * Removes uploads that no completed step named ({@code submitted_at} null) once they are older than

@@ -18,6 +18,7 @@ import io.matterflow.audit.AuditRecord;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.directory.Actor;
+import io.matterflow.instance.internal.InstanceRepository;
 import io.matterflow.template.Templates;
 
 /**

@@ -18,6 +18,7 @@ import io.matterflow.common.UnprocessableException;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.UserDeactivated;
+import io.matterflow.instance.internal.InstanceRepository;
 
 /**
  * Moves every open step of one person to another in one transaction: the admin's action for a leaver or a long

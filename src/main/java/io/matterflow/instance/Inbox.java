@@ -18,6 +18,9 @@ import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.Role;
+import io.matterflow.instance.internal.InstanceEntity;
+import io.matterflow.instance.internal.InstanceStepEntity;
+import io.matterflow.instance.internal.InstanceStepRepository;
 
 /**
  * A performer's work across matters: steps of ACTIVE instances assigned to them, and (unless only assigned ones are

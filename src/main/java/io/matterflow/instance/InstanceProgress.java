@@ -21,6 +21,8 @@ import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
 import io.matterflow.common.ConflictException;
 import io.matterflow.directory.Actor;
+import io.matterflow.instance.internal.InstanceEntity;
+import io.matterflow.instance.internal.InstanceStepEntity;
 import jakarta.persistence.EntityManager;
 
 /**

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import io.matterflow.access.MatterWorkflows;
 import io.matterflow.directory.Actor;
+import io.matterflow.instance.internal.InstanceRepository;
 
 /**
  * The matter's side of its workflows, for closing it ({@link io.matterflow.access.Matters#update}): which have not

@@ -37,6 +37,10 @@ import io.matterflow.common.ConflictException;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.directory.Actor;
+import io.matterflow.instance.internal.InstanceEntity;
+import io.matterflow.instance.internal.InstanceRepository;
+import io.matterflow.instance.internal.InstanceStepEntity;
+import io.matterflow.instance.internal.InstanceStepRepository;
 
 /**
  * Uploads to a REQUEST_DOC_CLIENT step: by its performer, while it is READY or IN_PROGRESS, of an accepted type and

@@ -11,6 +11,7 @@ import io.matterflow.action.ActionEvent;
 import io.matterflow.action.ActionHandler;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
+import io.matterflow.instance.internal.InstanceStepEntity;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 

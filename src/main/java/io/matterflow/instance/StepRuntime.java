@@ -31,6 +31,10 @@ import io.matterflow.common.NotFoundException;
 import io.matterflow.common.UnprocessableException;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
+import io.matterflow.instance.internal.InstanceEntity;
+import io.matterflow.instance.internal.InstanceRepository;
+import io.matterflow.instance.internal.InstanceStepEntity;
+import io.matterflow.instance.internal.InstanceStepRepository;
 import jakarta.persistence.OptimisticLockException;
 
 /**
@@ -46,7 +50,7 @@ import jakarta.persistence.OptimisticLockException;
 public class StepRuntime {
 
     static final int MAX_ATTEMPTS = 4;
-    static final int MAX_REASON = 2000;
+    public static final int MAX_REASON = 2000;
 
     private final InstanceRepository instances;
     private final InstanceStepRepository steps;

@@ -15,6 +15,7 @@ import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.directory.Actor;
+import io.matterflow.template.internal.TemplateRepository;
 
 /**
  * Documents the firm stores for a template's signature steps (the engagement letter): uploaded by those who edit

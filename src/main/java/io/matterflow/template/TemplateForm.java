@@ -50,7 +50,7 @@ public class TemplateForm {
     public List<Row> getSteps() { return steps; }
     public void setSteps(List<Row> steps) { this.steps = steps; }
 
-    static TemplateForm of(TemplateDetails template, ActionForms forms) {
+    public static TemplateForm of(TemplateDetails template, ActionForms forms) {
         var form = new TemplateForm();
         form.name = template.name();
         form.description = template.description();
@@ -69,7 +69,7 @@ public class TemplateForm {
     }
 
     /** Rows in the order the user arranged them, numbered again from 0. */
-    void normalizeOrder() {
+    public void normalizeOrder() {
         List<Row> sorted = new ArrayList<>(steps.stream().filter(r -> r != null).toList());
         for (int i = 0; i < sorted.size(); i++) {
             if (sorted.get(i).order == null) {
@@ -83,7 +83,7 @@ public class TemplateForm {
         steps = sorted;
     }
 
-    List<StepDefinition> definitions(ActionForms forms) {
+    public List<StepDefinition> definitions(ActionForms forms) {
         return steps.stream().map(r -> new StepDefinition(r.title, r.actionType, r.roleScope, r.required,
                 forms.toConfig(r.actionType, r.config), r.clientVisible)).toList();
     }

@@ -30,6 +30,12 @@ import io.matterflow.common.NotFoundException;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Role;
+import io.matterflow.template.internal.TemplateEntity;
+import io.matterflow.template.internal.TemplateRepository;
+import io.matterflow.template.internal.TemplateStepEntity;
+import io.matterflow.template.internal.TemplateStepRepository;
+import io.matterflow.template.internal.TemplateVersionEntity;
+import io.matterflow.template.internal.TemplateVersionRepository;
 
 /**
  * Creating, editing, publishing and reading templates. ADMIN and LAWYER author; PARALEGAL reads; CLIENT sees

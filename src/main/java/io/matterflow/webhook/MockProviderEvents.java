@@ -17,9 +17,9 @@ import io.matterflow.common.Json;
  * delivery runs, signature check included. So the step moves as a provider's webhook moves it: by the provider.
  */
 @Component
-class MockProviderEvents {
+public class MockProviderEvents {
 
-    static final String PROVIDER = "mock";
+    public static final String PROVIDER = "mock";
 
     private final Webhooks webhooks;
     private final WebhookSignatures signatures;
@@ -29,7 +29,7 @@ class MockProviderEvents {
         this.signatures = signatures;
     }
 
-    Webhooks.Receipt signature(String session, boolean signed, String reason) {
+    public Webhooks.Receipt signature(String session, boolean signed, String reason) {
         Map<String, Object> event = event(signed ? "signature.signed" : "signature.declined");
         event.put("signatureSessionId", session);
         if (!signed) {
@@ -38,7 +38,7 @@ class MockProviderEvents {
         return deliver(ProviderKind.ESIGN, event);
     }
 
-    Webhooks.Receipt payment(String intent, boolean succeeded, BigDecimal amount, String currency) {
+    public Webhooks.Receipt payment(String intent, boolean succeeded, BigDecimal amount, String currency) {
         Map<String, Object> event = event(succeeded ? "payment.succeeded" : "payment.failed");
         event.put("paymentIntentId", intent);
         event.put("amount", amount);

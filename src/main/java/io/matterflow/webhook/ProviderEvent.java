@@ -24,7 +24,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * fields over time); the ones named here are read strictly: a wrong type, a missing field or an unknown event type
  * is a 400 naming the field.
  */
-sealed interface ProviderEvent {
+public sealed interface ProviderEvent {
 
     int MAX_ID = 100;
     int MAX_REFERENCE = 200;

@@ -1,7 +1,7 @@
 package io.matterflow.webhook;
 
 /** What a provider does for Matterflow; each kind has its own webhook route and its own secrets. */
-enum ProviderKind {
+public enum ProviderKind {
 
     ESIGN("esign"), PAYMENTS("payments"), UPLOADS("uploads");
 
@@ -12,7 +12,7 @@ enum ProviderKind {
     }
 
     /** The route's path segment, the configuration key and the stored value. */
-    String key() {
+    public String key() {
         return key;
     }
 }

@@ -28,11 +28,11 @@ import io.matterflow.common.UnauthenticatedException;
  * Neither secrets nor signatures are ever logged or put into an error message.
  */
 @Component
-class WebhookSignatures {
+public class WebhookSignatures {
 
-    static final String HEADER = "Matterflow-Signature";
+    public static final String HEADER = "Matterflow-Signature";
     /** The {@code WWW-Authenticate} challenge of a refused webhook. */
-    static final String CHALLENGE = "Matterflow-Signature";
+    public static final String CHALLENGE = "Matterflow-Signature";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSignatures.class);
     private static final Pattern SECONDS = Pattern.compile("\\d{1,12}");

@@ -24,6 +24,8 @@ import io.matterflow.instance.ProviderStep;
 import io.matterflow.instance.StepDetails;
 import io.matterflow.instance.StepDocuments;
 import io.matterflow.instance.StepRuntime;
+import io.matterflow.webhook.internal.WebhookEventEntity;
+import io.matterflow.webhook.internal.WebhookEventRepository;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -36,7 +38,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * real provider's request takes.
  */
 @Service
-class Webhooks {
+public class Webhooks {
 
     static final int MAX_ATTEMPTS = 5;
     /** What an event that reports what its step already records answers: nothing changes. */
@@ -65,7 +67,7 @@ class Webhooks {
     }
 
     @Schema(name = "WebhookReceipt", description = "What became of a provider event")
-    record Receipt(@Schema(description = "The provider's event id", example = "evt_5f1c2a") String eventId,
+    public record Receipt(@Schema(description = "The provider's event id", example = "evt_5f1c2a") String eventId,
                    @Schema(description = "true when this event id was processed before: nothing changed now")
                    boolean duplicate,
                    @Schema(description = "The step's state after the event (`COMPLETED`, `FAILED`), the document's"
@@ -76,7 +78,7 @@ class Webhooks {
     }
 
     /** Verifies, reads and applies a provider's event; see the class comment. */
-    Receipt receive(ProviderKind kind, String provider, String signatureHeader, byte[] body) {
+    public Receipt receive(ProviderKind kind, String provider, String signatureHeader, byte[] body) {
         signatures.verify(kind, provider, signatureHeader, body);
         ProviderEvent event = ProviderEvent.parse(kind, body);
         Map<String, Object> payload = ProviderEvent.asMap(body);

@@ -29,6 +29,16 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.function.Executable;
 
+import io.matterflow.action.internal.ApprovalConfig;
+import io.matterflow.action.internal.ApprovalLawyerHandler;
+import io.matterflow.action.internal.ChecklistConfig;
+import io.matterflow.action.internal.ChecklistHandler;
+import io.matterflow.action.internal.DocumentRequestHandler;
+import io.matterflow.action.internal.MockESignatureProvider;
+import io.matterflow.action.internal.MockPaymentProvider;
+import io.matterflow.action.internal.PaymentClientHandler;
+import io.matterflow.action.internal.PaymentConfig;
+import io.matterflow.action.internal.SignatureClientHandler;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.FieldError;
 import io.matterflow.directory.Actor;

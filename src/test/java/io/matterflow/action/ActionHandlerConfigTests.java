@@ -26,6 +26,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.matterflow.action.internal.ApprovalConfig;
+import io.matterflow.action.internal.ChecklistConfig;
+import io.matterflow.action.internal.PaymentConfig;
 import io.matterflow.common.FieldError;
 import io.matterflow.common.Json;
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.matterflow.action.internal.PaymentConfig;
 import io.matterflow.common.FieldError;
 import io.matterflow.common.Json;
 

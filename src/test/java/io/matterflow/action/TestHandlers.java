@@ -10,6 +10,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import io.matterflow.action.internal.ApprovalLawyerHandler;
+import io.matterflow.action.internal.ChecklistHandler;
+import io.matterflow.action.internal.DocumentRequestHandler;
+import io.matterflow.action.internal.MockESignatureProvider;
+import io.matterflow.action.internal.MockPaymentProvider;
+import io.matterflow.action.internal.PaymentClientHandler;
+import io.matterflow.action.internal.SignatureClientHandler;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Role;
 import jakarta.validation.Validation;

@@ -1,7 +1,0 @@
-package io.matterflow.action;
-
-import jakarta.validation.constraints.Size;
-
-/** APPROVAL_LAWYER: who is expected to approve (ADMIN or LAWYER) and the message shown to them. */
-public record ApprovalConfig(RoleScope approverRole, @Size(max = 2000) String message) {
-}

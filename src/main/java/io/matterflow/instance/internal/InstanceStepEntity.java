@@ -1,0 +1,201 @@
+package io.matterflow.instance.internal;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
+import org.hibernate.type.SqlTypes;
+
+import org.springframework.data.domain.Persistable;
+
+import io.matterflow.action.ActionState;
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import io.matterflow.instance.StepDetails;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "workflow_instance_steps")
+public class InstanceStepEntity implements Persistable<UUID> {
+
+    @Id
+    private UUID id;
+    @Column(name = "instance_id", nullable = false)
+    private UUID instanceId;
+    @Column(name = "org_id", nullable = false)
+    private UUID orgId;
+    @Column(name = "template_step_id")
+    private UUID templateStepId;
+    @Column(name = "step_order", nullable = false)
+    private int order;
+    @Column(nullable = false)
+    private String title;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "action_type", nullable = false)
+    private ActionType actionType;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role_scope", nullable = false)
+    private RoleScope roleScope;
+    @Column(nullable = false)
+    private boolean required;
+    @Column(name = "client_visible", nullable = false)
+    private boolean clientVisible;
+    // Both JSON maps are replaced, never changed in place (the getters hand out read-only views), so Hibernate
+    // need not deep-copy them on every load to detect changes: a transition loads all of an instance's steps.
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "action_config", nullable = false)
+    private Map<String, Object> actionConfig;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "action_state", nullable = false)
+    private ActionState state;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "action_data", nullable = false)
+    private Map<String, Object> actionData;
+    /** The provider's id of the current attempt (signature session, payment intent), kept from actionData for lookup. */
+    @Column(name = "provider_ref")
+    private String providerRef;
+    @Column(name = "assigned_to_id")
+    private UUID assignedToId;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    protected InstanceStepEntity() {
+    }
+
+    public InstanceStepEntity(UUID id, UUID instanceId, UUID orgId, UUID templateStepId, int order, String title,
+                       ActionType actionType, RoleScope roleScope, boolean required, boolean clientVisible,
+                       Map<String, Object> actionConfig, Instant now) {
+        this.id = id;
+        this.instanceId = instanceId;
+        this.orgId = orgId;
+        this.templateStepId = templateStepId;
+        this.order = order;
+        this.title = title;
+        this.actionType = actionType;
+        this.roleScope = roleScope;
+        this.required = required;
+        this.clientVisible = clientVisible;
+        this.actionConfig = new LinkedHashMap<>(actionConfig);
+        this.state = ActionState.PENDING;
+        this.actionData = new LinkedHashMap<>();
+        this.updatedAt = now;
+    }
+
+    public UUID id() { return id; }
+    public UUID instanceId() { return instanceId; }
+    public UUID orgId() { return orgId; }
+    public int order() { return order; }
+    public String title() { return title; }
+    public ActionType actionType() { return actionType; }
+    public RoleScope roleScope() { return roleScope; }
+    public boolean required() { return required; }
+    public boolean clientVisible() { return clientVisible; }
+    public Map<String, Object> actionConfig() { return Collections.unmodifiableMap(actionConfig); }
+    public ActionState state() { return state; }
+    public Map<String, Object> actionData() { return Collections.unmodifiableMap(actionData); }
+    public UUID assignedToId() { return assignedToId; }
+    public Instant startedAt() { return startedAt; }
+    public Instant completedAt() { return completedAt; }
+
+    /** Replaces the step's data without moving it (a note about it, such as a quarantined document). */
+    public void annotate(Map<String, Object> data, Instant now) {
+        moveTo(state, data, now);
+    }
+
+    public void moveTo(ActionState state, Map<String, Object> data, Instant now) {
+        this.state = state;
+        this.actionData = new LinkedHashMap<>(data);
+        this.providerRef = providerReference(actionType, actionData);
+        this.updatedAt = now;
+    }
+
+    /**
+     * The key under which a step's handler keeps the id its provider knows the current attempt by; a retry moves it
+     * to {@code previousAttempts}, so an old session's events no longer find the step.
+     */
+    public static String providerReferenceKey(ActionType type) {
+        return switch (type) {
+            case SIGNATURE_CLIENT -> "signatureSessionId";
+            case PAYMENT_CLIENT -> "paymentIntentId";
+            default -> null;
+        };
+    }
+
+    private static String providerReference(ActionType type, Map<String, Object> data) {
+        String key = providerReferenceKey(type);
+        return key != null && data.get(key) instanceof String reference ? reference : null;
+    }
+
+    public void assign(UUID userId) {
+        this.assignedToId = userId;
+    }
+
+    public void started(Instant at) {
+        this.startedAt = at;
+    }
+
+    public void completed(Instant at) {
+        this.completedAt = at;
+    }
+
+    public void reorder(int order) {
+        this.order = order;
+    }
+
+    public void edit(String title, RoleScope roleScope, Boolean required, Map<String, Object> config, Instant now) {
+        if (title != null) {
+            this.title = title;
+        }
+        if (roleScope != null) {
+            this.roleScope = roleScope;
+        }
+        if (required != null) {
+            this.required = required;
+        }
+        if (config != null) {
+            this.actionConfig = new LinkedHashMap<>(config);
+        }
+        this.updatedAt = now;
+    }
+
+    public void showToClient(boolean clientVisible, Instant now) {
+        this.clientVisible = clientVisible;
+        this.updatedAt = now;
+    }
+
+    public StepDetails toDetails() {
+        return new StepDetails(id, instanceId, templateStepId, order, title, actionType, roleScope, required,
+                clientVisible, actionConfig(), state, actionData(), assignedToId, startedAt, completedAt, updatedAt,
+                version == null ? 0 : version);
+    }
+
+    /** For Spring Data's save: new until Hibernate has given it a version (without reading it reflectively). */
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return version == null;
+    }
+}

@@ -1,0 +1,89 @@
+package io.matterflow.instance.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
+
+import io.matterflow.instance.WorkflowStatus;
+
+public interface InstanceStepRepository extends JpaRepository<InstanceStepEntity, UUID> {
+
+    /** The step's state, its row locked until the transaction ends. */
+    @Query(value = "select action_state from workflow_instance_steps where id = :id for update", nativeQuery = true)
+    Optional<String> lockState(@Param("id") UUID id);
+
+    Optional<InstanceStepEntity> findByIdAndOrgId(UUID id, UUID orgId);
+
+    /** The step, locked until the transaction ends: uploads to one step count its documents one at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from InstanceStepEntity s where s.id = :id and s.orgId = :orgId")
+    Optional<InstanceStepEntity> lockByIdAndOrgId(UUID id, UUID orgId);
+
+    /** Every organization's steps: for provider webhooks, whose events name a provider's id and no organization. */
+    List<InstanceStepEntity> findByProviderRef(String providerRef);
+
+    @Query("select s from InstanceStepEntity s where s.instanceId = :instanceId order by s.order, s.id")
+    List<InstanceStepEntity> findSteps(UUID instanceId);
+
+    /**
+     * The instance the step belongs to with all its steps in order, in one round trip: one row per step, each
+     * {@code [step, instance]}; empty when the organization has no such step.
+     */
+    @Query("""
+            select s, i from InstanceStepEntity s join InstanceEntity i on i.id = s.instanceId
+            where s.instanceId = (select t.instanceId from InstanceStepEntity t where t.id = :stepId and t.orgId = :orgId)
+            order by s.order, s.id""")
+    List<Object[]> findInstanceWithStepsOf(UUID stepId, UUID orgId);
+
+    /**
+     * The ids of the steps the user may act on now: assigned to them, or (unless only assigned) unassigned and theirs
+     * by scope. One branch per kind, so that each is found through an index: assigned steps by assignee, unassigned
+     * ones through the ACTIVE instances of the user's matters for that scope. (One OR of them all would read every
+     * open step of the organization and every ACTIVE instance.) The branches are disjoint.
+     */
+    String INBOX_STEP_IDS = """
+            select a.id from InstanceStepEntity a, InstanceEntity ai
+            where ai.id = a.instanceId and a.assignedToId = :userId and a.orgId = :orgId and a.state in :states
+            and ai.status = :active
+            union all
+            select l.id from InstanceEntity li, InstanceStepEntity l
+            where l.instanceId = li.id and :onlyAssigned = 0 and li.matterId in :lawyerMatters and li.status = :active
+            and l.orgId = :orgId and l.assignedToId is null and l.roleScope = :lawyer and l.state in :states
+            union all
+            select p.id from InstanceEntity pi, InstanceStepEntity p
+            where p.instanceId = pi.id and :onlyAssigned = 0 and pi.matterId in :paralegalMatters
+            and pi.status = :active and p.orgId = :orgId and p.assignedToId is null and p.roleScope = :paralegal
+            and p.state in :states
+            union all
+            select c.id from InstanceEntity ci, InstanceStepEntity c
+            where c.instanceId = ci.id and :onlyAssigned = 0 and ci.matterId in :clientMatters and ci.status = :active
+            and c.orgId = :orgId and c.assignedToId is null and c.roleScope = :client and c.state in :states
+            union all
+            select d.id from InstanceStepEntity d, InstanceEntity di
+            where di.id = d.instanceId and :onlyAssigned = 0 and :isAdmin = 1 and d.orgId = :orgId
+            and d.assignedToId is null and d.roleScope = :admin and d.state in :states and di.status = :active
+            """;
+
+    /** Steps the user may act on now ({@link #INBOX_STEP_IDS}), oldest change first, with their instances. */
+    @Query(value = "select s, i from InstanceStepEntity s, InstanceEntity i where i.id = s.instanceId and s.id in ("
+            + INBOX_STEP_IDS + ") order by s.updatedAt, s.id",
+            countQuery = "select count(s) from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")")
+    Page<Object[]> findInbox(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
+                             int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
+                             java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
+                             int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
+                             io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
+                             io.matterflow.action.RoleScope admin, Pageable pageable);
+
+    @Query("select s from InstanceStepEntity s where s.instanceId in :instanceIds order by s.instanceId, s.order, s.id")
+    List<InstanceStepEntity> findSteps(List<UUID> instanceIds);
+}

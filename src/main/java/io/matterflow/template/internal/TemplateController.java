@@ -1,0 +1,176 @@
+package io.matterflow.template.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import io.matterflow.action.ActionType;
+import io.matterflow.action.DocumentResponse;
+import io.matterflow.action.RoleScope;
+import io.matterflow.directory.Actor;
+import io.matterflow.common.web.PageResponse;
+import io.matterflow.common.web.Paging;
+import io.matterflow.template.PublishedTemplate;
+import io.matterflow.template.StepDefinition;
+import io.matterflow.template.TemplateChanges;
+import io.matterflow.template.TemplateDetails;
+import io.matterflow.template.TemplateDocuments;
+import io.matterflow.template.Templates;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/workflows/templates")
+@Tag(name = "Templates", description = "Workflow templates: draft steps, publishing immutable versions")
+class TemplateController {
+
+    private final Templates templates;
+
+    private final TemplateDocuments documents;
+
+    TemplateController(Templates templates, TemplateDocuments documents) {
+        this.templates = templates;
+        this.documents = documents;
+    }
+
+    @Schema(description = "A step of a template draft; its place in the array is its order")
+    record StepRequest(@Schema(example = "Conflict check") @NotBlank @Size(max = 200) String title,
+                       @Schema(example = "APPROVAL_LAWYER") @NotNull ActionType actionType,
+                       @Schema(description = "Who performs the step", example = "LAWYER") @NotNull RoleScope roleScope,
+                       @Schema(description = "Whether later steps wait for this one (default true)") Boolean required,
+                       @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig,
+                       @Schema(description = "Whether the matter's client sees this step, its title and state only"
+                               + " (default false; CLIENT steps are always the client's)") Boolean clientVisible) {
+        StepDefinition toDefinition() {
+            return new StepDefinition(title, actionType, roleScope, required, actionConfig, clientVisible);
+        }
+    }
+
+    record CreateTemplateRequest(@Schema(example = "New client intake") @NotBlank @Size(max = 200) String name,
+                                 @Size(max = 2000) String description,
+                                 @NotNull @Size(max = Templates.MAX_STEPS) List<@Valid @NotNull StepRequest> steps) {
+    }
+
+    record UpdateTemplateRequest(@Size(min = 1, max = 200) String name, @Size(max = 2000) String description,
+                                 @Schema(description = "false: no new instances; existing ones run on")
+                                 Boolean isActive,
+                                 @Schema(description = "Replaces every draft step")
+                                 @Size(max = Templates.MAX_STEPS) List<@Valid @NotNull StepRequest> steps) {
+    }
+
+    @GetMapping
+    @Operation(operationId = "listTemplates", summary = "List templates",
+            description = "Templates of the caller's organization by name; `q` matches name or description. Not for clients.")
+    PageResponse<TemplateDetails> list(Actor actor,
+                                       @Parameter(description = "Text to find in the name or description")
+                                       @RequestParam(required = false) @Size(max = 200) String q,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size) {
+        return PageResponse.of(templates.search(actor, q, Paging.of(page, size, Sort.by("name", "id"))));
+    }
+
+    @PostMapping
+    @Operation(operationId = "createTemplate", summary = "Create a template",
+            description = "A draft (version 0, active); step order is the array order. Admins and lawyers.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
+                    @ExampleObject(name = "intake", summary = "One step of each action type",
+                            value = TemplateExamples.CREATE_REQUEST))))
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The new draft; `Location` names it",
+            content = @Content(examples = @ExampleObject(name = "draft", value = TemplateExamples.CREATED)))
+    ResponseEntity<TemplateDetails> create(Actor actor, @Valid @RequestBody CreateTemplateRequest request) {
+        var created = templates.create(actor, request.name(), request.description(),
+                request.steps().stream().map(StepRequest::toDefinition).toList());
+        return ResponseEntity.created(URI.create("/api/workflows/templates/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(operationId = "getTemplate", summary = "Read a template with its draft steps",
+            description = "Admins, lawyers and paralegals of the firm; `version` is the newest published version (0:"
+                    + " never published).")
+    TemplateDetails get(Actor actor, @PathVariable UUID id) {
+        return templates.get(actor, id);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(operationId = "updateTemplate", summary = "Edit a template",
+            description = "Any of name, description, isActive, steps; `steps` replaces the draft. Published versions never change.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+                    @ExampleObject(name = "rename", summary = "Rename", value = TemplateExamples.RENAME),
+                    @ExampleObject(name = "deactivate", summary = "Stop new instances",
+                            value = TemplateExamples.DEACTIVATE),
+                    @ExampleObject(name = "steps", summary = "Replace the draft steps",
+                            value = TemplateExamples.REPLACE_STEPS)})))
+    TemplateDetails update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateTemplateRequest request) {
+        return templates.update(actor, id, new TemplateChanges(request.name(), request.description(),
+                request.isActive(), request.steps() == null ? null
+                : request.steps().stream().map(StepRequest::toDefinition).toList()));
+    }
+
+    @PostMapping("/{id}/publish")
+    @Operation(operationId = "publishTemplate", summary = "Publish the draft",
+            description = "Validates every step's config (400 names the failing `steps[i].actionConfig...` fields) and freezes the draft as the next version. Admins and lawyers.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The template with its new `version`",
+            content = @Content(examples = @ExampleObject(name = "published", value = TemplateExamples.PUBLISHED)))
+    TemplateDetails publish(Actor actor, @PathVariable UUID id) {
+        return templates.publish(actor, id);
+    }
+
+    @GetMapping("/{id}/versions")
+    @Operation(operationId = "listTemplateVersions", summary = "List published versions",
+            description = "Newest first, each with its frozen steps.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The published versions",
+            content = @Content(examples = @ExampleObject(name = "versions", value = TemplateExamples.VERSIONS)))
+    List<PublishedTemplate> versions(Actor actor, @PathVariable UUID id) {
+        return templates.versions(actor, id);
+    }
+
+    @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "uploadTemplateDocument", summary = "Store a document to sign for a template",
+            description = "multipart/form-data with the file in the part `file`: a PDF or Word (.docx) document,"
+                    + " such as the engagement letter, for the template's SIGNATURE_CLIENT steps; set a step's"
+                    + " `actionConfig.documentId` to the answer's `id`. Admins and lawyers. Checked as every upload:"
+                    + " the template (404) and the caller (403) before the body is read, then the type and content"
+                    + " (415), the size limit (413) and the caller's daily upload limit (429). Stored documents never"
+                    + " change: published versions and the instances made from them keep naming the same one."
+                    + " Audited as `template.document-upload`.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(ref = "#/components/schemas/DocumentUpload"))))
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The stored document")
+    ResponseEntity<DocumentResponse> uploadDocument(Actor actor, @PathVariable UUID id,
+                                                    MultipartHttpServletRequest request) {
+        var info = documents.upload(actor, id, () -> request.getFile("file"));
+        return ResponseEntity.status(201).body(DocumentResponse.of(info));
+    }
+
+    @GetMapping("/{id}/documents")
+    @Operation(operationId = "listTemplateDocuments", summary = "The documents stored for a template",
+            description = "Oldest first: the documents to sign its SIGNATURE_CLIENT steps may name. Not for clients.")
+    List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
+        return documents.forTemplate(actor, id).stream().map(DocumentResponse::of).toList();
+    }
+}

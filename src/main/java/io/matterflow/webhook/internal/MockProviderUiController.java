@@ -1,0 +1,104 @@
+package io.matterflow.webhook.internal;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.matterflow.action.ActionType;
+import io.matterflow.common.ConflictException;
+import io.matterflow.common.ForbiddenException;
+import io.matterflow.common.web.UiController;
+import io.matterflow.directory.Actor;
+import io.matterflow.instance.DocumentReads;
+import io.matterflow.instance.Instances;
+import io.matterflow.instance.StepDetails;
+import io.matterflow.webhook.MockProviderEvents;
+
+/**
+ * The built-in mock e-signature and payment providers' pages: what a client sees at the provider. With a real
+ * provider these pages are the provider's own, and the provider reports the outcome to Matterflow's webhook; here
+ * {@link MockProviderEvents} sends the same signed event through the same webhook code. The pages live in the webhook
+ * module, which depends on the instance module, so that the instance module never depends back on webhooks.
+ */
+@UiController
+class MockProviderUiController {
+
+    private final Instances instances;
+    private final DocumentReads documents;
+    private final MockProviderEvents providerEvents;
+
+    MockProviderUiController(Instances instances, DocumentReads documents, MockProviderEvents providerEvents) {
+        this.instances = instances;
+        this.documents = documents;
+        this.providerEvents = providerEvents;
+    }
+
+    @GetMapping("/mock/esign/{session}")
+    String signing(Actor actor, @PathVariable String session, @RequestParam("step") UUID stepId, Model model) {
+        StepDetails step = providerStep(actor, stepId, ActionType.SIGNATURE_CLIENT, "signatureSessionId", session);
+        model.addAttribute("step", step);
+        model.addAttribute("instance", instances.get(actor, step.instanceId()));
+        model.addAttribute("session", session);
+        model.addAttribute("document", documents.signatureDocument(actor, step).orElse(null));
+        return "webhook/mock-esign";
+    }
+
+    @PostMapping("/mock/esign/{session}")
+    String sign(Actor actor, @PathVariable String session, @RequestParam("step") UUID stepId,
+                @RequestParam String outcome, @RequestParam(required = false) String reason,
+                RedirectAttributes redirect) {
+        StepDetails step = providerStep(actor, stepId, ActionType.SIGNATURE_CLIENT, "signatureSessionId", session);
+        requireAssignee(actor, step);
+        boolean signed = !"DECLINED".equals(outcome);
+        providerEvents.signature(session, signed, reason);
+        var instance = instances.get(actor, step.instanceId());
+        redirect.addFlashAttribute("flash", signed ? "Signed. The provider has told Matterflow; the step is complete."
+                : "Signature declined. The step is marked failed.");
+        return "redirect:/matters/" + instance.matterId() + "/workflows/" + instance.id() + "#step-" + step.id();
+    }
+
+    @GetMapping("/mock/payments/{intent}")
+    String checkout(Actor actor, @PathVariable String intent, @RequestParam("step") UUID stepId, Model model) {
+        StepDetails step = providerStep(actor, stepId, ActionType.PAYMENT_CLIENT, "paymentIntentId", intent);
+        model.addAttribute("step", step);
+        model.addAttribute("instance", instances.get(actor, step.instanceId()));
+        model.addAttribute("intent", intent);
+        return "webhook/mock-payment";
+    }
+
+    @PostMapping("/mock/payments/{intent}")
+    String pay(Actor actor, @PathVariable String intent, @RequestParam("step") UUID stepId,
+               @RequestParam String outcome, RedirectAttributes redirect) {
+        StepDetails step = providerStep(actor, stepId, ActionType.PAYMENT_CLIENT, "paymentIntentId", intent);
+        requireAssignee(actor, step);
+        boolean succeeded = !"FAILED".equals(outcome);
+        providerEvents.payment(intent, succeeded, new BigDecimal(String.valueOf(step.actionConfig().get("amount"))),
+                String.valueOf(step.actionConfig().get("currency")));
+        var instance = instances.get(actor, step.instanceId());
+        redirect.addFlashAttribute("flash", succeeded ? "Payment received. The provider confirmed it; the step is complete."
+                : "The payment failed. The step is marked failed; the matter's owner can retry it.");
+        return "redirect:/matters/" + instance.matterId() + "/workflows/" + instance.id() + "#step-" + step.id();
+    }
+
+    private StepDetails providerStep(Actor actor, UUID stepId, ActionType type, String key, String id) {
+        StepDetails step = instances.step(actor, stepId);
+        if (step.actionType() != type || !id.equals(step.actionData().get(key))
+                || !MockProviderEvents.PROVIDER.equals(step.actionData().get("provider"))) {
+            throw new ConflictException("Unknown session", "this " + (type == ActionType.PAYMENT_CLIENT
+                    ? "payment" : "signing") + " session does not belong to the step");
+        }
+        return step;
+    }
+
+    private static void requireAssignee(Actor actor, StepDetails step) {
+        if (step.assignedToId() == null || !step.assignedToId().equals(actor.userId())) {
+            throw new ForbiddenException("only the person the step is assigned to can sign or pay here");
+        }
+    }
+}
