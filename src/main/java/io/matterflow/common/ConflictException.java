@@ -2,8 +2,6 @@ package io.matterflow.common;
 
 import java.util.Map;
 
-import io.matterflow.common.web.Problems;
-
 /** The request is well formed but the current state does not allow it, or another writer won a race. */
 public class ConflictException extends MatterflowException {
 
@@ -17,7 +15,7 @@ public class ConflictException extends MatterflowException {
     public ConflictException(String title, String message, Map<String, Object> details) {
         super(message);
         this.title = title;
-        this.details = Problems.checkedProperties(details);
+        this.details = problemProperties(details);
     }
 
     @Override

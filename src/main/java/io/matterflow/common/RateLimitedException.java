@@ -3,8 +3,6 @@ package io.matterflow.common;
 import java.time.Duration;
 import java.util.Map;
 
-import io.matterflow.common.web.Problems;
-
 /** The caller has used up a quota for now: 429, with when to try again ({@code Retry-After}) and which quota. */
 public class RateLimitedException extends MatterflowException {
 
@@ -16,7 +14,7 @@ public class RateLimitedException extends MatterflowException {
         super(message);
         this.title = title;
         this.retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
-        this.details = Problems.checkedProperties(details);
+        this.details = problemProperties(details);
     }
 
     @Override

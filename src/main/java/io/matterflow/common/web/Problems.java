@@ -15,22 +15,7 @@ import io.matterflow.common.Json;
 /** Writes a problem detail from a filter, where no controller advice runs. */
 public final class Problems {
 
-    /** RFC 9457's own members: extra properties of a problem detail must not overwrite them. */
-    private static final java.util.Set<String> MEMBERS = java.util.Set.of("type", "title", "status", "detail",
-            "instance");
-
     private Problems() {
-    }
-
-    /** The extra properties of a problem, refused when one would overwrite a member of the problem itself. */
-    public static java.util.Map<String, Object> checkedProperties(java.util.Map<String, Object> properties) {
-        for (String key : properties.keySet()) {
-            if (MEMBERS.contains(key)) {
-                throw new IllegalArgumentException("a problem's property may not be named " + key
-                        + ": it would overwrite the problem's own member");
-            }
-        }
-        return java.util.Map.copyOf(properties);
     }
 
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
