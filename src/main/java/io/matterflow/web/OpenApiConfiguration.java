@@ -1,6 +1,8 @@
 package io.matterflow.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -8,6 +10,8 @@ import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePatternResolver;
 
 import io.matterflow.common.FieldError;
 import io.matterflow.common.Paging;
@@ -35,8 +39,9 @@ import io.swagger.v3.oas.models.tags.Tag;
 
 /**
  * The OpenAPI description served at {@code /v3/api-docs} (and kept in {@code docs/openapi.yaml}): the document's
- * info and its two ways of signing in (a personal API token, HTTP Basic), and what every route shares, added here once rather than on each method: the
- * problem-detail error responses, the {@code Idempotency-Key} header of the execution POSTs, and the paging
+ * info (its text in {@code openapi/api.md}), the operations' texts ({@link ApiDescriptions}), its two ways of signing
+ * in (a personal API token, HTTP Basic), and what every route shares, added here once rather than on each method:
+ * the problem-detail error responses, the {@code Idempotency-Key} header of the execution POSTs, and the paging
  * parameters. Everything here is fixed text, so the document is the same on every start.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +52,8 @@ class OpenApiConfiguration {
     static final String BEARER_AUTH = "bearerAuth";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     static final String PROBLEM_SCHEMA = "ProblemDetail";
+    /** The document's own description, in Markdown. */
+    static final String DESCRIPTION = "openapi/api.md";
 
     /** Controllers' tags in reading order: author, run, perform, then the supporting routes. */
     private static final List<String> TAG_ORDER = List.of("Templates", "Instances", "Steps", "People and matters",
@@ -57,47 +64,11 @@ class OpenApiConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
     }
 
-    private static final String DESCRIPTION = """
-            Matterflow runs versioned workflow templates on a law firm's matters: a template's published version is \
-            instantiated on a matter, and lawyers, paralegals, admins and the client perform its steps through a \
-            strict state machine, with an append-only, hash-chained audit trail.
-
-            **Signing in.** Every route but the webhooks takes either a personal API token, \
-            `Authorization: Bearer mf_...` (create one with `POST /api/me/tokens`; the recommended way for scripts \
-            and integrations, as checking it costs no password hashing), or HTTP Basic credentials: the user's email \
-            and password (the demo users are `admin@demo.law`, `lawyer@demo.law`, `paralegal@demo.law` and \
-            `client@demo.law`, password `demo`). API calls are stateless; a browser session never authenticates them, \
-            and a token signs in nowhere but under `/api/`. A 401 challenges with `WWW-Authenticate: Bearer` only: \
-            send Basic credentials unasked (as `curl -u` does), so that no browser is invited to keep a password.
-
-            **Shapes.** JSON with camelCase names; ids are UUID strings; times are ISO-8601 instants in UTC. Lists \
-            that can grow are pages `{items, page, size, total}` taking `?page=` (from 0) and `?size=` (1 to 200, \
-            default 20). Request bodies are read strictly: unknown fields, a string for a number or a boolean, a \
-            number for an enum, and a number with more than 1000 digits written out (`1e999999999`) are errors. \
-            JSON bodies are at most 1 MB. Routes that change something refuse the body types a page on another \
-            site can make a browser send (`application/x-www-form-urlencoded`, `multipart/form-data`, \
-            `text/plain`) with 415, also where they read no body; only document uploads take `multipart/form-data`.
-
-            **Errors** are RFC 9457 problem details (`application/problem+json`): 400 for malformed JSON or failing \
-            fields (listed in `errors`), 401 not signed in, 403 signed in and able to see it but not allowed, 404 \
-            unknown, in another organization, or in a matter the caller may not see (the three look the same), 409 \
-            an illegal transition, a lost race or a step's upload limit, 413 too large, 415 a wrong content type (a \
-            multipart body anywhere but a document upload), 429 repeated failed sign-ins or a person's daily upload \
-            limit (with `Retry-After`).
-
-            **Webhooks.** The routes under `/api/webhooks/` are for e-signature, payment and upload-scanning \
-            providers: they take no credentials; instead each request is signed with the provider's secret \
-            (header `Matterflow-Signature`), and each event id is applied once.
-
-            **Retries.** The POSTs under `/api/workflows/` (other than uploads) honour an `Idempotency-Key` header: \
-            for 24 hours a repeat of the same request by the same user returns the first answer, marked \
-            `Idempotent-Replayed: true`, and changes nothing.
-            """;
-
     @Bean
-    OpenAPI matterflowOpenApi() {
+    OpenAPI matterflowOpenApi() throws IOException {
+        String description = new ClassPathResource(DESCRIPTION).getContentAsString(StandardCharsets.UTF_8);
         return new OpenAPI()
-                .info(new Info().title("Matterflow").version(API_VERSION).description(DESCRIPTION)
+                .info(new Info().title("Matterflow").version(API_VERSION).description(description)
                         .contact(new io.swagger.v3.oas.models.info.Contact().name("Matterflow")))
                 .servers(List.of(new Server().url("/").description("The server that serves this document")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH))
@@ -113,10 +84,20 @@ class OpenApiConfiguration {
                                         + " on every request)")));
     }
 
-    /** The problem schema, the shared error responses, the idempotency header, paging and the tags' order. */
+    /** Read at start, so that a malformed file stops it. */
     @Bean
-    OpenApiCustomizer sharedApiParts(SpringDocConfigProperties springdoc) {
+    ApiDescriptions apiDescriptions(ResourcePatternResolver resources) {
+        return ApiDescriptions.load(resources);
+    }
+
+    /**
+     * The operations' descriptions and examples, then the problem schema, the shared error responses, the idempotency
+     * header, paging and the tags' order: one customizer, as springdoc runs several in no set order.
+     */
+    @Bean
+    OpenApiCustomizer sharedApiParts(SpringDocConfigProperties springdoc, ApiDescriptions descriptions) {
         return openApi -> {
+            descriptions.applyTo(openApi);
             Components components = openApi.getComponents();
             ModelConverters.getInstance(springdoc.isOpenapi31()).readAll(ProblemDocument.class)
                     .forEach(components::addSchemas);
