@@ -15,4 +15,14 @@ enum ProviderKind {
     String key() {
         return key;
     }
+
+    /** The kind whose {@link #key()} this is. */
+    static ProviderKind of(String key) {
+        for (ProviderKind kind : values()) {
+            if (kind.key.equals(key)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("no provider kind " + key);
+    }
 }

@@ -18,24 +18,49 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 @Configuration(proxyBeanMethods = false)
 class WebhookOpenApi {
 
+    static final String REFUSED = "WebhookRefused";
+    static final String UNKNOWN = "WebhookUnknown";
+    static final String REFUSED_REF = "#/components/responses/" + REFUSED;
+    static final String UNKNOWN_REF = "#/components/responses/" + UNKNOWN;
+
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    private static final String UNSIGNED_PROBLEM = """
+            {"title": "Unsigned webhook", "status": 401, "detail": "the Matterflow-Signature header is missing",
+             "instance": "/api/webhooks/esign/mock"}""";
+    private static final String WRONG_SIGNATURE_PROBLEM = """
+            {"title": "Invalid webhook signature", "status": 401,
+             "detail": "the signature does not match the body and the provider's secret",
+             "instance": "/api/webhooks/payments/mock"}""";
+    private static final String STALE_PROBLEM = """
+            {"title": "Stale webhook signature", "status": 401,
+             "detail": "the signature's timestamp is more than 5 minutes away from the server's time",
+             "instance": "/api/webhooks/esign/mock"}""";
+    private static final String UNKNOWN_SESSION_PROBLEM = """
+            {"title": "Signature session not found", "status": 404,
+             "detail": "Signature session mock-sig-00000000-0000-4000-8000-000000000000 was not found",
+             "instance": "/api/webhooks/esign/mock"}""";
+    private static final String UNKNOWN_PROVIDER_PROBLEM = """
+            {"title": "Webhook provider not found", "status": 404,
+             "detail": "Webhook provider esign/acme was not found", "instance": "/api/webhooks/esign/acme"}""";
+
 
     @Bean
     OpenApiCustomizer webhookResponses() {
         return openApi -> openApi.getComponents()
-                .addResponses(WebhookExamples.REFUSED, problem("Unsigned, wrongly signed, or signed more than 5"
+                .addResponses(REFUSED, problem("Unsigned, wrongly signed, or signed more than 5"
                                 + " minutes away from the server's time: nothing was read or changed", Map.of(
-                                "unsigned", example("No Matterflow-Signature header", WebhookExamples.UNSIGNED_PROBLEM),
+                                "unsigned", example("No Matterflow-Signature header", UNSIGNED_PROBLEM),
                                 "wrongSignature", example("Not signed with the provider's secret",
-                                        WebhookExamples.WRONG_SIGNATURE_PROBLEM),
-                                "stale", example("A replay of an old request", WebhookExamples.STALE_PROBLEM)))
+                                        WRONG_SIGNATURE_PROBLEM),
+                                "stale", example("A replay of an old request", STALE_PROBLEM)))
                         .addHeaderObject("WWW-Authenticate", new Header().description("`" + WebhookSignatures.CHALLENGE
                                 + "`").schema(new StringSchema())))
-                .addResponses(WebhookExamples.UNKNOWN, problem("No such provider of this kind is configured, or"
+                .addResponses(UNKNOWN, problem("No such provider of this kind is configured, or"
                         + " nothing has the session, intent or document the event names", Map.of(
-                        "unknownSession", example("An unknown signing session", WebhookExamples.UNKNOWN_SESSION_PROBLEM),
+                        "unknownSession", example("An unknown signing session", UNKNOWN_SESSION_PROBLEM),
                         "unknownProvider", example("A provider without a secret",
-                                WebhookExamples.UNKNOWN_PROVIDER_PROBLEM))));
+                                UNKNOWN_PROVIDER_PROBLEM))));
     }
 
     private static ApiResponse problem(String description, Map<String, Example> examples) {
