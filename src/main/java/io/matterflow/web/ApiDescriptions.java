@@ -26,9 +26,11 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -43,6 +45,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  * route {@code /api/webhooks/{kind}/{provider}}) is shown as one operation a value, each described by its own entry,
  * which may also give its summary and request schema.
  * <p>
+ * A file may open with {@code x-} keys that name no operation: parts of its examples, merged into them with
+ * {@code <<: *anchor}. {@code openapi/components/responses.yaml} holds the error responses operations share, each a problem detail.
+ * <p>
  * The two cannot drift: an operation without an entry, an entry without an operation, an entry in another tag's
  * file, or an example for a response the controller does not declare, fails the document (and so
  * {@code OpenApiDocumentTests}); a malformed file fails the start.
@@ -50,14 +55,19 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 final class ApiDescriptions {
 
     static final String LOCATION = "classpath*:openapi/*.yaml";
+    static final String RESPONSES = "openapi/components/responses.yaml";
+    /** Top-level keys that name no operation: parts that examples merge in with YAML's {@code <<: *anchor}. */
+    static final String PARTS = "x-";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCHEMAS = "#/components/schemas/";
 
     private final Map<String, Entry> entries;
+    private final Map<String, Problem> responses;
 
-    private ApiDescriptions(Map<String, Entry> entries) {
+    private ApiDescriptions(Map<String, Entry> entries, Map<String, Problem> responses) {
         this.entries = entries;
+        this.responses = responses;
     }
 
     static ApiDescriptions load(ResourcePatternResolver resources) {
@@ -65,23 +75,45 @@ final class ApiDescriptions {
             var entries = new TreeMap<String, Entry>();
             for (Resource resource : resources.getResources(LOCATION)) {
                 String file = resource.getFilename();
-                try (InputStream in = resource.getInputStream()) {
-                    Map<String, Object> operations = yaml().load(in);
-                    (operations == null ? Map.<String, Object>of() : operations).forEach((id, entry) -> {
-                        if (entries.put(id, Entry.read(file, id, entry)) != null) {
-                            throw new IllegalStateException("openapi/" + file + ": " + id + " is described twice");
-                        }
-                    });
-                }
+                read(resource).forEach((id, entry) -> {
+                    if (id.startsWith(PARTS)) {
+                        return;
+                    }
+                    if (entries.put(id, Entry.read(file, id, entry)) != null) {
+                        throw new IllegalStateException("openapi/" + file + ": " + id + " is described twice");
+                    }
+                });
             }
-            return new ApiDescriptions(entries);
+            var responses = new TreeMap<String, Problem>();
+            read(resources.getResource("classpath:" + RESPONSES)).forEach((name, response) -> {
+                var fields = Fields.of("components/responses.yaml", name, response, "description", "headers",
+                        "examples");
+                var headers = new TreeMap<String, String>();
+                Map<String, Object> headersOf = fields.map("headers");
+                if (headersOf != null) {
+                    headersOf.forEach((header, text) -> headers.put(header, String.valueOf(text)));
+                }
+                responses.put(name, new Problem(fields.text("description"), headers, fields.examples()));
+            });
+            return new ApiDescriptions(entries, responses);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + LOCATION, e);
         }
     }
 
-    /** Expands the variants, then describes every operation; throws naming every mismatch at once. */
+    private static Map<String, Object> read(Resource resource) throws IOException {
+        try (InputStream in = resource.getInputStream()) {
+            Map<String, Object> entries = yaml().load(in);
+            return entries == null ? Map.of() : entries;
+        }
+    }
+
+    /**
+     * Adds the shared error responses, expands the variants, then describes every operation; throws naming every
+     * mismatch at once.
+     */
     void applyTo(OpenAPI openApi) {
+        responses.forEach((name, problem) -> openApi.getComponents().addResponses(name, problem.response()));
         Set<String> variants = expandVariants(openApi);
         var unused = new TreeMap<>(entries);
         unused.values().removeIf(entry -> entry.variants() != null);
@@ -279,11 +311,26 @@ final class ApiDescriptions {
             });
         }
 
-        private static void addExamples(Content content, Map<String, Map<String, Object>> examples) {
+        static void addExamples(Content content, Map<String, Map<String, Object>> examples) {
             examples.forEach((name, example) -> content.values().forEach(media -> media.addExamples(name,
                     new Example().summary((String) example.get("summary"))
                             .description((String) example.get("description"))
                             .value(JSON.valueToTree(example.get("value"))))));
+        }
+    }
+
+    /** A shared error response: a problem detail, with its headers (each a string) and examples. */
+    private record Problem(String description, Map<String, String> headers,
+                           Map<String, Map<String, Object>> examples) {
+
+        ApiResponse response() {
+            var content = new Content().addMediaType(OpenApiConfiguration.PROBLEM_JSON, new MediaType()
+                    .schema(new Schema<>().$ref(SCHEMAS + OpenApiConfiguration.PROBLEM_SCHEMA)));
+            Entry.addExamples(content, examples);
+            var response = new ApiResponse().description(description).content(content);
+            headers.forEach((name, text) -> response.addHeaderObject(name,
+                    new Header().description(text).schema(new StringSchema())));
+            return response;
         }
     }
 

@@ -30,6 +30,11 @@ import jakarta.servlet.http.HttpServletRequest;
         + " the provider's secret")
 class WebhookController {
 
+    /** A refused signature; shared by the kinds, as is the next (openapi/components/responses.yaml). */
+    private static final String REFUSED = "#/components/responses/WebhookRefused";
+    /** An unknown provider, or nothing has the session, intent or document the event names. */
+    private static final String UNKNOWN = "#/components/responses/WebhookUnknown";
+
     private final Webhooks webhooks;
 
     WebhookController(Webhooks webhooks) {
@@ -45,8 +50,8 @@ class WebhookController {
             schema = @Schema(type = "string"),
             example = "t=1767225600,v1=5f4b1c0e8a3d2b6c9e7f1a0d4c8b2e6f3a9d7c1b5e0f4a8d2c6b9e3f7a1d5c0b")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "401", ref = WebhookOpenApi.REFUSED_REF)
-    @ApiResponse(responseCode = "404", ref = WebhookOpenApi.UNKNOWN_REF)
+    @ApiResponse(responseCode = "401", ref = REFUSED)
+    @ApiResponse(responseCode = "404", ref = UNKNOWN)
     Webhooks.Receipt receive(@PathVariable String kind,
                              @Parameter(description = "The provider's name", example = "mock") @PathVariable String provider,
                              HttpServletRequest request,
