@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.jayway.jsonpath.JsonPath;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -492,6 +494,14 @@ abstract class WebhookScenarios {
         mvc.perform(post("/api/webhooks/esign/acme").contentType(MediaType.APPLICATION_JSON)
                         .header("Matterflow-Signature", signature(ESIGN_SECRET, t, unknownSession)).content(unknownSession))
                 .andExpect(status().isNotFound());
+        // a kind that is not one is an unknown route, as any other
+        String unknownRoute = mvc.perform(post("/api/webhooks/esign/mock/events").contentType(MediaType.APPLICATION_JSON)
+                        .header("Matterflow-Signature", signature(ESIGN_SECRET, t, unknownSession)).content(unknownSession))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/webhooks/faxes/mock").contentType(MediaType.APPLICATION_JSON)
+                        .header("Matterflow-Signature", signature(ESIGN_SECRET, t, unknownSession)).content(unknownSession))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value(JsonPath.read(unknownRoute, "$.title").toString()));
 
         var signing = startedSignature();
         var before = snapshot(signing);
