@@ -1,6 +1,6 @@
 package io.matterflow.webhook;
 
-/** What a provider does for Matterflow; each kind has its own webhook route and its own secrets. */
+/** What a provider does for Matterflow; each kind is a path segment of the webhook route and has its own secrets. */
 enum ProviderKind {
 
     ESIGN("esign"), PAYMENTS("payments"), UPLOADS("uploads");
