@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  * which may also give its summary and request schema.
  * <p>
  * A file may open with {@code x-} keys that name no operation: parts of its examples, merged into them with
- * {@code <<: *anchor}. {@code openapi/components/responses.yaml} holds the error responses operations share, each a problem detail.
+ * {@code <<: *anchor}. {@code openapi/components/responses.yaml} holds the error responses operations share, each
+ * a problem detail.
  * <p>
  * The two cannot drift: an operation without an entry, an entry without an operation, an entry in another tag's
  * file, or an example for a response the controller does not declare, fails the document (and so
@@ -114,9 +116,10 @@ final class ApiDescriptions {
      */
     void applyTo(OpenAPI openApi) {
         responses.forEach((name, problem) -> openApi.getComponents().addResponses(name, problem.response()));
-        Set<String> variants = expandVariants(openApi);
+        var expanded = new HashSet<String>();
+        Set<String> variants = expandVariants(openApi, expanded);
         var unused = new TreeMap<>(entries);
-        unused.values().removeIf(entry -> entry.variants() != null);
+        unused.keySet().removeAll(expanded);
         var problems = new ArrayList<String>();
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             String id = operation.getOperationId();
@@ -144,9 +147,12 @@ final class ApiDescriptions {
         return tag.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".yaml";
     }
 
-    /** Replaces each operation whose entry names variants by one operation a value; returns their ids. */
-    private Set<String> expandVariants(OpenAPI openApi) {
-        var made = new java.util.HashSet<String>();
+    /**
+     * Replaces each operation whose entry names variants by one operation a value; returns their ids, and adds the
+     * replaced operations' ids to {@code expanded}.
+     */
+    private Set<String> expandVariants(OpenAPI openApi, Set<String> expanded) {
+        var made = new HashSet<String>();
         for (var path : List.copyOf(openApi.getPaths().keySet())) {
             PathItem item = openApi.getPaths().get(path);
             item.readOperationsMap().forEach((method, operation) -> {
@@ -160,6 +166,7 @@ final class ApiDescriptions {
                             + " has variants of " + placeholder + ", which " + path + " does not have");
                 }
                 item.operation(method, null);
+                expanded.add(operation.getOperationId());
                 entry.variants().forEach((value, id) -> {
                     openApi.getPaths().computeIfAbsent(path.replace(placeholder, value), p -> new PathItem())
                             .operation(method, copy(operation, entry.variable()).operationId(id));
@@ -374,16 +381,18 @@ final class ApiDescriptions {
             return value == null ? null : String.valueOf(value);
         }
 
+        /** The mapping under {@code key}, its keys as strings (YAML reads {@code 200:} as a number), or null. */
         Map<String, Object> map(String key) {
             Object value = map.get(key);
-            if (value != null && !(value instanceof Map)) {
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof Map<?, ?> mapping)) {
                 throw invalid(key + " is not a mapping");
             }
             var entries = new LinkedHashMap<String, Object>();
-            if (value != null) {
-                ((Map<?, ?>) value).forEach((k, v) -> entries.put(String.valueOf(k), v));
-            }
-            return value == null ? null : entries;
+            mapping.forEach((k, v) -> entries.put(String.valueOf(k), v));
+            return entries;
         }
 
         Map<String, Map<String, Object>> examples() {
