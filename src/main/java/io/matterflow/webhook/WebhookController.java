@@ -53,11 +53,12 @@ class WebhookController {
     @ApiResponse(responseCode = "401", ref = REFUSED)
     @ApiResponse(responseCode = "404", ref = UNKNOWN)
     Webhooks.Receipt receive(@PathVariable String kind,
-                             @Parameter(description = "The provider's name", example = "mock") @PathVariable String provider,
+                             @Parameter(description = "The provider's name", example = "mock")
+                             @PathVariable String provider,
                              HttpServletRequest request,
                              @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                                     schema = @Schema(oneOf = {ProviderEvent.Signature.class, ProviderEvent.Payment.class,
-                                             ProviderEvent.UploadScan.class})))
+                                     schema = @Schema(oneOf = {ProviderEvent.Signature.class,
+                                             ProviderEvent.Payment.class, ProviderEvent.UploadScan.class})))
                              @RequestBody byte[] body) {
         return webhooks.receive(ProviderKind.of(kind), provider, request.getHeader(WebhookSignatures.HEADER), body);
     }

@@ -495,13 +495,15 @@ abstract class WebhookScenarios {
                         .header("Matterflow-Signature", signature(ESIGN_SECRET, t, unknownSession)).content(unknownSession))
                 .andExpect(status().isNotFound());
         // a kind that is not one is an unknown route, as any other
-        String unknownRoute = mvc.perform(post("/api/webhooks/esign/mock/events").contentType(MediaType.APPLICATION_JSON)
-                        .header("Matterflow-Signature", signature(ESIGN_SECRET, t, unknownSession)).content(unknownSession))
-                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
-        mvc.perform(post("/api/webhooks/faxes/mock").contentType(MediaType.APPLICATION_JSON)
-                        .header("Matterflow-Signature", signature(ESIGN_SECRET, t, unknownSession)).content(unknownSession))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.title").value(JsonPath.read(unknownRoute, "$.title").toString()));
+        var titles = new ArrayList<String>();
+        for (String path : List.of("/api/webhooks/esign/mock/events", "/api/webhooks/faxes/mock")) {
+            String problem = mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON)
+                            .header("Matterflow-Signature", signature(ESIGN_SECRET, t, unknownSession))
+                            .content(unknownSession))
+                    .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+            titles.add(JsonPath.read(problem, "$.title"));
+        }
+        assertThat(titles.get(1)).isEqualTo(titles.get(0));
 
         var signing = startedSignature();
         var before = snapshot(signing);
