@@ -1,6 +1,6 @@
 package io.matterflow.webhook;
 
-/** What a provider does for Matterflow; each kind has its own webhook route and its own secrets. */
+/** What a provider does for Matterflow; each kind is a path segment of the webhook route and has its own secrets. */
 public enum ProviderKind {
 
     ESIGN("esign"), PAYMENTS("payments"), UPLOADS("uploads");
@@ -14,5 +14,15 @@ public enum ProviderKind {
     /** The route's path segment, the configuration key and the stored value. */
     public String key() {
         return key;
+    }
+
+    /** The kind whose {@link #key()} this is. */
+    public static ProviderKind of(String key) {
+        for (ProviderKind kind : values()) {
+            if (kind.key.equals(key)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("no provider kind " + key);
     }
 }

@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.jayway.jsonpath.JsonPath;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -492,6 +494,16 @@ abstract class WebhookScenarios {
         mvc.perform(post("/api/webhooks/esign/acme").contentType(MediaType.APPLICATION_JSON)
                         .header("Matterflow-Signature", signature(ESIGN_SECRET, t, unknownSession)).content(unknownSession))
                 .andExpect(status().isNotFound());
+        // a kind that is not one is an unknown route, as any other
+        var titles = new ArrayList<String>();
+        for (String path : List.of("/api/webhooks/esign/mock/events", "/api/webhooks/faxes/mock")) {
+            String problem = mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON)
+                            .header("Matterflow-Signature", signature(ESIGN_SECRET, t, unknownSession))
+                            .content(unknownSession))
+                    .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+            titles.add(JsonPath.read(problem, "$.title"));
+        }
+        assertThat(titles.get(1)).isEqualTo(titles.get(0));
 
         var signing = startedSignature();
         var before = snapshot(signing);

@@ -22,8 +22,6 @@ import io.matterflow.common.web.PageResponse;
 import io.matterflow.common.web.Paging;
 import io.matterflow.directory.Actor;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,27 +52,15 @@ class ApiTokenController {
     }
 
     @PostMapping("/api/me/tokens")
-    @Operation(operationId = "createApiToken", summary = "Create a personal API token",
-            description = "A token signs its user in on `/api/**` (never in the web UI or the actuator) with"
-                    + " `Authorization: Bearer <token>`, until it expires or is revoked. The token is in this answer"
-                    + " only: store it now. Any signed-in user, also when signed in with a token; a token created"
-                    + " with a token never outlives it. Audited.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
-                    @ExampleObject(name = "token", value = ApiTokenExamples.CREATE))))
-    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
-            description = "The new token with its secret; `Location` names it",
-            content = @Content(examples = @ExampleObject(name = "token", value = ApiTokenExamples.CREATED)))
+    @Operation(operationId = "createApiToken", summary = "Create a personal API token")
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
     ResponseEntity<ApiTokens.CreatedApiToken> create(Actor actor, @Valid @RequestBody CreateTokenRequest request) {
         var created = tokens.create(actor, request.name(), request.expiresInDays(), signedInWithToken());
         return ResponseEntity.created(URI.create("/api/me/tokens/" + created.id())).body(created);
     }
 
     @GetMapping("/api/me/tokens")
-    @Operation(operationId = "listApiTokens", summary = "The caller's API tokens",
-            description = "The tokens that can still sign the caller in (neither revoked nor expired), newest first,"
-                    + " without their secrets.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "A page of tokens",
-            content = @Content(examples = @ExampleObject(name = "tokens", value = ApiTokenExamples.LIST)))
+    @Operation(operationId = "listApiTokens", summary = "The caller's API tokens")
     PageResponse<ApiTokens.ApiToken> list(Actor actor, @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
         return PageResponse.of(tokens.active(actor, Paging.of(page, size)));
@@ -82,10 +68,8 @@ class ApiTokenController {
 
     @DeleteMapping("/api/me/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "revokeApiToken", summary = "Revoke one of the caller's API tokens",
-            description = "The token stops working at once. Revoking a revoked token again changes nothing. Another"
-                    + " user's token is 404, like an unknown id. Audited.")
-    @ApiResponse(responseCode = "204", description = "Revoked")
+    @Operation(operationId = "revokeApiToken", summary = "Revoke one of the caller's API tokens")
+    @ApiResponse(responseCode = "204")
     void revoke(Actor actor, @PathVariable UUID id) {
         tokens.revoke(actor, id);
     }

@@ -15,7 +15,6 @@ import io.matterflow.directory.MatterEdit;
 import io.matterflow.directory.MatterStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -79,30 +78,10 @@ class MatterController {
     }
 
     @PatchMapping("/api/matters/{id}")
-    @Operation(operationId = "updateMatter", tags = "People and matters", summary = "Change, close or reopen a matter",
-            description = "Admins and the matter's owner. Any of `reference` (unique in the firm: 409 `Reference in"
-                    + " use` otherwise), `title`, `ownerId`, `clientId` (`null`: no client) and `status`; absent"
-                    + " fields stay as they are. A new owner or client changes who may act on the matter at once."
-                    + " Closing a matter with DRAFT, ACTIVE or PAUSED workflows is refused with 409 `Unfinished"
-                    + " workflows` listing them (`workflows`: id, title, status), unless `cancelActiveWorkflows` is"
-                    + " true: then they are canceled, each audited as its instance's status change by the caller, and"
-                    + " the matter closes, all in one transaction. A closed matter takes no new workflows (409) until"
-                    + " it is reopened (`status: OPEN`); workflows canceled by the close stay canceled.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
-                    @ExampleObject(name = "rename", summary = "A new title and owner",
-                            value = MatterExamples.UPDATE),
-                    @ExampleObject(name = "close", summary = "Close, cancelling unfinished workflows",
-                            value = MatterExamples.CLOSE),
-                    @ExampleObject(name = "reopen", summary = "Reopen a closed matter",
-                            value = MatterExamples.REOPEN)})))
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The matter as it is now",
-            content = @Content(examples = @ExampleObject(name = "closed", value = MatterExamples.CLOSED)))
-    @ApiResponse(responseCode = "409", description = "The reference is in use, the matter has unfinished workflows"
-            + " (listed), or someone else changed it at the same time",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/ProblemDetail"), examples = {
-                    @ExampleObject(name = "unfinished", value = MatterExamples.UNFINISHED),
-                    @ExampleObject(name = "reference", value = MatterExamples.REFERENCE_IN_USE)}))
+    @Operation(operationId = "updateMatter", tags = "People and matters", summary = "Change, close or reopen a matter")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     MatterDetails update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateMatterRequest request) {
         return matters.update(actor, id, request.edit(), request.status(),
                 Boolean.TRUE.equals(request.cancelActiveWorkflows()));

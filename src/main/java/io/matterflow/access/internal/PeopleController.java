@@ -23,8 +23,6 @@ import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.Role;
 import io.matterflow.directory.UserAccount;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,10 +66,7 @@ class PeopleController {
     }
 
     @GetMapping("/api/me")
-    @Operation(operationId = "me", summary = "The signed-in user",
-            description = "Who the credentials sign in as: id, organization, email, name and role.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The caller",
-            content = @Content(examples = @ExampleObject(name = "lawyer", value = PeopleExamples.ME)))
+    @Operation(operationId = "me", summary = "The signed-in user")
     Me me(Actor actor) {
         UserAccount user = directory.findUser(actor.userId()).orElseThrow();
         return new Me(user.id(), user.orgId(), directory.organizationName(user.orgId()).orElse(""), user.email(),
@@ -79,53 +74,34 @@ class PeopleController {
     }
 
     @GetMapping("/api/users")
-    @Operation(operationId = "listUsers", summary = "The firm's users", description = "Not for clients.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-            description = "Every user of the caller's organization",
-            content = @Content(examples = @ExampleObject(name = "users", value = PeopleExamples.USERS)))
+    @Operation(operationId = "listUsers", summary = "The firm's users")
     List<UserAccount> users(Actor actor) {
         return matters.users(actor);
     }
 
     @GetMapping("/api/matters")
-    @Operation(operationId = "listMatters", summary = "Matters the caller may see",
-            description = "Newest first. Admins: every matter of the firm; others: matters they own, are the client of, or are members of.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "A page of matters",
-            content = @Content(examples = @ExampleObject(name = "matters", value = PeopleExamples.MATTERS)))
+    @Operation(operationId = "listMatters", summary = "Matters the caller may see")
     PageResponse<MatterDetails> list(Actor actor, @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
         return PageResponse.of(matters.visible(actor, Paging.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))));
     }
 
     @PostMapping("/api/matters")
-    @Operation(operationId = "createMatter", summary = "Open a matter",
-            description = "Admins and lawyers; a lawyer who names no owner owns it. A reference already in use in"
-                    + " the firm is 409 `Reference in use`, with `matterId` naming the matter that holds it only for"
-                    + " a caller who may see that matter.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
-                    @ExampleObject(name = "matter", value = PeopleExamples.CREATE_MATTER))))
-    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The new matter; `Location` names it",
-            content = @Content(examples = @ExampleObject(name = "matter", value = PeopleExamples.MATTER)))
+    @Operation(operationId = "createMatter", summary = "Open a matter")
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
     ResponseEntity<MatterDetails> create(Actor actor, @Valid @RequestBody CreateMatterRequest request) {
         var matter = matters.create(actor, request.reference(), request.title(), request.ownerId(), request.clientId());
         return ResponseEntity.created(URI.create("/api/matters/" + matter.id())).body(matter);
     }
 
     @GetMapping("/api/matters/{id}")
-    @Operation(operationId = "getMatter", summary = "Read a matter with its members",
-            description = "The firm's admins and the matter's owner, client and members. To anyone else the matter is"
-                    + " not found (404), exactly as an unknown id, and so is everything in it.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The matter",
-            content = @Content(examples = @ExampleObject(name = "matter", value = PeopleExamples.MATTER)))
+    @Operation(operationId = "getMatter", summary = "Read a matter with its members")
     MatterDetails get(Actor actor, @PathVariable UUID id) {
         return matters.get(actor, id);
     }
 
     @PutMapping("/api/matters/{id}/members")
-    @Operation(operationId = "setMatterMembers", summary = "Replace a matter's members",
-            description = "Admins and the matter's owner. Each member's role must be the user's role. Eligibility caches are invalidated.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
-                    @ExampleObject(name = "members", value = PeopleExamples.MEMBERS))))
+    @Operation(operationId = "setMatterMembers", summary = "Replace a matter's members")
     MatterDetails members(Actor actor, @PathVariable UUID id, @Valid @RequestBody MembersRequest request) {
         return matters.setMembers(actor, id, request.members().stream()
                 .map(m -> new MatterDetails.Member(m.userId(), m.role())).toList());

@@ -32,31 +32,17 @@ class DocumentController {
     }
 
     @GetMapping("/api/documents/{id}/content")
-    @Operation(operationId = "documentContent", summary = "A document's content",
-            description = "Everyone who may see the document's step: its matter's people and the firm's admins; a"
-                    + " client the documents of its own steps only. A document the firm stored for signing: the"
-                    + " firm's people who read its template or see its instance (a client reads it through its"
-                    + " signature step, `GET /api/workflows/steps/{id}/signature-document`). Served with the type stored at upload and"
-                    + " `X-Content-Type-Options: nosniff`; PDF and PNG, JPEG and GIF images inline under a sandboxing"
-                    + " Content-Security-Policy, everything else as an attachment. Every read is audited on the step"
-                    + " (`step.document-read`). A document the upload scanner found infected is not served (409).")
-    @ApiResponse(responseCode = "200", description = "The document's bytes",
-            content = @Content(mediaType = "application/octet-stream",
-                    schema = @Schema(type = "string", format = "binary")))
+    @Operation(operationId = "documentContent", summary = "A document's content")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream",
+            schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<InputStreamResource> content(Actor actor, @PathVariable UUID id) {
         return serve(reads.open(actor, id));
     }
 
     @GetMapping("/api/workflows/steps/{id}/signature-document")
-    @Operation(operationId = "signatureDocument", summary = "The document a signature step asks to sign",
-            description = "The document a SIGNATURE_CLIENT step's `actionConfig.documentId` names, stored by the firm"
-                    + " for the step's instance or its template; for everyone who may see the step's content: the"
-                    + " client on its own signature step, the matter's people and the firm's admins. Served and"
-                    + " audited (`step.document-read`) as `GET /api/documents/{id}/content`. 404 when the step names"
-                    + " no stored document (a free-text `documentId`).")
-    @ApiResponse(responseCode = "200", description = "The document's bytes",
-            content = @Content(mediaType = "application/octet-stream",
-                    schema = @Schema(type = "string", format = "binary")))
+    @Operation(operationId = "signatureDocument", summary = "The document a signature step asks to sign")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/octet-stream",
+            schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<InputStreamResource> signatureDocument(Actor actor, @PathVariable UUID id) {
         return serve(reads.openForSignature(actor, id));
     }

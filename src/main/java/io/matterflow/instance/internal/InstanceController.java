@@ -31,7 +31,6 @@ import io.matterflow.instance.WorkflowStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -95,15 +94,8 @@ class InstanceController {
 
 
     @PostMapping("/api/workflows/templates/{id}/instantiate")
-    @Operation(operationId = "instantiateTemplate", tags = "Instances", summary = "Instantiate a template on a matter",
-            description = "Copies the newest published version (or `version`). ACTIVE by default, with every step up to and including the first required one READY; `activate: false` gives a DRAFT with all steps PENDING. Admins, the matter's owner and its lawyers. 409 for an inactive or never published template.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
-                    @ExampleObject(name = "active", summary = "Start now", value = InstanceExamples.INSTANTIATE),
-                    @ExampleObject(name = "draft", summary = "A DRAFT of version 1, to adjust before activating",
-                            value = InstanceExamples.INSTANTIATE_DRAFT)})))
-    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
-            description = "The new instance with its steps; `Location` names it",
-            content = @Content(examples = @ExampleObject(name = "active", value = InstanceExamples.INSTANTIATED)))
+    @Operation(operationId = "instantiateTemplate", tags = "Instances", summary = "Instantiate a template on a matter")
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
     ResponseEntity<InstanceDetails> instantiate(Actor actor, @PathVariable UUID id,
                                                 @Valid @RequestBody InstantiateRequest request) {
         var created = instances.instantiate(actor, new Instances.Instantiate(id, request.matterId(), request.title(),
@@ -112,10 +104,8 @@ class InstanceController {
     }
 
     @GetMapping("/api/workflows/instances")
-    @Operation(operationId = "listInstances", summary = "List a matter's instances",
-            description = "Newest first, each with its steps in order.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "A page of instances",
-            content = @Content(examples = @ExampleObject(name = "page", value = InstanceExamples.PAGE)))
+    @Operation(operationId = "listInstances", summary = "List a matter's instances")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     PageResponse<InstanceDetails> list(Actor actor,
                                        @Parameter(description = "The matter") @RequestParam UUID matterId,
@@ -125,32 +115,20 @@ class InstanceController {
     }
 
     @GetMapping("/api/workflows/instances/{id}")
-    @Operation(operationId = "getInstance", summary = "Read an instance with its steps in order",
-            description = "The matter's members and the firm's admins. A client sees its own steps and those the firm"
-                    + " marked `clientVisible` (title and state only).")
+    @Operation(operationId = "getInstance", summary = "Read an instance with its steps in order")
     InstanceDetails get(Actor actor, @PathVariable UUID id) {
         return instances.get(actor, id);
     }
 
     @PatchMapping("/api/workflows/instances/{id}")
-    @Operation(operationId = "updateInstance", summary = "Rename, pause, resume or cancel an instance",
-            description = "`status`: ACTIVE↔PAUSED, DRAFT→ACTIVE, DRAFT|ACTIVE|PAUSED→CANCELED. Admins and the matter's owner.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
-                    @ExampleObject(name = "rename", summary = "Rename", value = InstanceExamples.RENAME),
-                    @ExampleObject(name = "pause", summary = "Pause", value = InstanceExamples.PAUSE),
-                    @ExampleObject(name = "cancel", summary = "Cancel", value = InstanceExamples.CANCEL)})))
+    @Operation(operationId = "updateInstance", summary = "Rename, pause, resume or cancel an instance")
     InstanceDetails update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateInstanceRequest request) {
         return instances.update(actor, id, request.title(), request.status());
     }
 
     @PostMapping("/api/workflows/instances/{id}/steps")
-    @Operation(operationId = "addStep", summary = "Add a step",
-            description = "At `order` (0-based) or at the end. Admins and the matter's owner.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
-                    @ExampleObject(name = "approval", summary = "A second approval after the conflict check",
-                            value = InstanceExamples.ADD_STEP))))
-    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
-            description = "The instance with the new step in place")
+    @Operation(operationId = "addStep", summary = "Add a step")
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
     ResponseEntity<InstanceDetails> addStep(Actor actor, @PathVariable UUID id,
                                             @Valid @RequestBody AddStepRequest request) {
         var updated = instances.addStep(actor, id, new Instances.NewStep(request.title(), request.actionType(),
@@ -160,12 +138,7 @@ class InstanceController {
     }
 
     @PatchMapping("/api/workflows/instances/{id}/steps/{stepId}")
-    @Operation(operationId = "editStep", summary = "Edit or move a step",
-            description = "Title and order any time; role, required flag and config while the step is PENDING or READY. A new `order` moves the step and shifts the others. Admins and the matter's owner.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
-                    @ExampleObject(name = "move", summary = "Move to position 3", value = InstanceExamples.MOVE_STEP),
-                    @ExampleObject(name = "edit", summary = "Change title and config",
-                            value = InstanceExamples.EDIT_STEP)})))
+    @Operation(operationId = "editStep", summary = "Edit or move a step")
     InstanceDetails editStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId,
                              @Valid @RequestBody EditStepRequest request) {
         return instances.editStep(actor, id, stepId, new Instances.StepChanges(request.title(), request.roleScope(),
@@ -173,38 +146,29 @@ class InstanceController {
     }
 
     @DeleteMapping("/api/workflows/instances/{id}/steps/{stepId}")
-    @Operation(operationId = "removeStep", summary = "Remove a step that has not started",
-            description = "Admins and the matter's owner.")
+    @Operation(operationId = "removeStep", summary = "Remove a step that has not started")
     InstanceDetails removeStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId) {
         return instances.removeStep(actor, id, stepId);
     }
 
     @PostMapping("/api/workflows/instances/{id}/advance")
-    @Operation(operationId = "advanceInstance", summary = "Re-evaluate readiness and completion",
-            description = "Makes due steps READY and completes the instance when every required step is done; changes nothing when nothing is due.")
+    @Operation(operationId = "advanceInstance", summary = "Re-evaluate readiness and completion")
     InstanceDetails advance(Actor actor, @PathVariable UUID id) {
         return instances.advance(actor, id);
     }
 
     @GetMapping("/api/workflows/instances/{id}/audit")
-    @Operation(operationId = "instanceAudit", summary = "The instance's audit trail",
-            description = "Every event of the instance and its steps, oldest first. The firm's: a client is refused (403).")
+    @Operation(operationId = "instanceAudit", summary = "The instance's audit trail")
     List<AuditEvent> audit(Actor actor, @PathVariable UUID id) {
         return instances.audit(actor, id);
     }
 
     @PostMapping(path = "/api/workflows/instances/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(operationId = "uploadInstanceDocument", summary = "Store a document to sign for an instance",
-            description = "multipart/form-data with the file in the part `file`: a PDF or Word (.docx) document for"
-                    + " this instance's SIGNATURE_CLIENT steps; set a step's `actionConfig.documentId` to the answer's"
-                    + " `id`. Admins and the matter's owner, while the instance is not COMPLETED or CANCELED (409)."
-                    + " Checked as every upload: the instance (404) and the caller (403) before the body is read, then"
-                    + " the type and content (415), the size limit (413) and the caller's daily upload limit (429)."
-                    + " Audited as `instance.document-upload`.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                            schema = @Schema(ref = "#/components/schemas/DocumentUpload"))))
-    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The stored document")
+            content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(ref = "#/components/schemas/DocumentUpload"))))
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
     ResponseEntity<DocumentResponse> uploadDocument(Actor actor, @PathVariable UUID id,
                                                     MultipartHttpServletRequest request) {
         var info = documents.upload(actor, id, () -> request.getFile("file"));
@@ -212,10 +176,7 @@ class InstanceController {
     }
 
     @GetMapping("/api/workflows/instances/{id}/documents")
-    @Operation(operationId = "listInstanceDocuments", summary = "The documents stored for an instance",
-            description = "Oldest first: the documents to sign stored for this instance (those of its template are"
-                    + " listed with the template). The firm's people who see the instance; a client reads the"
-                    + " document of its signature step through that step (403 here).")
+    @Operation(operationId = "listInstanceDocuments", summary = "The documents stored for an instance")
     List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
         return documents.forInstance(actor, id).stream().map(DocumentResponse::of).toList();
     }

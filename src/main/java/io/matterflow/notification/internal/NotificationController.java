@@ -27,7 +27,7 @@ class NotificationController {
     }
 
     @GetMapping("/api/notifications")
-    @Operation(operationId = "listNotifications", summary = "The caller's notifications, newest first", description = "`unread=true` for unread ones only.")
+    @Operation(operationId = "listNotifications", summary = "The caller's notifications, newest first")
     PageResponse<Notification> list(Actor actor, @RequestParam(required = false) Boolean unread,
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
@@ -35,8 +35,7 @@ class NotificationController {
     }
 
     @PostMapping("/api/notifications/{id}/read")
-    @Operation(operationId = "readNotification", summary = "Mark a notification read",
-            description = "One of the caller's own notifications; marking it again changes nothing.")
+    @Operation(operationId = "readNotification", summary = "Mark a notification read")
     Notification read(Actor actor, @PathVariable UUID id) {
         return notifications.markRead(actor, id);
     }

@@ -19,8 +19,6 @@ import io.matterflow.directory.Role;
 import io.matterflow.people.People;
 import io.matterflow.people.PersonDetails;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,67 +63,35 @@ class UserAdminController {
     }
 
     @PostMapping("/api/users")
-    @Operation(operationId = "inviteUser", summary = "Invite a person",
-            description = "Admins. Creates the person's account without a password and emails them a one-time link"
-                    + " to choose one (valid for 72 hours by default; without an SMTP server the email is written to"
-                    + " the log). The email must not be in use (409). Audited.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
-                    @ExampleObject(name = "paralegal", value = UserAdminExamples.INVITE))))
-    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
-            description = "The invited person; `Location` names them",
-            content = @Content(examples = @ExampleObject(name = "invited", value = UserAdminExamples.INVITED)))
+    @Operation(operationId = "inviteUser", summary = "Invite a person")
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
     ResponseEntity<PersonDetails> invite(Actor actor, @Valid @RequestBody InviteRequest request) {
         PersonDetails person = people.invite(actor, request.email(), request.displayName(), request.role());
         return ResponseEntity.created(URI.create("/api/users/" + person.id())).body(person);
     }
 
     @GetMapping("/api/users/{id}")
-    @Operation(operationId = "getUser", summary = "A person of the firm with their status",
-            description = "Admins. Another firm's id is 404.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The person",
-            content = @Content(examples = @ExampleObject(name = "invited", value = UserAdminExamples.INVITED)))
+    @Operation(operationId = "getUser", summary = "A person of the firm with their status")
     PersonDetails get(Actor actor, @PathVariable UUID id) {
         return people.get(actor, id);
     }
 
     @PatchMapping("/api/users/{id}")
-    @Operation(operationId = "updateUser", summary = "Change a person's role, deactivate or reactivate them",
-            description = "Admins, for others than themselves (409 for their own role or deactivation). Staff roles"
-                    + " change among ADMIN, LAWYER and PARALEGAL; a client stays a client (422); the owner of"
-                    + " matters cannot become a PARALEGAL (409). A role change ends the person's sessions (they sign"
-                    + " in again with the new role). Deactivation ends their sessions and revokes their API tokens at"
-                    + " once, and releases their claimed and started steps (the matters' owners are told);"
-                    + " reactivation lets them sign in again (tokens stay revoked). Audited.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
-                    @ExampleObject(name = "deactivate", value = UserAdminExamples.DEACTIVATE),
-                    @ExampleObject(name = "role", value = UserAdminExamples.CHANGE_ROLE)})))
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The person as they are now",
-            content = @Content(examples = @ExampleObject(name = "deactivated", value = UserAdminExamples.DEACTIVATED)))
+    @Operation(operationId = "updateUser", summary = "Change a person's role, deactivate or reactivate them")
     PersonDetails update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateRequest request) {
         return people.update(actor, id, request.role(), request.active());
     }
 
     @PostMapping("/api/users/{id}/invitation")
-    @Operation(operationId = "resendInvitation", summary = "Send a person's invitation again",
-            description = "Admins, for a person who has not chosen a password yet (409 otherwise): a new link,"
-                    + " emailed; earlier links stop working. Audited.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-            description = "The person, with the new link's expiry",
-            content = @Content(examples = @ExampleObject(name = "invited", value = UserAdminExamples.INVITED)))
+    @Operation(operationId = "resendInvitation", summary = "Send a person's invitation again")
     PersonDetails resend(Actor actor, @PathVariable UUID id) {
         return people.resendInvitation(actor, id);
     }
 
     @PostMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "changeOwnPassword", summary = "Change the caller's password",
-            description = "Any signed-in user, with their current password: a wrong one is a 400 naming"
-                    + " `currentPassword` and counts as a failed sign-in for the email (once locked, 429). The new"
-                    + " password has at least 12 characters, at most 72 bytes in UTF-8, is not a common password"
-                    + " and not the email (400 naming `newPassword`). The caller's web sessions end. Audited.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
-                    @ExampleObject(name = "change", value = UserAdminExamples.CHANGE_PASSWORD))))
-    @ApiResponse(responseCode = "204", description = "Changed")
+    @Operation(operationId = "changeOwnPassword", summary = "Change the caller's password")
+    @ApiResponse(responseCode = "204")
     void changePassword(Actor actor, @Valid @RequestBody ChangePasswordRequest request) {
         people.changeOwnPassword(actor, request.currentPassword(), request.newPassword(), null);
     }

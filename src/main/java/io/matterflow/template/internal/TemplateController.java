@@ -34,7 +34,6 @@ import io.matterflow.template.Templates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -83,8 +82,7 @@ class TemplateController {
     }
 
     @GetMapping
-    @Operation(operationId = "listTemplates", summary = "List templates",
-            description = "Templates of the caller's organization by name; `q` matches name or description. Not for clients.")
+    @Operation(operationId = "listTemplates", summary = "List templates")
     PageResponse<TemplateDetails> list(Actor actor,
                                        @Parameter(description = "Text to find in the name or description")
                                        @RequestParam(required = false) @Size(max = 200) String q,
@@ -94,13 +92,8 @@ class TemplateController {
     }
 
     @PostMapping
-    @Operation(operationId = "createTemplate", summary = "Create a template",
-            description = "A draft (version 0, active); step order is the array order. Admins and lawyers.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
-                    @ExampleObject(name = "intake", summary = "One step of each action type",
-                            value = TemplateExamples.CREATE_REQUEST))))
-    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The new draft; `Location` names it",
-            content = @Content(examples = @ExampleObject(name = "draft", value = TemplateExamples.CREATED)))
+    @Operation(operationId = "createTemplate", summary = "Create a template")
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
     ResponseEntity<TemplateDetails> create(Actor actor, @Valid @RequestBody CreateTemplateRequest request) {
         var created = templates.create(actor, request.name(), request.description(),
                 request.steps().stream().map(StepRequest::toDefinition).toList());
@@ -108,22 +101,13 @@ class TemplateController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getTemplate", summary = "Read a template with its draft steps",
-            description = "Admins, lawyers and paralegals of the firm; `version` is the newest published version (0:"
-                    + " never published).")
+    @Operation(operationId = "getTemplate", summary = "Read a template with its draft steps")
     TemplateDetails get(Actor actor, @PathVariable UUID id) {
         return templates.get(actor, id);
     }
 
     @PatchMapping("/{id}")
-    @Operation(operationId = "updateTemplate", summary = "Edit a template",
-            description = "Any of name, description, isActive, steps; `steps` replaces the draft. Published versions never change.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
-                    @ExampleObject(name = "rename", summary = "Rename", value = TemplateExamples.RENAME),
-                    @ExampleObject(name = "deactivate", summary = "Stop new instances",
-                            value = TemplateExamples.DEACTIVATE),
-                    @ExampleObject(name = "steps", summary = "Replace the draft steps",
-                            value = TemplateExamples.REPLACE_STEPS)})))
+    @Operation(operationId = "updateTemplate", summary = "Edit a template")
     TemplateDetails update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateTemplateRequest request) {
         return templates.update(actor, id, new TemplateChanges(request.name(), request.description(),
                 request.isActive(), request.steps() == null ? null
@@ -131,36 +115,23 @@ class TemplateController {
     }
 
     @PostMapping("/{id}/publish")
-    @Operation(operationId = "publishTemplate", summary = "Publish the draft",
-            description = "Validates every step's config (400 names the failing `steps[i].actionConfig...` fields) and freezes the draft as the next version. Admins and lawyers.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The template with its new `version`",
-            content = @Content(examples = @ExampleObject(name = "published", value = TemplateExamples.PUBLISHED)))
+    @Operation(operationId = "publishTemplate", summary = "Publish the draft")
     TemplateDetails publish(Actor actor, @PathVariable UUID id) {
         return templates.publish(actor, id);
     }
 
     @GetMapping("/{id}/versions")
-    @Operation(operationId = "listTemplateVersions", summary = "List published versions",
-            description = "Newest first, each with its frozen steps.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The published versions",
-            content = @Content(examples = @ExampleObject(name = "versions", value = TemplateExamples.VERSIONS)))
+    @Operation(operationId = "listTemplateVersions", summary = "List published versions")
     List<PublishedTemplate> versions(Actor actor, @PathVariable UUID id) {
         return templates.versions(actor, id);
     }
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(operationId = "uploadTemplateDocument", summary = "Store a document to sign for a template",
-            description = "multipart/form-data with the file in the part `file`: a PDF or Word (.docx) document,"
-                    + " such as the engagement letter, for the template's SIGNATURE_CLIENT steps; set a step's"
-                    + " `actionConfig.documentId` to the answer's `id`. Admins and lawyers. Checked as every upload:"
-                    + " the template (404) and the caller (403) before the body is read, then the type and content"
-                    + " (415), the size limit (413) and the caller's daily upload limit (429). Stored documents never"
-                    + " change: published versions and the instances made from them keep naming the same one."
-                    + " Audited as `template.document-upload`.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                            schema = @Schema(ref = "#/components/schemas/DocumentUpload"))))
-    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The stored document")
+            content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(ref = "#/components/schemas/DocumentUpload"))))
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
     ResponseEntity<DocumentResponse> uploadDocument(Actor actor, @PathVariable UUID id,
                                                     MultipartHttpServletRequest request) {
         var info = documents.upload(actor, id, () -> request.getFile("file"));
@@ -168,8 +139,7 @@ class TemplateController {
     }
 
     @GetMapping("/{id}/documents")
-    @Operation(operationId = "listTemplateDocuments", summary = "The documents stored for a template",
-            description = "Oldest first: the documents to sign its SIGNATURE_CLIENT steps may name. Not for clients.")
+    @Operation(operationId = "listTemplateDocuments", summary = "The documents stored for a template")
     List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
         return documents.forTemplate(actor, id).stream().map(DocumentResponse::of).toList();
     }
