@@ -1,5 +1,6 @@
 package io.matterflow;
 
+import java.lang.reflect.Type;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -7,7 +8,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.hibernate.cfg.MappingSettings;
-import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
+import org.hibernate.type.format.AbstractJsonFormatMapper;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import io.matterflow.common.Json;
+import tools.jackson.core.JacksonException;
 
 /** Infrastructure shared by every module: the clock, password hashing, JSON columns, the migration dialect. */
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +39,32 @@ class PersistenceConfiguration {
     /** JSON columns are read and written with the strict mapper, so decimals keep their exact text. */
     @Bean
     HibernatePropertiesCustomizer jsonFormatMapper() {
-        return properties -> properties.put(MappingSettings.JSON_FORMAT_MAPPER, new JacksonJsonFormatMapper(Json.MAPPER));
+        return properties -> properties.put(MappingSettings.JSON_FORMAT_MAPPER, new JsonColumns());
+    }
+
+    /**
+     * {@link Json#MAPPER} for Hibernate's JSON columns. Hibernate 7.2 maps JSON with Jackson 2 only
+     * ({@code JacksonJsonFormatMapper}); this is the same two methods over the application's Jackson 3 mapper.
+     */
+    static final class JsonColumns extends AbstractJsonFormatMapper {
+
+        @Override
+        public <T> T fromString(CharSequence json, Type type) {
+            try {
+                return Json.MAPPER.readValue(json.toString(), Json.MAPPER.constructType(type));
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException("Could not deserialize string to java type: " + type, e);
+            }
+        }
+
+        @Override
+        public <T> String toString(T value, Type type) {
+            try {
+                return Json.MAPPER.writerFor(Json.MAPPER.constructType(type)).writeValueAsString(value);
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException("Could not serialize object of java type: " + type, e);
+            }
+        }
     }
 
     /** One migration set: {@code ${json_type}} is jsonb on PostgreSQL and json elsewhere. */

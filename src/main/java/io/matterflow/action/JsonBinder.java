@@ -1,24 +1,23 @@
 package io.matterflow.action;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.util.Optional;
 
 import io.matterflow.common.FieldError;
 import io.matterflow.common.Json;
 import io.matterflow.common.TypeNames;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Turns a raw JSON object into a validated record: type errors from the strict mapper and Bean Validation
@@ -37,14 +36,14 @@ final class JsonBinder {
         T value;
         // Through tokens, not text: a value that cannot be written as text (a decimal out of range) then reaches the
         // reader, which names its field, instead of failing the writer.
-        try (TokenBuffer tokens = new TokenBuffer(Json.MAPPER, false)) {
+        try (TokenBuffer tokens = TokenBuffer.forGeneration()) {
             Json.MAPPER.writeValue(tokens, raw == null ? Map.of() : raw);
             try (JsonParser parser = tokens.asParser()) {
                 value = Json.MAPPER.readValue(parser, type);
             }
         } catch (DatabindException e) {
             return Result.failed(List.of(fieldError(e)));
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             return Result.failed(List.of(new FieldError("", "is not valid JSON")));
         }
         List<FieldError> errors = new ArrayList<>();
@@ -61,12 +60,13 @@ final class JsonBinder {
     }
 
     private static FieldError fieldError(DatabindException e) {
-        String field = pathOf(e);
+        String field = Json.path(e);
         if (e instanceof UnrecognizedPropertyException u) {
             return new FieldError(field.isEmpty() ? u.getPropertyName() : field, "is not a known field");
         }
-        if (e instanceof InvalidFormatException && Json.isOutOfRange(e.getOriginalMessage())) {
-            return new FieldError(field, Json.OUT_OF_RANGE);
+        Optional<String> refused = Json.refusal(e);
+        if (refused.isPresent()) {
+            return new FieldError(field, refused.get());
         }
         if (e instanceof InvalidFormatException f) {
             return new FieldError(field, "has an invalid value " + describe(f.getValue())
@@ -76,24 +76,6 @@ final class JsonBinder {
             return new FieldError(field, "has the wrong type" + TypeNames.expected(m.getTargetType()));
         }
         return new FieldError(field, "is invalid");
-    }
-
-    private static String pathOf(DatabindException e) {
-        if (!(e instanceof JsonMappingException m)) {
-            return "";
-        }
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : m.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static String describe(Object value) {

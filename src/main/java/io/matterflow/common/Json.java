@@ -1,38 +1,39 @@
 package io.matterflow.common;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.type.LogicalType;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.jdk.NumberDeserializers;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
- * The one JSON mapper for action configs, payloads and JSON columns. It is strict: unknown fields
- * and scalar coercions ("true" for a boolean, "5" for a number, 5 for a string, 1 for an enum) are errors, so what a client sends is
- * what a handler validates. Decimals are read as {@link java.math.BigDecimal} and written plain, so money
- * and audit hashes survive a round trip through a JSON column unchanged; a decimal too long to write out is refused
- * when read ({@link #inRange}). Hibernate uses this mapper for JSON columns too.
+ * The application's JSON rules, stated once ({@link #strict}) for every reader of what a client sends: request
+ * bodies (Boot's mapper), and {@link #MAPPER} for action configs, payloads, provider events and JSON columns.
+ * Decimals are read as {@link BigDecimal} and {@link #MAPPER} writes them plain, so money and audit hashes survive a
+ * round trip through a JSON column unchanged.
  */
 public final class Json {
 
@@ -41,41 +42,60 @@ public final class Json {
     /** The field error of a number beyond {@link #MAX_DIGITS}, also the end of the reader's message for it. */
     public static final String OUT_OF_RANGE = "is out of range: a number may have at most " + MAX_DIGITS
             + " digits written out";
+    /** The field error of a string holding U+0000. */
+    public static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Writes what JSON columns keep: null members left out, maps' too (the audit hash covers exactly that). */
+    public static final JsonMapper MAPPER = strict(JsonMapper.builder())
             .findAndAddModules()
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion
+                    .withValueInclusion(JsonInclude.Include.NON_NULL).withContentInclusion(JsonInclude.Include.NON_NULL))
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            // ALLOW_COERCION_OF_SCALARS does not cover number/boolean -> String: 5 must not bind as "5".
-            .withCoercionConfig(LogicalType.Textual, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .addModule(numbersInRange())
             .build();
 
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
             .findAndAddModules()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            // a record's properties by name too, not in constructor order: the text hashes have always covered
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
             .build();
 
     private Json() {
     }
 
     /**
+     * The strict reading rules, applied by {@link #MAPPER} and by the request bodies' mapper: unknown fields, scalar
+     * coercions ("true" for a boolean, "5" for a number, 5 for a string, 1 for an enum, 1.5 for an integer) are
+     * errors, not guesses, so what a client sends is what a handler validates; so are content after the document,
+     * a number too long to write out ({@link #inRange}) and a string holding NUL. Decimals are read as
+     * {@link BigDecimal}.
+     */
+    public static JsonMapper.Builder strict(JsonMapper.Builder builder) {
+        return builder
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // ALLOW_COERCION_OF_SCALARS does not cover number/boolean -> String: 5 must not bind as "5"
+                .withCoercionConfig(LogicalType.Textual, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // a step's order or a template version of 1.5 must not be truncated to 1
+                .withCoercionConfig(LogicalType.Integer, c -> c
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .addModule(strictValues());
+    }
+
+    /**
      * Whether the decimal can be written out plain and read back: at most {@link #MAX_DIGITS} digits before and after
      * the point together. {@code 1e999999999} is eleven characters in a request and a billion digits written out;
-     * kept, it failed only where it was stored or compared (a 500). Every JSON reader of the application refuses such
-     * a number where it reads it, naming the field (this mapper here, the request bodies' in the web module).
+     * kept, it failed only where it was stored or compared (a 500). Every reader with the {@link #strict} rules
+     * refuses such a number where it reads it, naming the field.
      */
     public static boolean inRange(BigDecimal value) {
         long scale = value.scale();
@@ -88,14 +108,37 @@ public final class Json {
         return message != null && message.endsWith(OUT_OF_RANGE);
     }
 
+    /** The field error of a value the {@link #strict} rules refuse: out of range, or holding NUL. */
+    public static Optional<String> refusal(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (isOutOfRange(message)) {
+            return Optional.of(OUT_OF_RANGE);
+        }
+        return message != null && message.endsWith(NUL_MESSAGE) ? Optional.of(NUL_MESSAGE) : Optional.empty();
+    }
+
+    /** The path of the field a reader's error is about, as {@code items[0].name}; empty for the whole document. */
+    public static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static SimpleModule numbersInRange() {
-        // Number.class is what free-form maps (payloads, configs, stored JSON) read their numbers with
-        return new SimpleModule("numbers-in-range")
+    private static SimpleModule strictValues() {
+        // Number.class and String.class are also what free-form maps (payloads, configs, stored JSON) read with
+        return new SimpleModule("strict-values")
                 .addDeserializer(BigDecimal.class, new InRange<>(BigDecimal.class,
                         NumberDeserializers.BigDecimalDeserializer.instance))
-                .addDeserializer(Number.class, (JsonDeserializer) new InRange<>(Number.class,
-                        NumberDeserializers.NumberDeserializer.instance));
+                .addDeserializer(Number.class, (ValueDeserializer) new InRange<>(Number.class,
+                        NumberDeserializers.NumberDeserializer.instance))
+                .addDeserializer(String.class, new NoNul());
     }
 
     /** Numbers as Jackson reads them, but never a decimal out of range ({@link #inRange}). */
@@ -110,16 +153,16 @@ public final class Json {
 
         @Override
         @SuppressWarnings("unchecked")
-        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        public T deserialize(JsonParser parser, DeserializationContext context) {
             T value;
             try {
                 value = standard.deserialize(parser, context);
-            } catch (JsonParseException | NumberFormatException e) {
+            } catch (StreamReadException | NumberFormatException e) {
                 // an exponent beyond what a BigDecimal holds at all: 1e2147483648
                 if (!parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT) && !parser.hasToken(JsonToken.VALUE_NUMBER_INT)) {
                     throw e;
                 }
-                return (T) context.handleWeirdStringValue(handledType(), parser.getText(), OUT_OF_RANGE);
+                return (T) context.handleWeirdStringValue(handledType(), parser.getString(), OUT_OF_RANGE);
             }
             if (value instanceof BigDecimal decimal && !inRange(decimal)) {
                 return (T) context.handleWeirdNumberValue(handledType(), decimal, OUT_OF_RANGE);
@@ -133,6 +176,32 @@ public final class Json {
         }
     }
 
+    /**
+     * Strings as Jackson reads them, but never with U+0000: PostgreSQL stores no NUL in text or jsonb, so such a
+     * value failed only when written, as a constraint violation (409) that step transitions even retried as a lost
+     * race.
+     */
+    private static final class NoNul extends StdScalarDeserializer<String> {
+
+        NoNul() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\0') >= 0) {
+                return (String) context.handleWeirdStringValue(String.class, value, NUL_MESSAGE);
+            }
+            return value;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+    }
+
     /** Plain JSON-compatible maps and lists, with number types as a JSON column gives them back. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> normalize(Map<String, ?> value) {
@@ -141,7 +210,7 @@ public final class Json {
         }
         try {
             return MAPPER.readValue(CANONICAL.writeValueAsString(value), TreeMap.class);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("value is not JSON-serializable", e);
         }
     }
@@ -177,7 +246,7 @@ public final class Json {
     public static String canonical(Object value) {
         try {
             return CANONICAL.writeValueAsString(sortDeep(value));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("value is not JSON-serializable", e);
         }
     }

@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.matterflow.common.Json;
 
 /**
@@ -54,12 +52,7 @@ public class MockProviderEvents {
     }
 
     private Webhooks.Receipt deliver(ProviderKind kind, Map<String, Object> event) {
-        byte[] body;
-        try {
-            body = Json.MAPPER.writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the mock event", e);
-        }
+        byte[] body = Json.MAPPER.writeValueAsBytes(event);
         return webhooks.receive(kind, PROVIDER, signatures.sign(kind, PROVIDER, body), body);
     }
 }

@@ -1,23 +1,21 @@
 package io.matterflow.webhook;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import io.matterflow.common.FieldError;
 import io.matterflow.common.Json;
 import io.matterflow.common.ValidationException;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * A provider's event, read from the signed body. Fields a provider adds beyond these are ignored (providers add
@@ -127,8 +125,8 @@ public sealed interface ProviderEvent {
         try {
             return Json.MAPPER.readValue(body, Map.class);
         } catch (InvalidFormatException e) {
-            throw ValidationException.of("Malformed request body", path(e), message(e));
-        } catch (IOException e) {
+            throw ValidationException.of("Malformed request body", Json.path(e), message(e));
+        } catch (JacksonException e) {
             throw new IllegalStateException("the body was read once already", e);
         }
     }
@@ -142,32 +140,20 @@ public sealed interface ProviderEvent {
             }
             return event;
         } catch (InvalidFormatException e) {
-            throw ValidationException.of("Malformed request body", path(e), message(e));
+            throw ValidationException.of("Malformed request body", Json.path(e), message(e));
         } catch (MismatchedInputException e) {
-            String field = path(e);
+            String field = Json.path(e);
             throw ValidationException.of("Malformed request body", field,
                     field.isEmpty() ? "must be a JSON object" : "has the wrong type");
-        } catch (JsonProcessingException e) {
+        } catch (StreamReadException e) {
             throw ValidationException.of("Malformed request body", "", "is not well-formed JSON");
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw ValidationException.of("Malformed request body", "", "cannot be read");
         }
     }
 
     private static String message(InvalidFormatException e) {
-        return Json.isOutOfRange(e.getOriginalMessage()) ? Json.OUT_OF_RANGE : "has an invalid value";
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return Json.refusal(e).orElse("has an invalid value");
     }
 
     private static void text(List<FieldError> errors, String field, String value, int max) {
