@@ -27,6 +27,11 @@ class ApprovalLawyerHandler extends AbstractActionHandler<ApprovalConfig, Approv
     }
 
     @Override
+    public String configDescription() {
+        return "`{approverRole?: LAWYER|ADMIN, message?}`";
+    }
+
+    @Override
     protected void checkConfig(ApprovalConfig config, List<FieldError> errors) {
         if (config.approverRole() != null && config.approverRole() != RoleScope.LAWYER
                 && config.approverRole() != RoleScope.ADMIN) {

@@ -32,6 +32,16 @@ class ChecklistHandler extends AbstractActionHandler<ChecklistConfig, ChecklistH
     }
 
     @Override
+    public String configDescription() {
+        return "`{items?: [string]}`";
+    }
+
+    @Override
+    public boolean completesFromReady() {
+        return true;
+    }
+
+    @Override
     protected void checkConfig(ChecklistConfig config, List<FieldError> errors) {
         var items = config.itemsOrEmpty();
         if (new HashSet<>(items).size() != items.size()) {

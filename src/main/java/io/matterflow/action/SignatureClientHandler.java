@@ -2,6 +2,7 @@ package io.matterflow.action;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,8 @@ class SignatureClientHandler extends AbstractActionHandler<SignatureConfig, Sign
         }
     }
 
+    private static final String SESSION_ID = "signatureSessionId";
+
     private final Map<String, ESignatureProvider> providers;
 
     SignatureClientHandler(Validator validator, List<ESignatureProvider> providers) {
@@ -35,6 +38,27 @@ class SignatureClientHandler extends AbstractActionHandler<SignatureConfig, Sign
     @Override
     public ActionType type() {
         return ActionType.SIGNATURE_CLIENT;
+    }
+
+    @Override
+    public String configDescription() {
+        return "`{documentId, provider?}`";
+    }
+
+    @Override
+    public String providerKind() {
+        return ESignatureProvider.KIND;
+    }
+
+    @Override
+    public String providerReferenceKey() {
+        return SESSION_ID;
+    }
+
+    @Override
+    public Map<String, UUID> documentsToSign(Map<String, ?> config) {
+        return SignatureConfig.storedDocumentId(config.get("documentId")).map(id -> Map.of("documentId", id))
+                .orElse(Map.of());
     }
 
     @Override
@@ -55,14 +79,14 @@ class SignatureClientHandler extends AbstractActionHandler<SignatureConfig, Sign
         var session = provider.createSession(new ESignatureProvider.SignatureRequest(
                 ctx.stepId(), ctx.orgId(), ctx.config().documentId(), ctx.clientId()));
         ctx.data().put("provider", provider.name());
-        ctx.data().put("signatureSessionId", session.sessionId());
+        ctx.data().put(SESSION_ID, session.sessionId());
         ctx.data().put("signingUrl", session.signingUrl());
         ctx.data().put("sessionCreatedAt", ctx.now().toString());
     }
 
     @Override
     protected void checkPayload(ActionContext<SignatureConfig> ctx, SignatureResult result, List<FieldError> errors) {
-        if (!result.signatureSessionId().equals(ctx.data().get("signatureSessionId"))) {
+        if (!result.signatureSessionId().equals(ctx.data().get(SESSION_ID))) {
             errors.add(new FieldError("signatureSessionId", "does not match this step's signing session"));
         }
         if (result.outcomeOrSigned() == Outcome.DECLINED && (result.reason() == null || result.reason().isBlank())) {

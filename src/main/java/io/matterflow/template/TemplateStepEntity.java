@@ -27,7 +27,6 @@ class TemplateStepEntity {
     private int order;
     @Column(nullable = false)
     private String title;
-    @Enumerated(EnumType.STRING)
     @Column(name = "action_type", nullable = false)
     private ActionType actionType;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -60,7 +60,6 @@ class TemplateUiController {
     @ModelAttribute
     void common(Model model) {
         model.addAttribute("section", "templates");
-        model.addAttribute("actionTypes", ActionType.values());
         model.addAttribute("roleScopes", RoleScope.values());
         model.addAttribute("forms", forms);
     }
@@ -144,7 +143,7 @@ class TemplateUiController {
     String configFields(Actor actor, @PathVariable UUID id, @RequestParam int index,
                         @RequestParam Map<String, String> params, Model model) {
         model.addAttribute("template", templates.get(actor, id));
-        ActionType type = ActionType.valueOf(params.getOrDefault("steps[" + index + "].actionType",
+        ActionType type = ActionType.of(params.getOrDefault("steps[" + index + "].actionType",
                 ActionType.CHECKLIST.name()));
         var row = new TemplateForm.Row();
         row.setActionType(type);
