@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.function.Executable;
@@ -747,7 +747,7 @@ class ActionHandlerBehaviourTests {
         }
 
         @ParameterizedTest
-        @EnumSource(ActionType.class)
+        @MethodSource(TestHandlers.TYPES)
         void shouldRecordFailureReason(ActionType type) {
             var ctx = ctx(type, ActionState.IN_PROGRESS);
 
@@ -759,7 +759,7 @@ class ActionHandlerBehaviourTests {
         }
 
         @ParameterizedTest
-        @EnumSource(ActionType.class)
+        @MethodSource(TestHandlers.TYPES)
         void shouldLeadFailToFailed(ActionType type) {
             var ctx = ctx(type, ActionState.IN_PROGRESS);
             handler(type).fail(ctx, "Client unreachable");
@@ -768,14 +768,14 @@ class ActionHandlerBehaviourTests {
         }
 
         @ParameterizedTest
-        @EnumSource(ActionType.class)
+        @MethodSource(TestHandlers.TYPES)
         void shouldFollowStateMachineForStart(ActionType type) {
             assertThat(handler(type).getNextStateOnEvent(ctx(type, ActionState.READY), ActionEvent.START))
                     .isEqualTo(ActionState.IN_PROGRESS);
         }
 
         @ParameterizedTest
-        @EnumSource(ActionType.class)
+        @MethodSource(TestHandlers.TYPES)
         void shouldRefuseEventTheStateDoesNotAllow(ActionType type) {
             assertThatThrownBy(() -> handler(type).getNextStateOnEvent(ctx(type, ActionState.COMPLETED),
                     ActionEvent.START))
@@ -783,7 +783,7 @@ class ActionHandlerBehaviourTests {
         }
 
         @ParameterizedTest
-        @EnumSource(ActionType.class)
+        @MethodSource(TestHandlers.TYPES)
         void shouldReportOwnType(ActionType type) {
             assertThat(handler(type).type()).isEqualTo(type);
         }
