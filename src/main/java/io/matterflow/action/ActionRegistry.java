@@ -21,7 +21,7 @@ public class ActionRegistry {
 
     private final Map<ActionType, ActionHandler<?>> handlers = new LinkedHashMap<>();
 
-    ActionRegistry(List<ActionHandler<?>> defaults) {
+    public ActionRegistry(List<ActionHandler<?>> defaults) {
         List<ActionHandler<?>> ordered = new ArrayList<>(defaults);
         ordered.sort(java.util.Comparator.comparingInt((ActionHandler<?> h) -> {
             int builtIn = ActionType.builtIn().indexOf(h.type());

@@ -111,6 +111,7 @@ class InstanceStepEntity implements Persistable<UUID> {
     ActionState state() { return state; }
     Map<String, Object> actionData() { return Collections.unmodifiableMap(actionData); }
     UUID assignedToId() { return assignedToId; }
+    String providerRef() { return providerRef; }
     Instant startedAt() { return startedAt; }
     Instant completedAt() { return completedAt; }
 
