@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.matterflow.common.FieldError;
 import io.matterflow.common.Json;
+import io.matterflow.support.StubActionHandler;
 
 class ActionRegistryTests {
 
@@ -22,34 +23,7 @@ class ActionRegistryTests {
 
     /** A stand-in handler of a chosen type that accepts any config. */
     private static ActionHandler<Map<String, ?>> stub(ActionType type) {
-        return new ActionHandler<>() {
-            @Override
-            public ActionType type() {
-                return type;
-            }
-
-            @Override
-            public Map<String, ?> validateConfig(Map<String, ?> config) {
-                return config;
-            }
-
-            @Override
-            public boolean canStart(ActionContext<Map<String, ?>> ctx) {
-                return true;
-            }
-
-            @Override
-            public void start(ActionContext<Map<String, ?>> ctx) {
-            }
-
-            @Override
-            public void complete(ActionContext<Map<String, ?>> ctx, Map<String, ?> payload) {
-            }
-
-            @Override
-            public void fail(ActionContext<Map<String, ?>> ctx, String reason) {
-            }
-        };
+        return new StubActionHandler(type);
     }
 
     @Test

@@ -9,7 +9,6 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,9 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 
 import io.matterflow.access.StepAccess;
-import io.matterflow.action.ActionContext;
 import io.matterflow.action.ActionEvent;
-import io.matterflow.action.ActionHandler;
 import io.matterflow.action.ActionRefusedException;
 import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.ActionState;
@@ -29,6 +26,7 @@ import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Role;
+import io.matterflow.support.StubActionHandler;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
@@ -42,75 +40,10 @@ class StepRuntimeTypeQuestionsTests {
     private static final UUID ORG = UUID.randomUUID();
     private static final Actor PERSON = Actor.user(UUID.randomUUID(), ORG, Role.LAWYER, "Lou Lawyer");
 
-    /** A handler whose answers to the type questions are chosen; it records the calls the runtime makes. */
-    private static final class Stub implements ActionHandler<Map<String, ?>> {
-
-        final ActionType type;
-        final boolean fromReady;
-        final boolean byPeople;
-        final String referenceKey;
-        final List<String> calls = new ArrayList<>();
-
-        Stub(String type, boolean fromReady, boolean byPeople, String referenceKey) {
-            this.type = ActionType.of(type);
-            this.fromReady = fromReady;
-            this.byPeople = byPeople;
-            this.referenceKey = referenceKey;
-        }
-
-        @Override
-        public ActionType type() {
-            return type;
-        }
-
-        @Override
-        public Map<String, ?> validateConfig(Map<String, ?> config) {
-            return config;
-        }
-
-        @Override
-        public boolean canStart(ActionContext<Map<String, ?>> ctx) {
-            return true;
-        }
-
-        @Override
-        public void start(ActionContext<Map<String, ?>> ctx) {
-            calls.add("start");
-            if (referenceKey != null) {
-                ctx.data().put(referenceKey, "ref-" + ctx.stepId());
-            }
-        }
-
-        @Override
-        public void complete(ActionContext<Map<String, ?>> ctx, Map<String, ?> payload) {
-            calls.add("complete");
-            ctx.data().put("done", true);
-        }
-
-        @Override
-        public void fail(ActionContext<Map<String, ?>> ctx, String reason) {
-            calls.add("fail");
-        }
-
-        @Override
-        public boolean completesFromReady() {
-            return fromReady;
-        }
-
-        @Override
-        public boolean completedByPeople() {
-            return byPeople;
-        }
-
-        @Override
-        public String providerReferenceKey() {
-            return referenceKey;
-        }
-    }
-
-    private final Stub tick = new Stub("TICK", true, true, null);
-    private final Stub paid = new Stub("PAID_ELSEWHERE", false, false, "receiptId");
-    private final Stub plain = new Stub("PLAIN", false, true, null);
+    private final StubActionHandler tick = new StubActionHandler(ActionType.of("TICK"), true, true, null);
+    private final StubActionHandler paid = new StubActionHandler(ActionType.of("PAID_ELSEWHERE"), false, false,
+            "receiptId");
+    private final StubActionHandler plain = new StubActionHandler(ActionType.of("PLAIN"));
 
     private final InstanceStepRepository steps = mock(InstanceStepRepository.class);
     private final StepAccess access = mock(StepAccess.class);
@@ -126,7 +59,7 @@ class StepRuntimeTypeQuestionsTests {
                 new StepObservations(ObservationRegistry.create()), transactions, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private InstanceStepEntity step(Stub type, ActionState state) {
+    private InstanceStepEntity step(StubActionHandler type, ActionState state) {
         var step = new InstanceStepEntity(UUID.randomUUID(), instance.id(), ORG, null, 0, "Step", type.type(),
                 RoleScope.LAWYER, true, false, Map.of(), NOW);
         step.moveTo(state, Map.of(), NOW);
