@@ -2,9 +2,11 @@ package io.matterflow.action;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -56,9 +58,9 @@ public class ActionRegistry {
         return type != null && handlers.containsKey(type);
     }
 
-    /** The registered types, the built-in ones first in their order. */
-    public synchronized List<ActionType> types() {
-        return List.copyOf(handlers.keySet());
+    /** The registered types, the built-in ones first in their order (an ordered, read-only set). */
+    public synchronized Set<ActionType> types() {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(handlers.keySet()));
     }
 
     /** A step's or request's type that is not registered: the error naming {@code field}, listing the known types. */

@@ -26,7 +26,7 @@ class UiModelAdvice {
     }
 
     @ModelAttribute("actionTypes")
-    java.util.List<ActionType> actionTypes() {
+    java.util.Set<ActionType> actionTypes() {
         return registry.types();
     }
 

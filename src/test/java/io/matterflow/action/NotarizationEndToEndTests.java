@@ -87,7 +87,8 @@ class NotarizationEndToEndTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.actionState").value("IN_PROGRESS"));
 
-        // shown in the run view, with the handler's word for the type and a way to complete it
+        // shown in the run view with a way to complete it: its own fragment, templates/action/NOTARIZATION_LAWYER.html
+        // in the test resources, once the run view finds a type's fragment by its name; until then the plain form
         mvc.perform(get("/matters/{matter}/workflows/{id}", firm.matter().id(), instance)
                         .with(user(userDetailsService.loadUserByUsername(owner.email()))))
                 .andExpect(status().isOk())
