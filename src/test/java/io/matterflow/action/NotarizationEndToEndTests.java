@@ -97,6 +97,11 @@ class NotarizationEndToEndTests {
                 // the instance editor offers the type for a new step
                 .andExpect(content().string(containsString("value=\"NOTARIZATION_LAWYER\"")));
 
+        // in the performer's inbox under its handler's word for the type
+        mvc.perform(get("/inbox").with(user(userDetailsService.loadUserByUsername(owner.email()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span class=\"type\">Notarization</span>")));
+
         // a bad payload is a 400 naming the field, and changes nothing
         mvc.perform(json(post("/api/workflows/steps/{id}/complete", step), owner, notarized("2026/117", "14.3.2025")))
                 .andExpect(status().isBadRequest())
