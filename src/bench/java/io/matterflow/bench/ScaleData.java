@@ -427,13 +427,13 @@ final class ScaleData {
                 }
                 Map<String, Object> payload = new LinkedHashMap<>();
                 Instant completedAt = next();
-                switch (t.actionType()) {
-                    case CHECKLIST -> {
+                switch (t.actionType().name()) {
+                    case "CHECKLIST" -> {
                         payload.put("checked", t.actionConfig().get("items"));
                         data.put("checked", t.actionConfig().get("items"));
                         data.put("checkedAt", completedAt.toString());
                     }
-                    case APPROVAL_LAWYER -> {
+                    case "APPROVAL_LAWYER" -> {
                         payload.put("approved", true);
                         payload.put("comment", "Approved");
                         data.put("approved", true);
@@ -441,7 +441,7 @@ final class ScaleData {
                         data.put("decidedBy", performer.id().toString());
                         data.put("decidedAt", completedAt.toString());
                     }
-                    case REQUEST_DOC_CLIENT -> {
+                    case "REQUEST_DOC_CLIENT" -> {
                         List<String> documents = List.of(uuid(random).toString());
                         payload.put("documentIds", documents);
                         data.put("documentIds", documents);

@@ -1,6 +1,6 @@
 package io.matterflow.action;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActionForms {
 
-    private final Map<ActionType, ActionForm> forms = new EnumMap<>(ActionType.class);
+    private final Map<ActionType, ActionForm> forms = new HashMap<>();
 
     ActionForms(List<ActionForm> all) {
         all.forEach(f -> forms.put(f.type(), f));

@@ -1,12 +1,17 @@
 package io.matterflow.action;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The contract every action type implements, member for member the plan's {@code IActionHandler}.
+ * The contract every action type implements, member for member the plan's {@code IActionHandler}, plus the
+ * questions the engine asks about a type (who may complete it, from which state, which provider reports on it,
+ * which documents it holds), each with the answer most types give as a default.
  * A handler is a Spring bean; {@link ActionRegistry} collects all of them at start-up, so a new type is one
- * class (plus its UI fragment). Handlers never change the step's state themselves: they record what happened
- * in {@link ActionContext#data()} and say which state an event leads to.
+ * class (plus its config and payload records and its UI fragment). Handlers never change the step's state
+ * themselves: they record what happened in {@link ActionContext#data()} and say which state an event leads to.
  *
  * @param <C> the validated config record
  */
@@ -35,5 +40,63 @@ public interface ActionHandler<C> {
      */
     default ActionState getNextStateOnEvent(ActionContext<C> ctx, ActionEvent event) {
         return StepStateMachine.transition(ctx.state(), event);
+    }
+
+    /** The word people read for the type in the UI; the API keeps {@link ActionType#name()}. */
+    default String label() {
+        return type().label();
+    }
+
+    /**
+     * What the type's {@code actionConfig} holds, for the API's description of it, such as
+     * {@code `{items?: [string]}`} ({@code ?}: optional).
+     */
+    default String configDescription() {
+        return "`{}`";
+    }
+
+    /** Whether COMPLETE may be raised on a READY step, which then starts and completes in one go (a checklist). */
+    default boolean completesFromReady() {
+        return false;
+    }
+
+    /**
+     * Whether people may complete the step; when not, only its provider's confirmation does (a payment), and the
+     * UI offers no "complete".
+     */
+    default boolean completedByPeople() {
+        return true;
+    }
+
+    /**
+     * The kind of provider whose webhook reports on the step's attempts ({@link ESignatureProvider#KIND},
+     * {@link PaymentProvider#KIND}), or null for a type no provider reports on.
+     */
+    default String providerKind() {
+        return null;
+    }
+
+    /**
+     * The key in the step's data under which {@link #start} keeps the id the provider knows the current attempt by
+     * (a signing session, a payment intent): a provider's event finds its step by it. Null for none.
+     */
+    default String providerReferenceKey() {
+        return null;
+    }
+
+    /**
+     * The documents stored in Matterflow that a config names for the client to sign, by config field
+     * ({@code documentId}); checked to belong to the template or instance, and served to the signer.
+     */
+    default Map<String, UUID> documentsToSign(Map<String, ?> config) {
+        return Map.of();
+    }
+
+    /**
+     * Whether the step takes uploaded documents, and of which types: empty when it takes none, else the accepted
+     * MIME types and extensions ({@link AcceptedTypes}; an empty list accepts any).
+     */
+    default Optional<List<String>> acceptedUploads(C config) {
+        return Optional.empty();
     }
 }

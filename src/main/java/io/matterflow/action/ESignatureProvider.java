@@ -6,6 +6,8 @@ import java.util.UUID;
 public interface ESignatureProvider {
 
     String MOCK = "mock";
+    /** The kind of provider, as its webhooks name it ({@link ActionHandler#providerKind()}). */
+    String KIND = "esign";
 
     String name();
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 public interface PaymentProvider {
 
     String MOCK = "mock";
+    /** The kind of provider, as its webhooks name it ({@link ActionHandler#providerKind()}). */
+    String KIND = "payments";
 
     String name();
 

@@ -9,9 +9,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.matterflow.action.ActionType;
+import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.DocumentInfo;
-import io.matterflow.action.SignatureConfig;
 import io.matterflow.action.Documents;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
@@ -37,9 +36,11 @@ public class DocumentReads {
     private final InstanceRepository instanceRows;
     private final Templates templates;
     private final AuditLog audit;
+    private final ActionRegistry registry;
 
     DocumentReads(Documents documents, Instances instances, InstanceRepository instanceRows, Templates templates,
-                  AuditLog audit) {
+                  AuditLog audit, ActionRegistry registry) {
+        this.registry = registry;
         this.documents = documents;
         this.instances = instances;
         this.instanceRows = instanceRows;
@@ -75,15 +76,20 @@ public class DocumentReads {
                 .orElseThrow(() -> new NotFoundException("Document to sign of step", stepId)));
     }
 
-    /** The stored document a signature step names, if it names one of its instance's or its template's. */
+    /**
+     * The stored document a step names for signing ({@link io.matterflow.action.ActionHandler#documentsToSign}), if
+     * it names one of its instance's or its template's.
+     */
     public java.util.Optional<DocumentInfo> signatureDocument(Actor actor, StepDetails step) {
-        if (step.actionType() != ActionType.SIGNATURE_CLIENT) {
+        var toSign = registry.find(step.actionType()).map(h -> h.documentsToSign(step.actionConfig()))
+                .orElse(Map.of());
+        if (toSign.isEmpty()) {
             return java.util.Optional.empty();
         }
         var instance = instanceRows.findByIdAndOrgId(step.instanceId(), actor.orgId()).orElseThrow();
-        return SignatureConfig.storedDocumentId(step.actionConfig().get("documentId"))
-                .flatMap(id -> documents.find(actor.orgId(), id))
-                .filter(d -> instance.id().equals(d.instanceId()) || instance.templateId().equals(d.templateId()));
+        return toSign.values().stream().map(id -> documents.find(actor.orgId(), id)).flatMap(java.util.Optional::stream)
+                .filter(d -> instance.id().equals(d.instanceId()) || instance.templateId().equals(d.templateId()))
+                .findFirst();
     }
 
     private Content read(Actor actor, StepDetails step, DocumentInfo info) {

@@ -269,7 +269,7 @@ public class Instances {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> config = Templates.checkStep("", new StepDefinition(request.title(), request.actionType(),
                 request.roleScope(), request.required(), request.actionConfig()), registry, errors);
-        checkSignatureDocument(instance, request.actionType(), config, errors);
+        checkDocumentsToSign(instance, request.actionType(), config, errors);
         List<InstanceStepEntity> current = steps.findSteps(instanceId);
         if (request.order() != null && (request.order() < 0 || request.order() > current.size())) {
             errors.add(new FieldError("order", "must be between 0 and " + current.size()));
@@ -315,7 +315,7 @@ public class Instances {
         }
         Map<String, Object> config = changes.actionConfig() == null ? null
                 : Templates.checkConfig("", step.actionType(), changes.actionConfig(), registry, errors);
-        checkSignatureDocument(instance, step.actionType(), config, errors);
+        checkDocumentsToSign(instance, step.actionType(), config, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException("Invalid step", errors);
         }
@@ -401,13 +401,13 @@ public class Instances {
     }
 
     /**
-     * A signature step of the instance may name a document stored for this instance, or one stored for the template
-     * it was made from (what the instance's steps were copied with); 400 naming {@code actionConfig.documentId}
-     * otherwise.
+     * A step of the instance may name documents to sign stored for this instance, or for the template it was made
+     * from (what the instance's steps were copied with); 400 naming the config field (such as
+     * {@code actionConfig.documentId}) otherwise.
      */
-    private void checkSignatureDocument(InstanceEntity instance, ActionType type, Map<String, Object> config,
-                                        List<FieldError> errors) {
-        Templates.checkSignatureDocument("", type, config, instance.orgId(), documents,
+    private void checkDocumentsToSign(InstanceEntity instance, ActionType type, Map<String, Object> config,
+                                      List<FieldError> errors) {
+        Templates.checkDocumentsToSign("", type, config, registry, instance.orgId(), documents,
                 d -> instance.id().equals(d.instanceId()) || instance.templateId().equals(d.templateId()),
                 "a document stored for this instance or its template (upload it to the instance first)", errors);
     }
@@ -463,15 +463,17 @@ public class Instances {
 
     /**
      * The step whose current attempt the provider knows by {@code reference} (a signature session, a payment intent),
-     * in whichever organization it is: provider webhooks name no organization, the step tells it. A step of another
-     * provider, or whose attempt was retried since, is not found.
+     * in whichever organization it is: provider webhooks name no organization, the step tells it. Only a step whose
+     * type that kind of provider reports on ({@link io.matterflow.action.ActionHandler#providerKind()}) is found;
+     * a step of another provider, or whose attempt was retried since, is not.
      */
-    public Optional<ProviderStep> findByProviderReference(ActionType type, String provider, String reference) {
-        if (InstanceStepEntity.providerReferenceKey(type) == null || reference == null || reference.isEmpty()) {
+    public Optional<ProviderStep> findByProviderReference(String providerKind, String provider, String reference) {
+        if (reference == null || reference.isEmpty()) {
             return Optional.empty();
         }
         return steps.findByProviderRef(reference).stream()
-                .filter(s -> s.actionType() == type && provider.equals(s.actionData().get("provider")))
+                .filter(s -> registry.find(s.actionType()).map(h -> providerKind.equals(h.providerKind()))
+                        .orElse(false) && provider.equals(s.actionData().get("provider")))
                 .findFirst()
                 .map(s -> new ProviderStep(s.orgId(), provider, s.toDetails()));
     }

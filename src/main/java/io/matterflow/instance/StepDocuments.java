@@ -24,9 +24,8 @@ import io.matterflow.access.StepAccess;
 import io.matterflow.access.StepRef;
 import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.ActionState;
-import io.matterflow.action.ActionType;
+import io.matterflow.action.ActionHandler;
 import io.matterflow.action.DocumentInfo;
-import io.matterflow.action.DocumentRequestConfig;
 import io.matterflow.action.Documents;
 import io.matterflow.action.ReceivedFile;
 import io.matterflow.action.ScanRecorded;
@@ -128,13 +127,13 @@ public class StepDocuments {
      */
     public DocumentInfo upload(Actor actor, UUID stepId, String fileName, String contentType, InputStream content) {
         try (InputStream in = content) {
-            DocumentRequestConfig config = reads.execute(status -> {
+            List<String> accepted = reads.execute(status -> {
                 Target target = target(actor, stepId, false);
                 documents.requireRoom(stepId, actor.userId(), 1);
-                return target.config();
+                return target.acceptedTypes();
             });
-            try (var upload = documents.receive(fileName, contentType, in, config.acceptedTypes(),
-                    "this document request accepts only " + config.acceptedTypes())) {
+            try (var upload = documents.receive(fileName, contentType, in, accepted,
+                    "this document request accepts only " + accepted)) {
                 return transactions.execute(status -> record(actor, stepId, upload.name(), upload.contentType(),
                         upload.file()));
             }
@@ -154,7 +153,8 @@ public class StepDocuments {
         return info;
     }
 
-    private record Target(InstanceStepEntity step, InstanceEntity instance, DocumentRequestConfig config) {
+    /** {@code acceptedTypes}: what the step's handler takes uploads of ({@link ActionHandler#acceptedUploads}). */
+    private record Target(InstanceStepEntity step, InstanceEntity instance, List<String> acceptedTypes) {
     }
 
     /** The step if the actor may upload to it now; {@code lock}: held until the transaction ends. */
@@ -169,17 +169,18 @@ public class StepDocuments {
         if (!actor.isUser() || !access.canPerform(ref, actor)) {
             throw new ForbiddenException("only the step's performer may upload documents to it");
         }
-        if (step.actionType() != ActionType.REQUEST_DOC_CLIENT) {
-            throw new ConflictException("Not a document request", "documents are uploaded to "
-                    + ActionType.REQUEST_DOC_CLIENT + " steps only");
+        ActionHandler<Object> handler = registry.handler(step.actionType());
+        var accepted = handler.acceptedUploads(handler.validateConfig(step.actionConfig()));
+        if (accepted.isEmpty()) {
+            throw new ConflictException("Not a document request", "a " + step.actionType()
+                    + " step takes no uploaded documents");
         }
         if (instance.status() != WorkflowStatus.ACTIVE
                 || (step.state() != ActionState.READY && step.state() != ActionState.IN_PROGRESS)) {
             throw new ConflictException("Not accepting documents", "documents can be uploaded while the step is READY"
                     + " or IN_PROGRESS and its instance ACTIVE", Map.of("state", step.state().name()));
         }
-        return new Target(step, instance,
-                (DocumentRequestConfig) registry.parseConfig(step.actionType(), step.actionConfig()));
+        return new Target(step, instance, accepted.get());
     }
 
     /**

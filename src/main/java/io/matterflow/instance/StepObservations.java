@@ -145,5 +145,47 @@ class StepObservations {
         public ActionState getNextStateOnEvent(ActionContext<Object> ctx, ActionEvent event) {
             return handlerCall(type(), "getNextStateOnEvent", stepId, () -> delegate.getNextStateOnEvent(ctx, event));
         }
+
+        // the questions about the type answer what the handler answers, unobserved: they run no action
+
+        @Override
+        public String label() {
+            return delegate.label();
+        }
+
+        @Override
+        public String configDescription() {
+            return delegate.configDescription();
+        }
+
+        @Override
+        public boolean completesFromReady() {
+            return delegate.completesFromReady();
+        }
+
+        @Override
+        public boolean completedByPeople() {
+            return delegate.completedByPeople();
+        }
+
+        @Override
+        public String providerKind() {
+            return delegate.providerKind();
+        }
+
+        @Override
+        public String providerReferenceKey() {
+            return delegate.providerReferenceKey();
+        }
+
+        @Override
+        public Map<String, UUID> documentsToSign(Map<String, ?> config) {
+            return delegate.documentsToSign(config);
+        }
+
+        @Override
+        public java.util.Optional<java.util.List<String>> acceptedUploads(Object config) {
+            return delegate.acceptedUploads(config);
+        }
     }
 }

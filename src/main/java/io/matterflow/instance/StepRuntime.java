@@ -23,7 +23,6 @@ import io.matterflow.action.ActionHandler;
 import io.matterflow.action.ActionRefusedException;
 import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.ActionState;
-import io.matterflow.action.ActionType;
 import io.matterflow.action.StepStateMachine;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.Json;
@@ -158,10 +157,10 @@ public class StepRuntime {
                 allowed.add(event);
             }
         }
-        if (step.actionType() == ActionType.PAYMENT_CLIENT) {
+        ActionHandler<Object> handler = registry.handler(step.actionType());
+        if (!handler.completedByPeople()) {
             allowed.remove(ActionEvent.COMPLETE);
-        }
-        if (step.actionType() == ActionType.CHECKLIST && step.actionState() == ActionState.READY
+        } else if (handler.completesFromReady() && step.actionState() == ActionState.READY
                 && allowed.contains(ActionEvent.START)) {
             allowed.add(ActionEvent.COMPLETE);
         }
@@ -272,7 +271,7 @@ public class StepRuntime {
         UUID clientId = access.matterClientId(ref(instance, step));
 
         boolean inline = command.event() == ActionEvent.COMPLETE && step.state() == ActionState.READY
-                && step.actionType() == ActionType.CHECKLIST;
+                && registry.handler(step.actionType()).completesFromReady();
         if (inline) {
             // completing someone else's step is not permitted (403), also when it would first be started here
             access.checkAssignment(ref(instance, step), actor, ActionEvent.COMPLETE);
@@ -298,7 +297,8 @@ public class StepRuntime {
         StepRef ref = ref(instance, step);
         access.checkAssignment(ref, actor, event);
 
-        ActionHandler<Object> handler = observations.observed(registry.handler(step.actionType()), step.id());
+        ActionHandler<Object> type = registry.handler(step.actionType());
+        ActionHandler<Object> handler = observations.observed(type, step.id());
         Object config = handler.validateConfig(step.actionConfig());
         Map<String, Object> data = new LinkedHashMap<>(step.actionData());
         var ctx = new ActionContext<>(step.id(), instance.id(), instance.matterId(), instance.orgId(),
@@ -319,6 +319,10 @@ public class StepRuntime {
                 step.started(now);
             }
             case COMPLETE -> {
+                if (!type.completedByPeople() && actor.kind() != Actor.Kind.PROVIDER) {
+                    throw new ActionRefusedException("this " + step.actionType() + " step completes only on its"
+                            + " provider's confirmation");
+                }
                 handler.complete(ctx, command.payload() == null ? Map.of() : command.payload());
                 target = handler.getNextStateOnEvent(ctx, event);
                 if (!StepStateMachine.COMPLETE_OUTCOMES.contains(target)) {
@@ -376,7 +380,7 @@ public class StepRuntime {
             }
             default -> throw new IllegalArgumentException(event + " is raised by the engine only");
         }
-        step.moveTo(target, data, now);
+        step.moveTo(target, data, now, providerReference(type, data));
         progress.recorded(instance, step, event, from, actor, metadata);
     }
 
@@ -396,6 +400,12 @@ public class StepRuntime {
         data.clear();
         data.put("retries", retries);
         data.put("previousAttempts", previous);
+    }
+
+    /** The id the step's provider knows its current attempt by, kept on the row for a webhook to find the step. */
+    private static String providerReference(ActionHandler<?> type, Map<String, Object> data) {
+        String key = type.providerReferenceKey();
+        return key != null && data.get(key) instanceof String reference ? reference : null;
     }
 
     private static StepRef ref(InstanceEntity instance, InstanceStepEntity step) {

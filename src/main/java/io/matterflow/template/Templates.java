@@ -19,7 +19,7 @@ import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentInfo;
 import io.matterflow.action.DocumentLookup;
-import io.matterflow.action.SignatureConfig;
+import io.matterflow.action.ActionHandler;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
@@ -229,7 +229,7 @@ public class Templates {
             Map<String, Object> config = checkStep(prefix, definitions.get(i), registry, errors);
             configs.add(config);
             if (config != null) {
-                checkSignatureDocument(prefix, definitions.get(i).actionType(), config, orgId, documents,
+                checkDocumentsToSign(prefix, definitions.get(i).actionType(), config, registry, orgId, documents,
                         d -> templateId != null && templateId.equals(d.templateId()),
                         "a document stored for this template (upload it to the template first)", errors);
             }
@@ -238,20 +238,22 @@ public class Templates {
     }
 
     /**
-     * A SIGNATURE_CLIENT config whose {@code documentId} is a UUID names a stored document: one of the firm's that
-     * {@code belongs} (stored for the template or instance being edited), else a 400 naming
-     * {@code actionConfig.documentId}. A free-text documentId (a document kept outside Matterflow) is left as is.
+     * Each stored document a valid config names for signing ({@link ActionHandler#documentsToSign}, such as a
+     * SIGNATURE_CLIENT's {@code documentId} when it is a UUID) must be one of the firm's that {@code belongs} (stored
+     * for the template or instance being edited), else a 400 naming the config field. A free-text documentId (a
+     * document kept outside Matterflow) names none.
      */
-    public static void checkSignatureDocument(String prefix, ActionType type, Map<String, ?> config, UUID orgId,
-                                              DocumentLookup documents, Predicate<DocumentInfo> belongs,
-                                              String expected, List<FieldError> errors) {
-        if (type != ActionType.SIGNATURE_CLIENT || config == null) {
+    public static void checkDocumentsToSign(String prefix, ActionType type, Map<String, ?> config,
+                                            ActionRegistry registry, UUID orgId, DocumentLookup documents,
+                                            Predicate<DocumentInfo> belongs, String expected,
+                                            List<FieldError> errors) {
+        if (config == null || !registry.isRegistered(type)) {
             return;
         }
-        SignatureConfig.storedDocumentId(config.get("documentId")).ifPresent(id -> {
+        registry.handler(type).documentsToSign(config).forEach((field, id) -> {
             boolean ok = documents.find(orgId, id).filter(DocumentInfo::firms).filter(belongs).isPresent();
             if (!ok) {
-                errors.add(new FieldError(prefix + "actionConfig.documentId", "must name " + expected));
+                errors.add(new FieldError(prefix + "actionConfig." + field, "must name " + expected));
             }
         });
     }
@@ -274,6 +276,10 @@ public class Templates {
         }
         if (d.actionType() == null) {
             errors.add(new FieldError(prefix + "actionType", "must not be null"));
+            return null;
+        }
+        if (!registry.isRegistered(d.actionType())) {
+            errors.add(registry.unknown(prefix + "actionType"));
             return null;
         }
         return checkConfig(prefix, d.actionType(), d.actionConfig(), registry, errors);
@@ -332,7 +338,7 @@ public class Templates {
         for (Map<String, Object> m : (List<Map<String, Object>>) v.snapshot().get("steps")) {
             stepList.add(new TemplateStep(UUID.fromString((String) m.get("templateStepId")),
                     ((Number) m.get("order")).intValue(), (String) m.get("title"),
-                    ActionType.valueOf((String) m.get("actionType")), RoleScope.valueOf((String) m.get("roleScope")),
+                    ActionType.of((String) m.get("actionType")), RoleScope.valueOf((String) m.get("roleScope")),
                     (Boolean) m.get("required"), (Map<String, Object>) m.get("actionConfig"),
                     Boolean.TRUE.equals(m.get("clientVisible"))));
         }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.instance.WorkflowStatus;
@@ -11,7 +12,8 @@ import io.matterflow.instance.WorkflowStatus;
 /**
  * The words the UI shows for names the API keeps (`${@labels.state(...)}` in a view): action types, states and
  * audited actions, the same on every page. Enums carry their own word ({@code label()}); this reads names that
- * arrive as text (an audit event's states and action, a preview's state).
+ * arrive as text (an audit event's states and action, a preview's state), and action types, whose word is their
+ * handler's.
  */
 @Component("labels")
 public class Labels {
@@ -33,6 +35,12 @@ public class Labels {
             Map.entry("instance.step-edit", "Step edited"), Map.entry("instance.step-remove", "Step removed"),
             Map.entry("instance.reorder", "Steps reordered"));
 
+    private final ActionRegistry registry;
+
+    Labels(ActionRegistry registry) {
+        this.registry = registry;
+    }
+
     /** A step's or workflow's state given by name: its word, or the name itself when it is neither. */
     public String state(String name) {
         if (name == null) {
@@ -51,14 +59,12 @@ public class Labels {
         return name;
     }
 
-    /** An action type given by name. */
-    public String type(String name) {
-        for (ActionType t : ActionType.values()) {
-            if (t.name().equals(name)) {
-                return t.label();
-            }
+    /** An action type, or one given by name: its handler's word ({@link io.matterflow.action.ActionHandler#label()}). */
+    public String type(Object type) {
+        if (type == null || type.toString().isBlank()) {
+            return "";
         }
-        return name;
+        return registry.label(type instanceof ActionType t ? t : ActionType.of(type.toString()));
     }
 
     /** An audited action ("step.claim"): what happened, in words. */

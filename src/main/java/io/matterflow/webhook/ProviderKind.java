@@ -1,9 +1,15 @@
 package io.matterflow.webhook;
 
-/** What a provider does for Matterflow; each kind is a path segment of the webhook route and has its own secrets. */
+import io.matterflow.action.ESignatureProvider;
+import io.matterflow.action.PaymentProvider;
+
+/**
+ * What a provider does for Matterflow; each kind is a path segment of the webhook route and has its own secrets.
+ * An action type's handler names the kind that reports on its steps ({@link io.matterflow.action.ActionHandler#providerKind()}).
+ */
 public enum ProviderKind {
 
-    ESIGN("esign"), PAYMENTS("payments"), UPLOADS("uploads");
+    ESIGN(ESignatureProvider.KIND), PAYMENTS(PaymentProvider.KIND), UPLOADS("uploads");
 
     private final String key;
 

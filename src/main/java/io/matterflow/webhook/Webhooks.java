@@ -14,7 +14,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.matterflow.action.ActionState;
-import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentInfo;
 import io.matterflow.action.ScanRecorded;
 import io.matterflow.common.ConflictException;
@@ -136,7 +135,7 @@ public class Webhooks {
     }
 
     private Applied signature(String provider, ProviderEvent.Signature event) {
-        ProviderStep found = instances.findByProviderReference(ActionType.SIGNATURE_CLIENT, provider,
+        ProviderStep found = instances.findByProviderReference(ProviderKind.ESIGN.key(), provider,
                 event.signatureSessionId()).orElseThrow(() -> new NotFoundException("Signature session",
                 event.signatureSessionId()));
         boolean signed = event.type().equals("signature.signed");
@@ -155,7 +154,7 @@ public class Webhooks {
     }
 
     private Applied payment(String provider, ProviderEvent.Payment event) {
-        ProviderStep found = instances.findByProviderReference(ActionType.PAYMENT_CLIENT, provider,
+        ProviderStep found = instances.findByProviderReference(ProviderKind.PAYMENTS.key(), provider,
                 event.paymentIntentId()).orElseThrow(() -> new NotFoundException("Payment intent",
                 event.paymentIntentId()));
         String status = event.type().equals("payment.succeeded") ? "SUCCEEDED" : "FAILED";

@@ -20,11 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.function.Executable;
@@ -573,21 +575,14 @@ class ActionHandlerBehaviourTests {
         }
 
         @Test
-        void shouldRefuseCompletionByUser() {
+        void shouldLeaveCompletionToThePaymentProviderWhoFindsTheStepByItsIntent() {
             var ctx = started(TestHandlers.client());
-            Map<String, Object> before = Map.copyOf(ctx.data());
 
-            assertThatThrownBy(() -> handler.complete(ctx, confirmation("pi-1", "SUCCEEDED", 1500, "EUR")))
-                    .isInstanceOf(ActionRefusedException.class);
-            assertThat(ctx.data()).isEqualTo(before);
-        }
-
-        @Test
-        void shouldRefuseCompletionBySystem() {
-            var ctx = started(Actor.system(ORG));
-
-            assertThatThrownBy(() -> handler.complete(ctx, confirmation("pi-1", "SUCCEEDED", 1500, "EUR")))
-                    .isInstanceOf(ActionRefusedException.class);
+            // the runtime refuses a person's COMPLETE (StepRuntimeTypeQuestionsTests)
+            assertThat(handler.completedByPeople()).isFalse();
+            assertThat(handler.completesFromReady()).isFalse();
+            assertThat(handler.providerKind()).isEqualTo(PaymentProvider.KIND);
+            assertThat(ctx.data()).containsEntry(handler.providerReferenceKey(), "pi-1");
         }
 
         @Test
@@ -757,7 +752,7 @@ class ActionHandlerBehaviourTests {
         }
 
         @ParameterizedTest
-        @EnumSource(ActionType.class)
+        @MethodSource(TestHandlers.TYPES)
         void shouldRecordFailureReason(ActionType type) {
             var ctx = ctx(type, ActionState.IN_PROGRESS);
 
@@ -769,7 +764,7 @@ class ActionHandlerBehaviourTests {
         }
 
         @ParameterizedTest
-        @EnumSource(ActionType.class)
+        @MethodSource(TestHandlers.TYPES)
         void shouldLeadFailToFailed(ActionType type) {
             var ctx = ctx(type, ActionState.IN_PROGRESS);
             handler(type).fail(ctx, "Client unreachable");
@@ -778,14 +773,14 @@ class ActionHandlerBehaviourTests {
         }
 
         @ParameterizedTest
-        @EnumSource(ActionType.class)
+        @MethodSource(TestHandlers.TYPES)
         void shouldFollowStateMachineForStart(ActionType type) {
             assertThat(handler(type).getNextStateOnEvent(ctx(type, ActionState.READY), ActionEvent.START))
                     .isEqualTo(ActionState.IN_PROGRESS);
         }
 
         @ParameterizedTest
-        @EnumSource(ActionType.class)
+        @MethodSource(TestHandlers.TYPES)
         void shouldRefuseEventTheStateDoesNotAllow(ActionType type) {
             assertThatThrownBy(() -> handler(type).getNextStateOnEvent(ctx(type, ActionState.COMPLETED),
                     ActionEvent.START))
@@ -793,9 +788,64 @@ class ActionHandlerBehaviourTests {
         }
 
         @ParameterizedTest
-        @EnumSource(ActionType.class)
+        @MethodSource(TestHandlers.TYPES)
         void shouldReportOwnType(ActionType type) {
             assertThat(handler(type).type()).isEqualTo(type);
         }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("io.matterflow.action.ActionHandlerBehaviourTests#typeAnswers")
+        void shouldAnswerTheEnginesQuestionsAboutItsType(ActionType type, String label, boolean fromReady,
+                                                         boolean byPeople, String providerKind, String referenceKey,
+                                                         boolean uploads) {
+            ActionHandler<Object> handler = handler(type);
+            Object config = handler.validateConfig(VALID_CONFIGS.get(type));
+
+            assertThat(handler.label()).isEqualTo(label);
+            assertThat(handler.completesFromReady()).isEqualTo(fromReady);
+            assertThat(handler.completedByPeople()).isEqualTo(byPeople);
+            assertThat(handler.providerKind()).isEqualTo(providerKind);
+            assertThat(handler.providerReferenceKey()).isEqualTo(referenceKey);
+            assertThat(handler.acceptedUploads(config).isPresent()).isEqualTo(uploads);
+            assertThat(handler.configDescription()).startsWith("`{").endsWith("}`");
+        }
+
+        @Test
+        void shouldNameADocumentToSignOnlyWhenTheSignatureConfigHoldsAStoredDocumentsId() {
+            UUID stored = UUID.randomUUID();
+            for (ActionType type : ActionType.builtIn()) {
+                assertThat(handler(type).documentsToSign(Map.of("documentId", stored.toString())))
+                        .isEqualTo(type.equals(ActionType.SIGNATURE_CLIENT) ? Map.of("documentId", stored) : Map.of());
+            }
+            assertThat(handler(ActionType.SIGNATURE_CLIENT).documentsToSign(Map.of("documentId", "engagement-letter")))
+                    .isEmpty();
+        }
+
+        @Test
+        void shouldAcceptTheConfiguredUploadTypesOfADocumentRequest() {
+            var handler = TestHandlers.documentRequest();
+
+            assertThat(handler.acceptedUploads(new DocumentRequestConfig("ID", List.of(".pdf")))).contains(List.of(".pdf"));
+            assertThat(handler.acceptedUploads(new DocumentRequestConfig("ID", null))).contains(List.of());
+        }
+    }
+
+    private static final Map<ActionType, Map<String, Object>> VALID_CONFIGS = Map.of(
+            ActionType.APPROVAL_LAWYER, Map.of(),
+            ActionType.SIGNATURE_CLIENT, Map.of("documentId", "engagement-letter"),
+            ActionType.REQUEST_DOC_CLIENT, Map.of("requestText", "Your ID"),
+            ActionType.PAYMENT_CLIENT, Map.of("amount", 1500, "currency", "EUR"),
+            ActionType.CHECKLIST, Map.of());
+
+    /** type, label, completes from READY, completed by people, provider kind, provider reference key, uploads. */
+    static Stream<Arguments> typeAnswers() {
+        return Stream.of(
+                Arguments.of(ActionType.APPROVAL_LAWYER, "Lawyer approval", false, true, null, null, false),
+                Arguments.of(ActionType.SIGNATURE_CLIENT, "Client signature", false, true, ESignatureProvider.KIND,
+                        "signatureSessionId", false),
+                Arguments.of(ActionType.REQUEST_DOC_CLIENT, "Document from the client", false, true, null, null, true),
+                Arguments.of(ActionType.PAYMENT_CLIENT, "Client payment", false, false, PaymentProvider.KIND,
+                        "paymentIntentId", false),
+                Arguments.of(ActionType.CHECKLIST, "Checklist", true, true, null, null, false));
     }
 }

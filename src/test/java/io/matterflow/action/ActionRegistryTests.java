@@ -11,11 +11,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.matterflow.action.internal.PaymentConfig;
 import io.matterflow.common.FieldError;
 import io.matterflow.common.Json;
+import io.matterflow.support.StubActionHandler;
 
 class ActionRegistryTests {
 
@@ -23,43 +24,16 @@ class ActionRegistryTests {
 
     /** A stand-in handler of a chosen type that accepts any config. */
     private static ActionHandler<Map<String, ?>> stub(ActionType type) {
-        return new ActionHandler<>() {
-            @Override
-            public ActionType type() {
-                return type;
-            }
-
-            @Override
-            public Map<String, ?> validateConfig(Map<String, ?> config) {
-                return config;
-            }
-
-            @Override
-            public boolean canStart(ActionContext<Map<String, ?>> ctx) {
-                return true;
-            }
-
-            @Override
-            public void start(ActionContext<Map<String, ?>> ctx) {
-            }
-
-            @Override
-            public void complete(ActionContext<Map<String, ?>> ctx, Map<String, ?> payload) {
-            }
-
-            @Override
-            public void fail(ActionContext<Map<String, ?>> ctx, String reason) {
-            }
-        };
+        return new StubActionHandler(type);
     }
 
     @Test
-    void shouldRegisterAllFiveDefaults() {
-        assertThat(registry.types()).containsExactlyInAnyOrder(ActionType.values());
+    void shouldRegisterAllFiveDefaultsInTheirOrder() {
+        assertThat(registry.types()).containsExactlyElementsOf(ActionType.builtIn());
     }
 
     @ParameterizedTest
-    @EnumSource(ActionType.class)
+    @MethodSource(TestHandlers.TYPES)
     void shouldReturnHandlerOfEachType(ActionType type) {
         assertThat(registry.handler(type).type()).isEqualTo(type);
     }
@@ -81,7 +55,7 @@ class ActionRegistryTests {
         registry.register(ActionType.CHECKLIST, replacement);
 
         assertThat(registry.handler(ActionType.CHECKLIST)).isSameAs(replacement);
-        assertThat(registry.types()).hasSize(ActionType.values().length);
+        assertThat(registry.types()).hasSize(ActionType.builtIn().size());
     }
 
     @Test
@@ -175,5 +149,54 @@ class ActionRegistryTests {
         registry.register(ActionType.CHECKLIST, stub(ActionType.CHECKLIST));
 
         assertThat(registry.parseConfig(ActionType.CHECKLIST, map("anything", 1))).isEqualTo(map("anything", 1));
+    }
+
+    @Test
+    void shouldListAPluggedInTypeAfterTheBuiltInOnes() {
+        ActionType notarization = ActionType.of("NOTARIZATION_LAWYER");
+        List<ActionHandler<?>> handlers = new java.util.ArrayList<>(List.of(stub(notarization)));
+        handlers.addAll(TestHandlers.defaults());
+
+        ActionRegistry withPlugIn = new ActionRegistry(handlers);
+
+        assertThat(withPlugIn.types()).endsWith(notarization).startsWith(ActionType.APPROVAL_LAWYER).hasSize(6);
+        assertThat(withPlugIn.isRegistered(ActionType.of("NOTARIZATION_LAWYER"))).isTrue();
+        assertThat(registry.isRegistered(notarization)).isFalse();
+        assertThat(registry.find(notarization)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseATypeWhoseNameCannotBeStored() {
+        for (String name : List.of("notarization", "NOTARIZATION-LAWYER", "_X", "X__Y", "X".repeat(33))) {
+            assertThatThrownBy(() -> registry.register(ActionType.of(name), stub(ActionType.of(name))))
+                    .as(name).isInstanceOf(IllegalArgumentException.class);
+        }
+        registry.register(ActionType.of("X".repeat(32)), stub(ActionType.of("X".repeat(32))));
+    }
+
+    @Test
+    void shouldNameTheFieldAndTheRegisteredTypesForAnUnknownType() {
+        assertThat(registry.unknown("steps[0].actionType")).isEqualTo(new FieldError("steps[0].actionType",
+                "must be one of [APPROVAL_LAWYER, SIGNATURE_CLIENT, REQUEST_DOC_CLIENT, PAYMENT_CLIENT, CHECKLIST]"));
+    }
+
+    @Test
+    void shouldDescribeEveryRegisteredConfigInTheirOrder() {
+        assertThat(registry.configDescription()).isEqualTo("The action's settings, by `actionType`:"
+                + " APPROVAL_LAWYER `{approverRole?: LAWYER|ADMIN, message?}`;"
+                + " SIGNATURE_CLIENT `{documentId, provider?}`;"
+                + " REQUEST_DOC_CLIENT `{requestText, acceptedTypes?: [MIME type or .extension]}`;"
+                + " PAYMENT_CLIENT `{amount, currency (ISO 4217), provider?}`;"
+                + " CHECKLIST `{items?: [string]}`.");
+
+        registry.register(ActionType.of("STAMP"), stub(ActionType.of("STAMP")));
+
+        assertThat(registry.configDescription()).endsWith(" CHECKLIST `{items?: [string]}`; STAMP `{}`.");
+    }
+
+    @Test
+    void shouldLabelATypeByItsHandler() {
+        assertThat(registry.label(ActionType.APPROVAL_LAWYER)).isEqualTo("Lawyer approval");
+        assertThat(registry.label(ActionType.of("NOTARIZATION_LAWYER"))).isEqualTo("Notarization lawyer");
     }
 }

@@ -88,13 +88,15 @@ final class TestHandlers {
     }
 
     static ActionHandler<?> handler(ActionType type) {
-        return switch (type) {
-            case APPROVAL_LAWYER -> approval();
-            case SIGNATURE_CLIENT -> signature();
-            case REQUEST_DOC_CLIENT -> documentRequest();
-            case PAYMENT_CLIENT -> payment();
-            case CHECKLIST -> checklist();
-        };
+        return defaults().stream().filter(h -> h.type().equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no built-in handler for " + type));
+    }
+
+    /** The built-in types, for parameterized tests: {@code @MethodSource(TestHandlers.TYPES)}. */
+    static final String TYPES = "io.matterflow.action.TestHandlers#types";
+
+    static List<ActionType> types() {
+        return ActionType.builtIn();
     }
 
     /** A JSON-like map that keeps order and allows null values: map("a", 1, "b", null). */

@@ -287,6 +287,9 @@ class BadInputTests extends ApiTestSupport {
         return Stream.of(
                 c("template step actionType", "POST", "/api/workflows/templates",
                         template("{'title':'S','actionType':'FAX','roleScope':'LAWYER'}"), 400, "steps[0].actionType"),
+                c("template step of a type no handler is registered for", "POST", "/api/workflows/templates",
+                        template("{'title':'S','actionType':'NOTARIZATION_LAWYER','roleScope':'LAWYER'}"), 400,
+                        "steps[0].actionType"),
                 c("template step actionType in lower case", "POST", "/api/workflows/templates",
                         template("{'title':'S','actionType':'checklist','roleScope':'LAWYER'}"), 400,
                         "steps[0].actionType"),

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,7 +102,7 @@ class ObservabilityEndpointsTests {
         // the demo template has one step of each built-in type
         List<ActionType> types = steps.stream().map(StepDetails::actionType).toList();
         assertThat(types).doesNotHaveDuplicates().hasSize(5);
-        Map<ActionType, Double> completed = new EnumMap<>(ActionType.class);
+        Map<ActionType, Double> completed = new java.util.HashMap<>();
         for (ActionType type : types) {
             String tag = type.name();
             completed.put(type, after.value("workflow_steps_completed_total", "actionType", tag)

@@ -522,7 +522,7 @@ abstract class WebhookScenarios {
                 now(), ESIGN_SECRET).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("id"));
         // an event for another provider's session is not found
-        assertThat(instances.findByProviderReference(ActionType.SIGNATURE_CLIENT, "acme", session(signing))).isEmpty();
+        assertThat(instances.findByProviderReference(ProviderKind.ESIGN.key(), "acme", session(signing))).isEmpty();
         assertThat(snapshot(signing)).isEqualTo(before);
     }
 

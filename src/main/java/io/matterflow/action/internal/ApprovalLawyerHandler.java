@@ -33,6 +33,11 @@ public class ApprovalLawyerHandler extends AbstractActionHandler<ApprovalConfig,
     }
 
     @Override
+    public String configDescription() {
+        return "`{approverRole?: LAWYER|ADMIN, message?}`";
+    }
+
+    @Override
     protected void checkConfig(ApprovalConfig config, List<FieldError> errors) {
         if (config.approverRole() != null && config.approverRole() != RoleScope.LAWYER
                 && config.approverRole() != RoleScope.ADMIN) {

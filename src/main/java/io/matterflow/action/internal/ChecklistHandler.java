@@ -35,6 +35,16 @@ public class ChecklistHandler extends AbstractActionHandler<ChecklistConfig, Che
     }
 
     @Override
+    public String configDescription() {
+        return "`{items?: [string]}`";
+    }
+
+    @Override
+    public boolean completesFromReady() {
+        return true;
+    }
+
+    @Override
     protected void checkConfig(ChecklistConfig config, List<FieldError> errors) {
         var items = config.itemsOrEmpty();
         if (new HashSet<>(items).size() != items.size()) {

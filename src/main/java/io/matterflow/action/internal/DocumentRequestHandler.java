@@ -3,6 +3,7 @@ package io.matterflow.action.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -46,6 +47,16 @@ public class DocumentRequestHandler extends AbstractActionHandler<DocumentReques
     @Override
     public ActionType type() {
         return ActionType.REQUEST_DOC_CLIENT;
+    }
+
+    @Override
+    public String configDescription() {
+        return "`{requestText, acceptedTypes?: [MIME type or .extension]}`";
+    }
+
+    @Override
+    public Optional<List<String>> acceptedUploads(DocumentRequestConfig config) {
+        return Optional.of(config.acceptedTypes() == null ? List.of() : config.acceptedTypes());
     }
 
     @Override

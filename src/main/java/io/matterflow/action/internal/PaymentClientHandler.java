@@ -35,6 +35,8 @@ public class PaymentClientHandler extends AbstractActionHandler<PaymentConfig, P
                          @NotNull BigDecimal amount, @NotBlank String currency) {
     }
 
+    private static final String INTENT_ID = "paymentIntentId";
+
     private final Map<String, PaymentProvider> providers;
 
     public PaymentClientHandler(Validator validator, List<PaymentProvider> providers) {
@@ -45,6 +47,27 @@ public class PaymentClientHandler extends AbstractActionHandler<PaymentConfig, P
     @Override
     public ActionType type() {
         return ActionType.PAYMENT_CLIENT;
+    }
+
+    @Override
+    public String configDescription() {
+        return "`{amount, currency (ISO 4217), provider?}`";
+    }
+
+    /** A person cannot declare a payment made: only the provider's confirmation completes the step. */
+    @Override
+    public boolean completedByPeople() {
+        return false;
+    }
+
+    @Override
+    public String providerKind() {
+        return PaymentProvider.KIND;
+    }
+
+    @Override
+    public String providerReferenceKey() {
+        return INTENT_ID;
     }
 
     @Override
@@ -76,7 +99,7 @@ public class PaymentClientHandler extends AbstractActionHandler<PaymentConfig, P
         var intent = provider.createIntent(new PaymentProvider.PaymentRequest(
                 ctx.stepId(), ctx.orgId(), ctx.config().amount(), ctx.config().currency(), ctx.clientId()));
         ctx.data().put("provider", provider.name());
-        ctx.data().put("paymentIntentId", intent.intentId());
+        ctx.data().put(INTENT_ID, intent.intentId());
         ctx.data().put("checkoutUrl", intent.checkoutUrl());
         ctx.data().put("amount", ctx.config().amount().toPlainString());
         ctx.data().put("currency", ctx.config().currency());
@@ -84,7 +107,7 @@ public class PaymentClientHandler extends AbstractActionHandler<PaymentConfig, P
 
     @Override
     protected void checkPayload(ActionContext<PaymentConfig> ctx, PaymentResult result, List<FieldError> errors) {
-        if (!result.paymentIntentId().equals(ctx.data().get("paymentIntentId"))) {
+        if (!result.paymentIntentId().equals(ctx.data().get(INTENT_ID))) {
             errors.add(new FieldError("paymentIntentId", "does not match this step's payment intent"));
         }
         if (result.amount().compareTo(ctx.config().amount()) != 0) {
@@ -97,9 +120,6 @@ public class PaymentClientHandler extends AbstractActionHandler<PaymentConfig, P
 
     @Override
     public void complete(ActionContext<PaymentConfig> ctx, Map<String, ?> payload) {
-        if (ctx.actor().kind() != io.matterflow.directory.Actor.Kind.PROVIDER) {
-            throw new ActionRefusedException("a payment step completes only on the payment provider's confirmation");
-        }
         PaymentResult result = payload(ctx, payload);
         ctx.data().put("paymentStatus", result.status().name());
         ctx.data().put("paidAt", ctx.now().toString());

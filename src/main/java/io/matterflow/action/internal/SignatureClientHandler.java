@@ -2,6 +2,7 @@ package io.matterflow.action.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,8 @@ public class SignatureClientHandler extends AbstractActionHandler<SignatureConfi
         }
     }
 
+    private static final String SESSION_ID = "signatureSessionId";
+
     private final Map<String, ESignatureProvider> providers;
 
     public SignatureClientHandler(Validator validator, List<ESignatureProvider> providers) {
@@ -42,6 +45,27 @@ public class SignatureClientHandler extends AbstractActionHandler<SignatureConfi
     @Override
     public ActionType type() {
         return ActionType.SIGNATURE_CLIENT;
+    }
+
+    @Override
+    public String configDescription() {
+        return "`{documentId, provider?}`";
+    }
+
+    @Override
+    public String providerKind() {
+        return ESignatureProvider.KIND;
+    }
+
+    @Override
+    public String providerReferenceKey() {
+        return SESSION_ID;
+    }
+
+    @Override
+    public Map<String, UUID> documentsToSign(Map<String, ?> config) {
+        return SignatureConfig.storedDocumentId(config.get("documentId")).map(id -> Map.of("documentId", id))
+                .orElse(Map.of());
     }
 
     @Override
@@ -62,14 +86,14 @@ public class SignatureClientHandler extends AbstractActionHandler<SignatureConfi
         var session = provider.createSession(new ESignatureProvider.SignatureRequest(
                 ctx.stepId(), ctx.orgId(), ctx.config().documentId(), ctx.clientId()));
         ctx.data().put("provider", provider.name());
-        ctx.data().put("signatureSessionId", session.sessionId());
+        ctx.data().put(SESSION_ID, session.sessionId());
         ctx.data().put("signingUrl", session.signingUrl());
         ctx.data().put("sessionCreatedAt", ctx.now().toString());
     }
 
     @Override
     protected void checkPayload(ActionContext<SignatureConfig> ctx, SignatureResult result, List<FieldError> errors) {
-        if (!result.signatureSessionId().equals(ctx.data().get("signatureSessionId"))) {
+        if (!result.signatureSessionId().equals(ctx.data().get(SESSION_ID))) {
             errors.add(new FieldError("signatureSessionId", "does not match this step's signing session"));
         }
         if (result.outcomeOrSigned() == Outcome.DECLINED && (result.reason() == null || result.reason().isBlank())) {

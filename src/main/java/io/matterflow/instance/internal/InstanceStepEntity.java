@@ -41,7 +41,6 @@ public class InstanceStepEntity implements Persistable<UUID> {
     private int order;
     @Column(nullable = false)
     private String title;
-    @Enumerated(EnumType.STRING)
     @Column(name = "action_type", nullable = false)
     private ActionType actionType;
     @Enumerated(EnumType.STRING)
@@ -113,6 +112,7 @@ public class InstanceStepEntity implements Persistable<UUID> {
     public ActionState state() { return state; }
     public Map<String, Object> actionData() { return Collections.unmodifiableMap(actionData); }
     public UUID assignedToId() { return assignedToId; }
+    public String providerRef() { return providerRef; }
     public Instant startedAt() { return startedAt; }
     public Instant completedAt() { return completedAt; }
 
@@ -121,28 +121,21 @@ public class InstanceStepEntity implements Persistable<UUID> {
         moveTo(state, data, now);
     }
 
+    /** Moves the step, keeping the provider's reference to its current attempt (readiness, notes). */
     public void moveTo(ActionState state, Map<String, Object> data, Instant now) {
-        this.state = state;
-        this.actionData = new LinkedHashMap<>(data);
-        this.providerRef = providerReference(actionType, actionData);
-        this.updatedAt = now;
+        moveTo(state, data, now, providerRef);
     }
 
     /**
-     * The key under which a step's handler keeps the id its provider knows the current attempt by; a retry moves it
-     * to {@code previousAttempts}, so an old session's events no longer find the step.
+     * Moves the step after its handler ran: {@code providerRef} is the id its provider now knows the current attempt
+     * by ({@link io.matterflow.action.ActionHandler#providerReferenceKey()}), null once a retry has moved it to
+     * {@code previousAttempts}, so an old session's events no longer find the step.
      */
-    public static String providerReferenceKey(ActionType type) {
-        return switch (type) {
-            case SIGNATURE_CLIENT -> "signatureSessionId";
-            case PAYMENT_CLIENT -> "paymentIntentId";
-            default -> null;
-        };
-    }
-
-    private static String providerReference(ActionType type, Map<String, Object> data) {
-        String key = providerReferenceKey(type);
-        return key != null && data.get(key) instanceof String reference ? reference : null;
+    public void moveTo(ActionState state, Map<String, Object> data, Instant now, String providerRef) {
+        this.state = state;
+        this.actionData = new LinkedHashMap<>(data);
+        this.providerRef = providerRef;
+        this.updatedAt = now;
     }
 
     public void assign(UUID userId) {

@@ -298,7 +298,6 @@ class WorkflowUiController {
         model.addAttribute("names", names(actor));
         model.addAttribute("done", done);
         model.addAttribute("canEdit", matterAccess.canEdit(matter, actor) && !instance.status().isFinal());
-        model.addAttribute("actionTypes", ActionType.values());
         model.addAttribute("roleScopes", RoleScope.values());
         model.addAttribute("forms", forms);
         return view;

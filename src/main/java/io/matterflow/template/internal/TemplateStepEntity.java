@@ -28,7 +28,6 @@ public class TemplateStepEntity {
     private int order;
     @Column(nullable = false)
     private String title;
-    @Enumerated(EnumType.STRING)
     @Column(name = "action_type", nullable = false)
     private ActionType actionType;
     @JdbcTypeCode(SqlTypes.JSON)

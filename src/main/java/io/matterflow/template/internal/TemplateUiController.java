@@ -65,7 +65,6 @@ class TemplateUiController {
     @ModelAttribute
     void common(Model model) {
         model.addAttribute("section", "templates");
-        model.addAttribute("actionTypes", ActionType.values());
         model.addAttribute("roleScopes", RoleScope.values());
         model.addAttribute("forms", forms);
     }
@@ -149,7 +148,7 @@ class TemplateUiController {
     String configFields(Actor actor, @PathVariable UUID id, @RequestParam int index,
                         @RequestParam Map<String, String> params, Model model) {
         model.addAttribute("template", templates.get(actor, id));
-        ActionType type = ActionType.valueOf(params.getOrDefault("steps[" + index + "].actionType",
+        ActionType type = ActionType.of(params.getOrDefault("steps[" + index + "].actionType",
                 ActionType.CHECKLIST.name()));
         var row = new TemplateForm.Row();
         row.setActionType(type);

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.matterflow.action.ActionType;
+import io.matterflow.action.ActionRegistry;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.web.UiController;
@@ -19,6 +19,7 @@ import io.matterflow.instance.DocumentReads;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepDetails;
 import io.matterflow.webhook.MockProviderEvents;
+import io.matterflow.webhook.ProviderKind;
 
 /**
  * The built-in mock e-signature and payment providers' pages: what a client sees at the provider. With a real
@@ -32,8 +33,11 @@ class MockProviderUiController {
     private final Instances instances;
     private final DocumentReads documents;
     private final MockProviderEvents providerEvents;
+    private final ActionRegistry registry;
 
-    MockProviderUiController(Instances instances, DocumentReads documents, MockProviderEvents providerEvents) {
+    MockProviderUiController(Instances instances, DocumentReads documents, MockProviderEvents providerEvents,
+                             ActionRegistry registry) {
+        this.registry = registry;
         this.instances = instances;
         this.documents = documents;
         this.providerEvents = providerEvents;
@@ -41,7 +45,7 @@ class MockProviderUiController {
 
     @GetMapping("/mock/esign/{session}")
     String signing(Actor actor, @PathVariable String session, @RequestParam("step") UUID stepId, Model model) {
-        StepDetails step = providerStep(actor, stepId, ActionType.SIGNATURE_CLIENT, "signatureSessionId", session);
+        StepDetails step = providerStep(actor, stepId, ProviderKind.ESIGN, session);
         model.addAttribute("step", step);
         model.addAttribute("instance", instances.get(actor, step.instanceId()));
         model.addAttribute("session", session);
@@ -53,7 +57,7 @@ class MockProviderUiController {
     String sign(Actor actor, @PathVariable String session, @RequestParam("step") UUID stepId,
                 @RequestParam String outcome, @RequestParam(required = false) String reason,
                 RedirectAttributes redirect) {
-        StepDetails step = providerStep(actor, stepId, ActionType.SIGNATURE_CLIENT, "signatureSessionId", session);
+        StepDetails step = providerStep(actor, stepId, ProviderKind.ESIGN, session);
         requireAssignee(actor, step);
         boolean signed = !"DECLINED".equals(outcome);
         providerEvents.signature(session, signed, reason);
@@ -65,7 +69,7 @@ class MockProviderUiController {
 
     @GetMapping("/mock/payments/{intent}")
     String checkout(Actor actor, @PathVariable String intent, @RequestParam("step") UUID stepId, Model model) {
-        StepDetails step = providerStep(actor, stepId, ActionType.PAYMENT_CLIENT, "paymentIntentId", intent);
+        StepDetails step = providerStep(actor, stepId, ProviderKind.PAYMENTS, intent);
         model.addAttribute("step", step);
         model.addAttribute("instance", instances.get(actor, step.instanceId()));
         model.addAttribute("intent", intent);
@@ -75,7 +79,7 @@ class MockProviderUiController {
     @PostMapping("/mock/payments/{intent}")
     String pay(Actor actor, @PathVariable String intent, @RequestParam("step") UUID stepId,
                @RequestParam String outcome, RedirectAttributes redirect) {
-        StepDetails step = providerStep(actor, stepId, ActionType.PAYMENT_CLIENT, "paymentIntentId", intent);
+        StepDetails step = providerStep(actor, stepId, ProviderKind.PAYMENTS, intent);
         requireAssignee(actor, step);
         boolean succeeded = !"FAILED".equals(outcome);
         providerEvents.payment(intent, succeeded, new BigDecimal(String.valueOf(step.actionConfig().get("amount"))),
@@ -86,11 +90,15 @@ class MockProviderUiController {
         return "redirect:/matters/" + instance.matterId() + "/workflows/" + instance.id() + "#step-" + step.id();
     }
 
-    private StepDetails providerStep(Actor actor, UUID stepId, ActionType type, String key, String id) {
+    /** The step, if its current attempt is the mock provider's session {@code id} of that kind; else 409. */
+    private StepDetails providerStep(Actor actor, UUID stepId, ProviderKind kind, String id) {
         StepDetails step = instances.step(actor, stepId);
-        if (step.actionType() != type || !id.equals(step.actionData().get(key))
-                || !MockProviderEvents.PROVIDER.equals(step.actionData().get("provider"))) {
-            throw new ConflictException("Unknown session", "this " + (type == ActionType.PAYMENT_CLIENT
+        boolean ours = registry.find(step.actionType())
+                .filter(h -> kind.key().equals(h.providerKind()))
+                .map(h -> id.equals(step.actionData().get(h.providerReferenceKey())))
+                .orElse(false);
+        if (!ours || !MockProviderEvents.PROVIDER.equals(step.actionData().get("provider"))) {
+            throw new ConflictException("Unknown session", "this " + (kind == ProviderKind.PAYMENTS
                     ? "payment" : "signing") + " session does not belong to the step");
         }
         return step;
