@@ -2,7 +2,8 @@ package io.matterflow.common.web;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,9 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class Flash {
 
     /** Headers carry Latin-1 only: everything else is escaped as JSON \\uXXXX, which htmx decodes. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper HEADER_JSON =
-            com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                    .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final JsonMapper HEADER_JSON = JsonMapper.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private Flash() {
     }
@@ -27,11 +27,7 @@ public final class Flash {
     }
 
     public static void trigger(HttpServletResponse response, String kind, String message) {
-        try {
-            response.setHeader("HX-Trigger", HEADER_JSON.writeValueAsString(
-                    Map.of("flash", Map.of("kind", kind, "message", message))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        response.setHeader("HX-Trigger", HEADER_JSON.writeValueAsString(
+                Map.of("flash", Map.of("kind", kind, "message", message))));
     }
 }
