@@ -1,5 +1,6 @@
 package io.matterflow.api;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -34,12 +35,10 @@ import io.matterflow.directory.MatterStatus;
 import io.matterflow.directory.Role;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.instance.InstanceDetails;
-import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.instance.WorkflowStatus;
 import io.matterflow.support.PostgresTest;
 import io.matterflow.support.TestFirm;
-import io.matterflow.support.Workflows;
 
 /**
  * {@code PATCH /api/matters/{id}} and the team: editing a matter's details, handing it to another owner or client,
@@ -158,7 +157,7 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldHandTheMatterToAnotherOwnerAtOnce() throws Exception {
         TestFirm firm = firm();
-        InstanceDetails instance = instance(firm, step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
+        InstanceDetails instance = workflows.instance(firm, step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
         UUID step = instance.steps().get(0).id();
         // the old owner's eligibility is cached by this read
         assertThat(runtime.allowedEvents(firm.as(firm.owner()), instance, instance.steps().get(0))).isNotEmpty();
@@ -212,7 +211,7 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldCloseAMatterWhoseWorkflowsHaveEnded() throws Exception {
         TestFirm firm = firm();
-        InstanceDetails canceled = instance(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
+        InstanceDetails canceled = workflows.instance(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
         instances.update(firm.as(firm.owner()), canceled.id(), null, WorkflowStatus.CANCELED);
 
         MvcResult result = mvc.perform(patchMatter(firm, firm.owner(), "{\"status\": \"CLOSED\"}")).andReturn();
@@ -230,7 +229,6 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldRefuseToCloseWhileWorkflowsAreUnfinishedListingThemAndChangingNothing() throws Exception {
         TestFirm firm = firm();
-        Workflows workflows = new Workflows(templates, instances);
         InstanceDetails active = workflows.instance(firm, step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER,
                 true));
         InstanceDetails paused = workflows.instance(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL,
@@ -262,7 +260,6 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldCancelTheUnfinishedWorkflowsAndCloseInOneTransactionWhenAsked() throws Exception {
         TestFirm firm = firm();
-        Workflows workflows = new Workflows(templates, instances);
         InstanceDetails active = workflows.instance(firm, step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER,
                 true));
         runtime.claim(firm.as(firm.associate()), active.steps().get(0).id());
@@ -298,9 +295,8 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldRefuseNewWorkflowsOnAClosedMatterAndTakeThemAgainOnceReopened() throws Exception {
         TestFirm firm = firm();
-        var template = published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
-        InstanceDetails before = instances.instantiate(firm.as(firm.owner()),
-                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
+        var template = workflows.published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
+        InstanceDetails before = workflows.instantiate(firm, template.id(), null);
         mvc.perform(patchMatter(firm, firm.owner(), "{\"status\": \"CLOSED\", \"cancelActiveWorkflows\": true}"))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(200));
         java.util.function.Function<UserAccount, MockHttpServletRequestBuilder> instantiate = caller -> jsonRequest(
@@ -357,14 +353,13 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldCancelAWorkflowStartedWhileTheMatterCloses() throws Exception {
         TestFirm firm = firm();
-        var template = published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
+        var template = workflows.published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
 
         CompletableFuture<InstanceDetails> start = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
-            InstanceDetails instance = instances.instantiate(firm.as(firm.owner()),
-                    new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
+            InstanceDetails instance = workflows.instantiate(firm, template.id(), null);
             started.countDown();
             await(commit);
             return instance;
@@ -387,7 +382,7 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldRefuseAWorkflowStartedWhileTheMatterIsClosing() throws Exception {
         TestFirm firm = firm();
-        var template = published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
+        var template = workflows.published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         CountDownLatch closing = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
@@ -400,9 +395,8 @@ class MatterAdministrationTests extends ApiTestSupport {
             return matter;
         }));
         assertThat(closing.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<InstanceDetails> start = CompletableFuture.supplyAsync(() -> instances.instantiate(
-                firm.as(firm.owner()), new Instances.Instantiate(template.id(), firm.matter().id(), null, true,
-                        null)));
+        CompletableFuture<InstanceDetails> start = CompletableFuture.supplyAsync(
+                () -> workflows.instantiate(firm, template.id(), null));
         Thread.sleep(500);
         assertThat(start).as("the start waits for the close to commit").isNotDone();
         commit.countDown();
