@@ -1,6 +1,5 @@
 package io.matterflow.instance;
 
-
 import io.matterflow.support.PostgresTest;
 
 @PostgresTest

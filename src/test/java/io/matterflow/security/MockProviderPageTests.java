@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +25,7 @@ import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
 import io.matterflow.template.Templates;
 
@@ -42,13 +42,17 @@ class MockProviderPageTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
-    @Autowired
     Instances instances;
     @Autowired
     StepRuntime runtime;
     @Autowired
     UserDetailsService users;
+    Workflows workflows;
+
+    @Autowired
+    void workflows(Templates templates, Instances instances) {
+        workflows = new Workflows(templates, instances);
+    }
 
     @Test
     void shouldGuardTheSigningPage() throws Exception {
@@ -66,10 +70,7 @@ class MockProviderPageTests {
         TestFirm firm = TestFirm.create(directory);
         TestFirm other = TestFirm.create(directory);
         var owner = firm.as(firm.owner());
-        UUID template = templates.create(owner, "Provider " + UUID.randomUUID(), null, List.of(definition)).id();
-        templates.publish(owner, template);
-        var instance = instances.instantiate(owner,
-                new Instances.Instantiate(template, firm.matter().id(), null, true, null));
+        var instance = workflows.instance(firm, definition);
         UUID step = instance.steps().get(0).id();
         runtime.start(firm.as(firm.client()), step);
         String session = String.valueOf(instances.step(owner, step).actionData().get(key));

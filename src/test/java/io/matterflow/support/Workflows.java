@@ -52,6 +52,17 @@ public record Workflows(Templates templates, Instances instances) {
         return instantiate(firm, published(firm, steps).id(), null);
     }
 
+    /** An ACTIVE instance with this title, on the firm's matter, of a new template with these steps. */
+    public InstanceDetails instance(TestFirm firm, String title, StepDefinition... steps) {
+        return instantiate(firm, published(firm, steps).id(), title);
+    }
+
+    /** The READY client document request "Documents" of a new ACTIVE instance on the firm's matter: its step's id. */
+    public UUID documentRequest(TestFirm firm) {
+        return instance(firm, step("Documents", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
+                Map.of("requestText", "Your documents, please"))).steps().get(0).id();
+    }
+
     /** A DRAFT instance (every step PENDING) of a new template with these steps. */
     public InstanceDetails draft(TestFirm firm, StepDefinition... steps) {
         var owner = firm.as(firm.owner());
