@@ -1,5 +1,6 @@
 package io.matterflow.instance;
 
+
 import io.matterflow.support.PostgresTest;
 
 @PostgresTest
