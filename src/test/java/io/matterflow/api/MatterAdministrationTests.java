@@ -120,21 +120,11 @@ class MatterAdministrationTests extends ApiTestSupport {
         TestFirm firm = firm();
         Map<String, Object> before = written(firm.orgId());
         Map<String, String> cases = new java.util.LinkedHashMap<>();
+        // bodies that do not bind (too long, not a UUID, unknown fields) are MatterControllerTests' (web layer)
         cases.put("{\"title\": \"   \"}", "title");
-        cases.put("{\"title\": \"\"}", "title");
         cases.put("{\"reference\": \" \"}", "reference");
-        cases.put("{\"reference\": \"" + "x".repeat(51) + "\"}", "reference");
-        cases.put("{\"title\": \"" + "x".repeat(301) + "\"}", "title");
         cases.put("{\"cancelActiveWorkflows\": true}", "cancelActiveWorkflows");
         cases.put("{\"status\": \"OPEN\", \"cancelActiveWorkflows\": true}", "cancelActiveWorkflows");
-        cases.put("{\"status\": \"ARCHIVED\"}", "status");
-        cases.put("{\"status\": 1}", "status");
-        cases.put("{\"cancelActiveWorkflows\": \"true\"}", "cancelActiveWorkflows");
-        cases.put("{\"clientId\": 5}", "clientId");
-        cases.put("{\"clientId\": \"the client\"}", "clientId");
-        cases.put("{\"clientId\": {\"id\": \"x\"}}", "clientId");
-        cases.put("{\"ownerId\": \"me\"}", "ownerId");
-        cases.put("{\"closedAt\": \"2026-01-01T00:00:00Z\"}", "closedAt");
         cases.put("{\"ownerId\": \"" + firm.paralegal().id() + "\"}", "ownerId");
         cases.put("{\"ownerId\": \"" + firm.client().id() + "\"}", "ownerId");
         cases.put("{\"ownerId\": \"" + UUID.randomUUID() + "\"}", "ownerId");
