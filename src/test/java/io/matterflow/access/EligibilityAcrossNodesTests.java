@@ -22,13 +22,11 @@ import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.MatterEdit;
 import io.matterflow.directory.Role;
-import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.support.PostgresDatabase;
 import io.matterflow.support.PostgresTest;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
-import io.matterflow.template.Templates;
 
 /** Two application nodes on one database: a member change on one drops the other's cached eligibility. */
 @PostgresTest
@@ -42,12 +40,8 @@ class EligibilityAcrossNodesTests {
     StepRuntime runtime;
     @Autowired
     StepAccess access;
-    Workflows workflows;
-
     @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
+    Workflows workflows;
 
     @BeforeAll
     static void startOtherNode() {

@@ -39,13 +39,8 @@ abstract class ApiTestSupport {
     Instances instances;
     @Autowired
     JdbcTemplate jdbc;
-    /** Published templates and instances on a firm's matter. */
-    Workflows workflows;
-
     @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
+    Workflows workflows;
 
     TestFirm firm() {
         return TestFirm.create(directory);

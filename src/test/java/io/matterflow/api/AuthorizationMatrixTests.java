@@ -197,6 +197,8 @@ class AuthorizationMatrixTests {
     @Autowired
     Instances instances;
     @Autowired
+    Workflows workflows;
+    @Autowired
     StepRuntime runtime;
     @Autowired
     StepDocuments documents;
@@ -773,7 +775,7 @@ class AuthorizationMatrixTests {
     }
 
     private UUID published(TestFirm firm, String name, List<StepDefinition> steps) {
-        return workflows().published(firm, name, steps).id();
+        return workflows.published(firm, name, steps).id();
     }
 
     /** An ACTIVE instance with a READY LAWYER approval "Review" and a PENDING PARALEGAL checklist "Wrap up". */
@@ -781,18 +783,14 @@ class AuthorizationMatrixTests {
         UUID template = published(firm, name, List.of(
                 Workflows.step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
                 Workflows.step("Wrap up", ActionType.CHECKLIST, RoleScope.PARALEGAL, true)));
-        return workflows().instantiate(firm, template, null);
+        return workflows.instantiate(firm, template, null);
     }
 
     /** An ACTIVE instance whose one step is READY and unassigned. */
     private State single(TestFirm firm, String name, StepDefinition step) {
         UUID template = published(firm, name, List.of(step));
-        InstanceDetails instance = workflows().instantiate(firm, template, null);
+        InstanceDetails instance = workflows.instantiate(firm, template, null);
         return new State(template, instance.id(), instance.steps().get(0).id(), name);
-    }
-
-    private Workflows workflows() {
-        return new Workflows(templates, instances);
     }
 
     /** An API token of the user, as creating one stores it (the token itself is not needed here). */

@@ -40,7 +40,6 @@ import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
-import io.matterflow.template.Templates;
 
 /**
  * Upload volume is bounded: per step by document count ({@code matterflow.documents.max-per-step}, 20) and bytes
@@ -71,12 +70,8 @@ abstract class DocumentLimitsScenarios {
     AuditLog audit;
     @Autowired
     JdbcTemplate jdbc;
-    Workflows workflows;
-
     @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
+    Workflows workflows;
 
     /**
      * The penetration test's case: five 20 MB uploads to one step. The first two fit the step's 50 MB; the other three

@@ -48,6 +48,7 @@ abstract class EngineScenarios {
     Templates templates;
     @Autowired
     Instances instances;
+    @Autowired
     Workflows workflows;
     @Autowired
     StepRuntime runtime;
@@ -59,11 +60,6 @@ abstract class EngineScenarios {
     DemoData demo;
     @Autowired
     Inbox inbox;
-
-    @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
 
     @Test
     void shouldDriveTheDemoTemplateOnTheDemoMatterToCompletion() {

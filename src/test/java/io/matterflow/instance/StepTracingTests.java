@@ -26,7 +26,6 @@ import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -65,12 +64,8 @@ class StepTracingTests {
     StepRuntime runtime;
     @Autowired
     AuditLog audit;
-    Workflows workflows;
-
     @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
+    Workflows workflows;
 
     @BeforeEach
     void forgetEarlierSpans() {

@@ -19,11 +19,9 @@ import org.springframework.test.context.TestPropertySource;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Directory;
-import io.matterflow.instance.Instances;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
-import io.matterflow.template.Templates;
 
 /** The embedded default has no mail server: READY emails are written to the log and count as sent, not lost. */
 @H2Test
@@ -43,12 +41,8 @@ class EmailWithoutSmtpTests {
     JdbcTemplate jdbc;
     @Autowired
     org.springframework.beans.factory.ObjectProvider<JavaMailSender> mailSender;
-    Workflows workflows;
-
     @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
+    Workflows workflows;
 
     @Test
     void shouldLogTheEmailAndMarkItSent(CapturedOutput output) {

@@ -102,12 +102,8 @@ class ReadyEmailTests {
     ApplicationEventPublisher events;
     @Autowired
     PlatformTransactionManager transactionManager;
-    Workflows workflows;
-
     @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
+    Workflows workflows;
 
     @Test
     void shouldEmailEachEligiblePerformerOnceWithTheMatterAndTheStep() throws Exception {

@@ -27,7 +27,6 @@ import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
 
 /**
  * The mock provider pages (signing and checkout): shown to the matter's people, 404 for another firm, the login page
@@ -47,12 +46,8 @@ class MockProviderPageTests {
     StepRuntime runtime;
     @Autowired
     UserDetailsService users;
-    Workflows workflows;
-
     @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
+    Workflows workflows;
 
     @Test
     void shouldGuardTheSigningPage() throws Exception {

@@ -116,6 +116,8 @@ class UiAccessTests {
     @Autowired
     Instances instances;
     @Autowired
+    Workflows workflows;
+    @Autowired
     UserDetailsService users;
     @Autowired
     JdbcTemplate jdbc;
@@ -303,7 +305,6 @@ class UiAccessTests {
         }
         TestFirm firm = TestFirm.create(directory);
         Actor owner = firm.as(firm.owner());
-        Workflows workflows = new Workflows(templates, instances);
         UUID template = workflows.published(firm, "Intake " + UUID.randomUUID(), List.of(
                 Workflows.step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
                 Workflows.step("Wrap up", ActionType.CHECKLIST, RoleScope.PARALEGAL, true),

@@ -23,11 +23,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.matterflow.action.FileContent;
 import io.matterflow.directory.Directory;
-import io.matterflow.instance.Instances;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
-import io.matterflow.template.Templates;
 
 /**
  * Uploads are checked by their content, not only by name: through the API and the UI, a file whose first bytes are
@@ -58,12 +56,8 @@ class UploadContentTests {
     UserDetailsService users;
     @Autowired
     JdbcTemplate jdbc;
-    Workflows workflows;
-
     @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
+    Workflows workflows;
 
     static Stream<Arguments> files() {
         return Stream.of(

@@ -27,11 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.matterflow.audit.AuditLog;
 import io.matterflow.directory.Directory;
-import io.matterflow.instance.Instances;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
-import io.matterflow.template.Templates;
 
 /**
  * An uploaded file's name is kept without the characters that hide or disguise it: Unicode controls (Cc), format
@@ -56,12 +54,8 @@ class UploadFileNameTests {
     JdbcTemplate jdbc;
     @Autowired
     AuditLog audit;
-    Workflows workflows;
-
     @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
+    Workflows workflows;
 
     static Stream<Arguments> names() {
         return Stream.of(

@@ -15,7 +15,9 @@ import io.matterflow.template.Templates;
 
 /**
  * Published templates and instances on a {@link TestFirm}'s matter, made through the services by the matter's owner:
- * the one way tests create, publish and instantiate a template they do not test themselves.
+ * the one way tests create, publish and instantiate a template they do not test themselves. A bean in the contexts of
+ * {@link H2Test} and {@link PostgresTest} ({@code @Autowired Workflows workflows}); elsewhere
+ * {@code new Workflows(templates, instances)}.
  */
 public record Workflows(Templates templates, Instances instances) {
 

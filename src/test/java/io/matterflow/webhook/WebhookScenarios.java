@@ -68,7 +68,6 @@ import io.matterflow.notification.Notifications;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
 
 /**
  * The provider webhooks over HTTP: signature, replay window, once-only processing, the mapping of each event to its
@@ -103,12 +102,8 @@ abstract class WebhookScenarios {
     Notifications notifications;
     @Autowired
     DocumentProperties documentProperties;
-    Workflows workflows;
-
     @Autowired
-    void workflows(Templates templates, Instances instances) {
-        workflows = new Workflows(templates, instances);
-    }
+    Workflows workflows;
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
