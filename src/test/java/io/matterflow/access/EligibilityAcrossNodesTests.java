@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,13 +22,11 @@ import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.MatterEdit;
 import io.matterflow.directory.Role;
-import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.support.PostgresDatabase;
 import io.matterflow.support.PostgresTest;
 import io.matterflow.support.TestFirm;
-import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
+import io.matterflow.support.Workflows;
 
 /** Two application nodes on one database: a member change on one drops the other's cached eligibility. */
 @PostgresTest
@@ -40,13 +37,11 @@ class EligibilityAcrossNodesTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
-    @Autowired
-    Instances instances;
-    @Autowired
     StepRuntime runtime;
     @Autowired
     StepAccess access;
+    @Autowired
+    Workflows workflows;
 
     @BeforeAll
     static void startOtherNode() {
@@ -68,12 +63,8 @@ class EligibilityAcrossNodesTests {
     @Test
     void shouldStopAMemberRemovedOnAnotherNodeFromClaimingHere() {
         var firm = TestFirm.create(directory);
-        var author = firm.as(firm.owner());
-        var template = templates.create(author, "Two nodes", null, List.of(new StepDefinition("Approve",
-                ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of())));
-        templates.publish(author, template.id());
-        var instance = instances.instantiate(author,
-                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
+        var instance = workflows.instance(firm, Workflows.step("Approve", ActionType.APPROVAL_LAWYER,
+                RoleScope.LAWYER, true));
         var step = instance.steps().get(0);
         var ref = new StepRef(step.id(), instance.id(), firm.matter().id(), firm.orgId(), RoleScope.LAWYER, null);
         assertThat(access.isEligible(ref, firm.as(firm.associate()))).isTrue();
@@ -93,12 +84,8 @@ class EligibilityAcrossNodesTests {
     @Test
     void shouldStopAnOwnerReplacedOnAnotherNodeFromClaimingHere() {
         var firm = TestFirm.create(directory);
-        var author = firm.as(firm.owner());
-        var template = templates.create(author, "Two nodes, new owner", null, List.of(new StepDefinition("Approve",
-                ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of())));
-        templates.publish(author, template.id());
-        var instance = instances.instantiate(author,
-                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
+        var instance = workflows.instance(firm, Workflows.step("Approve", ActionType.APPROVAL_LAWYER,
+                RoleScope.LAWYER, true));
         var step = instance.steps().get(0);
         var ref = new StepRef(step.id(), instance.id(), firm.matter().id(), firm.orgId(), RoleScope.LAWYER, null);
         assertThat(access.isEligible(ref, firm.as(firm.owner()))).isTrue();

@@ -1,5 +1,6 @@
 package io.matterflow.api;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -48,7 +49,6 @@ import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.Role;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.instance.InstanceDetails;
-import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepDetails;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.instance.WorkflowStatus;
@@ -151,7 +151,7 @@ class ApiFlowTests extends ApiTestSupport {
     @Test
     void shouldInstantiateWithEveryStepUpToTheFirstRequiredOneReady() throws Exception {
         var firm = firm();
-        TemplateDetails template = published(firm,
+        TemplateDetails template = workflows.published(firm,
                 step("Optional intro", ActionType.CHECKLIST, RoleScope.PARALEGAL, false),
                 step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
                 step("Optional note", ActionType.CHECKLIST, RoleScope.PARALEGAL, false),
@@ -176,7 +176,7 @@ class ApiFlowTests extends ApiTestSupport {
     @Test
     void shouldInstantiateADraftWithActivateFalseAndStartItWithPatch() throws Exception {
         var firm = firm();
-        TemplateDetails template = published(firm,
+        TemplateDetails template = workflows.published(firm,
                 step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true),
                 step("Approve", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
 
@@ -270,7 +270,7 @@ class ApiFlowTests extends ApiTestSupport {
     }
 
     private InstanceDetails editableInstance(TestFirm firm) {
-        return instance(firm,
+        return workflows.instance(firm,
                 step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
                 step("Engagement", ActionType.CHECKLIST, RoleScope.PARALEGAL, true),
                 step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
@@ -312,7 +312,7 @@ class ApiFlowTests extends ApiTestSupport {
     @Test
     void shouldCompleteAReadyChecklistInlineAndMakeTheNextStepReady() throws Exception {
         var firm = firm();
-        var instance = instance(firm,
+        var instance = workflows.instance(firm,
                 step("Open the file", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
                         Map.of("items", List.of("Create folder", "Add to billing"))),
                 step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
@@ -524,7 +524,7 @@ class ApiFlowTests extends ApiTestSupport {
     @Test
     void shouldReplayARepeatedIdempotencyKeyWithTheFirstAnswerAndNoSecondAuditEvent() throws Exception {
         var firm = firm();
-        var instance = instance(firm, step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
+        var instance = workflows.instance(firm, step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
         UUID stepId = instance.steps().get(0).id();
 
         var first = mvc.perform(post(STEPS + "/" + stepId + "/claim").with(as(firm.owner()))
@@ -549,7 +549,7 @@ class ApiFlowTests extends ApiTestSupport {
     @Test
     void shouldRefuseAnIdempotencyKeyReusedWithADifferentBody() throws Exception {
         var firm = firm();
-        var instance = instance(firm, step("Open the file", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
+        var instance = workflows.instance(firm, step("Open the file", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
                 Map.of("items", List.of("Create folder", "Add to billing"))));
         UUID stepId = instance.steps().get(0).id();
         mvc.perform(jsonRequest(post(STEPS + "/" + stepId + "/complete"),
@@ -575,7 +575,7 @@ class ApiFlowTests extends ApiTestSupport {
 
     private InboxFixture inboxFixture() {
         var firm = firm();
-        var template = published(firm,
+        var template = workflows.published(firm,
                 step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, false),
                 step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
                         Map.of("requestText", "Your passport, please")),
@@ -584,11 +584,8 @@ class ApiFlowTests extends ApiTestSupport {
                 "Other client", Role.CLIENT, PASSWORD);
         MatterDetails otherMatter = directory.createMatter(firm.orgId(), "O-" + UUID.randomUUID().toString()
                 .substring(0, 8), "Other matter", firm.owner().id(), otherClient.id());
-        var owner = firm.as(firm.owner());
-        var mine = instances.instantiate(owner,
-                new Instances.Instantiate(template.id(), firm.matter().id(), "Mine", true, null));
-        var theirs = instances.instantiate(owner,
-                new Instances.Instantiate(template.id(), otherMatter.id(), "Theirs", true, null));
+        var mine = workflows.instantiate(firm, template.id(), "Mine");
+        var theirs = workflows.instantiate(firm.as(firm.owner()), template.id(), otherMatter.id(), "Theirs");
         return new InboxFixture(firm, otherClient, mine, theirs);
     }
 
@@ -702,13 +699,13 @@ class ApiFlowTests extends ApiTestSupport {
     void shouldAnswer404ForAnotherOrganizationSIds(String name, Function<Foreign, AbstractMockHttpServletRequestBuilder<?>> request)
             throws Exception {
         var firm = firm();
-        var instance = instance(firm,
+        var instance = workflows.instance(firm,
                 step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
                 step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.LAWYER, false,
                         Map.of("requestText", "Your passport, please")));
         var template = templates.get(firm.as(firm.owner()), instance.templateId());
         var other = firm();
-        var otherTemplate = published(other, step("Theirs", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
+        var otherTemplate = workflows.published(other, step("Theirs", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
         var x = new Foreign(firm, instance, template, other, otherTemplate);
         var mine = written(firm.orgId());
         var theirs = written(other.orgId());

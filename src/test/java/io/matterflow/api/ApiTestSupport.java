@@ -2,7 +2,6 @@ package io.matterflow.api;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,15 +15,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
-import io.matterflow.action.ActionType;
-import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.UserAccount;
-import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.Instances;
 import io.matterflow.support.TestFirm;
-import io.matterflow.template.StepDefinition;
-import io.matterflow.template.TemplateDetails;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.Templates;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +39,8 @@ abstract class ApiTestSupport {
     Instances instances;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Workflows workflows;
 
     TestFirm firm() {
         return TestFirm.create(directory);
@@ -51,29 +48,6 @@ abstract class ApiTestSupport {
 
     static RequestPostProcessor as(UserAccount user) {
         return httpBasic(user.email(), PASSWORD);
-    }
-
-    static StepDefinition step(String title, ActionType type, RoleScope scope, boolean required) {
-        return new StepDefinition(title, type, scope, required, Map.of());
-    }
-
-    static StepDefinition step(String title, ActionType type, RoleScope scope, boolean required,
-                               Map<String, Object> config) {
-        return new StepDefinition(title, type, scope, required, config);
-    }
-
-    /** A template created and published through the service by the matter's owner. */
-    TemplateDetails published(TestFirm firm, StepDefinition... steps) {
-        var author = firm.as(firm.owner());
-        var template = templates.create(author, "Template " + UUID.randomUUID(), null, List.of(steps));
-        return templates.publish(author, template.id());
-    }
-
-    /** An ACTIVE instance on the firm's matter, made through the service by the matter's owner. */
-    InstanceDetails instance(TestFirm firm, StepDefinition... steps) {
-        var template = published(firm, steps);
-        return instances.instantiate(firm.as(firm.owner()),
-                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
     }
 
     static MockHttpServletRequestBuilder jsonRequest(MockHttpServletRequestBuilder builder, Object body) {

@@ -1,5 +1,6 @@
 package io.matterflow.api;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -52,7 +53,7 @@ class AssignmentApiTests extends ApiTestSupport {
     Notifications notifications;
 
     private InstanceDetails lawyerAndParalegalSteps(TestFirm firm) {
-        return instance(firm, step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, false),
+        return workflows.instance(firm, step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, false),
                 step("Open the file", ActionType.CHECKLIST, RoleScope.PARALEGAL, false));
     }
 

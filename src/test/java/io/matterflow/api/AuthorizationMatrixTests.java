@@ -10,13 +10,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,8 +56,11 @@ import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepDocuments;
 import io.matterflow.instance.StepRuntime;
+import io.matterflow.support.Caller;
+import io.matterflow.support.FirmSnapshot;
 import io.matterflow.support.PostgresTest;
 import io.matterflow.support.TestFirm;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
 import io.matterflow.template.Templates;
 
@@ -74,9 +73,6 @@ import io.matterflow.template.Templates;
 @PostgresTest
 @AutoConfigureMockMvc
 class AuthorizationMatrixTests {
-
-    /** Everyone who may call: the firm's people, a user (the admin) of another firm, and nobody signed in. */
-    enum Caller { ADMIN, OWNER, ASSOCIATE, OUTSIDER, PARALEGAL, CLIENT, OTHER_ORG, ANONYMOUS }
 
     /**
      * The mutating routes, each on the state it needs. The step routes act on a LAWYER approval step (unless named
@@ -201,6 +197,8 @@ class AuthorizationMatrixTests {
     @Autowired
     Instances instances;
     @Autowired
+    Workflows workflows;
+    @Autowired
     StepRuntime runtime;
     @Autowired
     StepDocuments documents;
@@ -227,37 +225,16 @@ class AuthorizationMatrixTests {
     }
 
     static Stream<Arguments> matrix() {
-        List<String> routes = MATRIX.lines().skip(1).map(String::strip).filter(l -> !l.isEmpty())
-                .map(l -> l.split("\\s+")[0]).toList();
+        List<String> routes = Caller.routes(MATRIX);
         if (!routes.equals(Arrays.stream(Route.values()).map(Enum::name).toList())) {
             throw new IllegalStateException("the matrix must have one row for every route, in order: " + routes);
         }
-        return rows(MATRIX).map(r -> Arguments.of(Route.valueOf(r[0]), Caller.valueOf(r[1]), Integer.parseInt(r[2])));
+        return Caller.matrix(MATRIX).stream()
+                .map(e -> Arguments.of(Route.valueOf(e.route()), e.caller(), e.status()));
     }
 
     static Stream<Arguments> auditMatrix() {
-        return rows(AUDIT_MATRIX).map(r -> Arguments.of(r[0], Caller.valueOf(r[1]), Integer.parseInt(r[2])));
-    }
-
-    /** The table as (route, caller, status) triples; every route must name every caller exactly once. */
-    private static Stream<String[]> rows(String table) {
-        List<String> lines = table.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        String[] header = lines.get(0).split("\\s+");
-        if (!Arrays.equals(Arrays.copyOfRange(header, 1, header.length),
-                Arrays.stream(Caller.values()).map(Enum::name).toArray())) {
-            throw new IllegalStateException("the table's columns must be every caller in order: " + lines.get(0));
-        }
-        List<String[]> result = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\\s+");
-            if (cells.length != header.length) {
-                throw new IllegalStateException("row has " + cells.length + " cells: " + line);
-            }
-            for (int i = 1; i < cells.length; i++) {
-                result.add(new String[] {cells[0], header[i], cells[i]});
-            }
-        }
-        return result.stream();
+        return Caller.matrix(AUDIT_MATRIX).stream().map(e -> Arguments.of(e.route(), e.caller(), e.status()));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -273,7 +250,7 @@ class AuthorizationMatrixTests {
         });
         TestFirm firm = arranged.firm();
         State state = arranged.state();
-        UserAccount user = user(firm, caller);
+        UserAccount user = caller.account(firm, otherFirm);
         UUID actingOrg = user == null ? null : user.orgId();
 
         Map<String, Object> firmBefore = snapshot(firm.orgId());
@@ -699,7 +676,7 @@ class AuthorizationMatrixTests {
     @MethodSource("auditMatrix")
     void shouldShowTheAuditLogToTheFirmsAdminsOnly(String route, Caller caller, int expected) throws Exception {
         ReadFixture f = readFixture();
-        UserAccount user = user(f.firm(), caller);
+        UserAccount user = caller.account(f.firm(), otherFirm);
         String path = route.equals("AUDIT_LOG") ? "/api/audit" : "/api/audit/verify";
         Map<String, Object> before = snapshot(f.firm().orgId());
         MockHttpServletResponse response = mvc.perform(authenticated(get(path), user)).andReturn().getResponse();
@@ -780,19 +757,6 @@ class AuthorizationMatrixTests {
     }
 
 
-    private static UserAccount user(TestFirm firm, Caller caller) {
-        return switch (caller) {
-            case ADMIN -> firm.admin();
-            case OWNER -> firm.owner();
-            case ASSOCIATE -> firm.associate();
-            case OUTSIDER -> firm.outsider();
-            case PARALEGAL -> firm.paralegal();
-            case CLIENT -> firm.client();
-            case OTHER_ORG -> otherFirm.admin();
-            case ANONYMOUS -> null;
-        };
-    }
-
     private static RequestBuilder authenticated(AbstractMockHttpServletRequestBuilder<?> request, UserAccount user) {
         return user == null ? request : request.with(httpBasic(user.email(), PASSWORD));
     }
@@ -807,30 +771,25 @@ class AuthorizationMatrixTests {
     }
 
     private static StepDefinition checklist(RoleScope scope) {
-        return new StepDefinition("Check", ActionType.CHECKLIST, scope, true, Map.of());
+        return Workflows.step("Check", ActionType.CHECKLIST, scope, true);
     }
 
     private UUID published(TestFirm firm, String name, List<StepDefinition> steps) {
-        Actor owner = firm.as(firm.owner());
-        UUID id = templates.create(owner, name, null, steps).id();
-        templates.publish(owner, id);
-        return id;
+        return workflows.published(firm, name, steps).id();
     }
 
     /** An ACTIVE instance with a READY LAWYER approval "Review" and a PENDING PARALEGAL checklist "Wrap up". */
     private InstanceDetails instance(TestFirm firm, String name) {
         UUID template = published(firm, name, List.of(
-                new StepDefinition("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of()),
-                new StepDefinition("Wrap up", ActionType.CHECKLIST, RoleScope.PARALEGAL, true, Map.of())));
-        return instances.instantiate(firm.as(firm.owner()),
-                new Instances.Instantiate(template, firm.matter().id(), null, true, null));
+                Workflows.step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
+                Workflows.step("Wrap up", ActionType.CHECKLIST, RoleScope.PARALEGAL, true)));
+        return workflows.instantiate(firm, template, null);
     }
 
     /** An ACTIVE instance whose one step is READY and unassigned. */
     private State single(TestFirm firm, String name, StepDefinition step) {
         UUID template = published(firm, name, List.of(step));
-        InstanceDetails instance = instances.instantiate(firm.as(firm.owner()),
-                new Instances.Instantiate(template, firm.matter().id(), null, true, null));
+        InstanceDetails instance = workflows.instantiate(firm, template, null);
         return new State(template, instance.id(), instance.steps().get(0).id(), name);
     }
 
@@ -877,57 +836,7 @@ class AuthorizationMatrixTests {
         }
     }
 
-    /**
-     * Everything of one organization that a request could change: the audit log and its chain heads, templates with
-     * their drafts and versions, instances and their steps (state, assignee, data, versions), matters and members,
-     * documents, users and their API tokens; and the stored files.
-     */
     private Map<String, Object> snapshot(UUID org) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("audit_events", jdbc.queryForObject("select count(*) from audit_events where org_id = ?", Long.class,
-                org));
-        s.put("audit_heads", jdbc.queryForList(
-                "select stream_id, seq, hash, version from audit_heads where org_id = ? order by stream_id", org));
-        s.put("templates", jdbc.queryForList("select id, name, description, version, is_active, lock_version,"
-                + " updated_at from workflow_templates where org_id = ? order by id", org));
-        s.put("template_steps", jdbc.queryForList("select s.id, s.template_id, s.step_order, s.title, s.role_scope,"
-                + " s.required, cast(s.action_config as text) as action_config from workflow_template_steps s"
-                + " join workflow_templates t on t.id = s.template_id where t.org_id = ? order by s.id", org));
-        s.put("template_versions", jdbc.queryForList("select v.template_id, v.version from workflow_template_versions v"
-                + " join workflow_templates t on t.id = v.template_id where t.org_id = ? order by 1, 2", org));
-        s.put("instances", jdbc.queryForList("select id, title, status, version, updated_at, completed_at"
-                + " from workflow_instances where org_id = ? order by id", org));
-        s.put("instance_steps", jdbc.queryForList("select id, instance_id, step_order, title, role_scope, required,"
-                + " action_state, assigned_to_id, started_at, completed_at, updated_at, version,"
-                + " cast(action_data as text) as action_data, cast(action_config as text) as action_config"
-                + " from workflow_instance_steps where org_id = ? order by id", org));
-        s.put("matters", jdbc.queryForList("select id, reference, title, owner_id, client_id, status, closed_at,"
-                + " version, updated_at from matters where org_id = ? order by id", org));
-        s.put("matter_members", jdbc.queryForList("select m.matter_id, m.user_id, m.role from matter_members m"
-                + " join matters x on x.id = m.matter_id where x.org_id = ? order by 1, 2", org));
-        s.put("documents", jdbc.queryForList("select id, step_id, template_id, instance_id, name, size_bytes from documents"
-                + " where org_id = ?"
-                + " order by id", org));
-        s.put("users", jdbc.queryForList("select id, email, role, active, password_hash from users where org_id = ?"
-                + " order by id", org));
-        s.put("user_tokens", jdbc.queryForList("select id, revoked_at, used_at from user_tokens where org_id = ?"
-                + " order by id", org));
-        s.put("api_tokens", jdbc.queryForList("select id, user_id, name, token_hash, created_at, expires_at,"
-                + " revoked_at from api_tokens where org_id = ? order by id", org));
-        s.put("stored_files", storedFiles(org));
-        return s;
-    }
-
-    /** Documents are stored under {@code <storage-dir>/<orgId>/}. */
-    private long storedFiles(UUID org) {
-        Path root = Path.of(storageDir).resolve(org.toString());
-        if (!Files.isDirectory(root)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new FirmSnapshot(jdbc, Path.of(storageDir)).of(org);
     }
 }

@@ -34,6 +34,7 @@ import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.support.PostgresTest;
 import io.matterflow.support.TestFirm;
+import io.matterflow.support.Workflows;
 
 /**
  * Whatever a client sends, the answer is a problem detail with a status below 500 — 400 naming the failing field,
@@ -807,11 +808,11 @@ class BadInputTests extends ApiTestSupport {
 
     private Fixture fixture() {
         var firm = firm();
-        var instance = instance(firm,
-                step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, false, Map.of(
+        var instance = workflows.instance(firm,
+                Workflows.step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, false, Map.of(
                         "requestText", "Your passport, please", "acceptedTypes", List.of("application/pdf"))),
-                step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
-                step("Onboarding", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
+                Workflows.step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
+                Workflows.step("Onboarding", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
                         Map.of("items", List.of("A", "B"))));
         runtime.start(firm.as(firm.owner()), instance.steps().get(1).id());
         return new Fixture(firm, instance);

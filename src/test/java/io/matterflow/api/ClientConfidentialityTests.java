@@ -1,5 +1,6 @@
 package io.matterflow.api;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -51,7 +52,7 @@ class ClientConfidentialityTests extends ApiTestSupport {
     /** A conflict check the lawyer approved with a comment, the client's document request, and a shown checklist. */
     private Matter matter() {
         var firm = firm();
-        var instance = instance(firm,
+        var instance = workflows.instance(firm,
                 step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
                 step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
                         Map.of("requestText", "Your passport, please")),

@@ -1,5 +1,6 @@
 package io.matterflow.api;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -287,7 +288,7 @@ class CrossSiteRequestTests extends ApiTestSupport {
 
     private Fixture fixture() {
         TestFirm firm = firm();
-        InstanceDetails instance = instance(firm,
+        InstanceDetails instance = workflows.instance(firm,
                 step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, false),
                 step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, false, Map.of(
                         "requestText", "Your passport, please", "acceptedTypes", List.of("application/pdf"))),

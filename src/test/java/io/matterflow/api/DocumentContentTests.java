@@ -1,5 +1,6 @@
 package io.matterflow.api;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,7 +23,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
-import io.matterflow.audit.AuditEvent;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.support.PostgresTest;
@@ -51,7 +51,7 @@ class DocumentContentTests extends ApiTestSupport {
     /** The client's passport on its own step; the paralegal's notes on a step of the firm the client is shown. */
     private Upload uploads() throws Exception {
         var firm = firm();
-        var instance = instance(firm,
+        var instance = workflows.instance(firm,
                 step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, false,
                         Map.of("requestText", "Your passport, please")),
                 new StepDefinition("File notes", ActionType.REQUEST_DOC_CLIENT, RoleScope.PARALEGAL, false,

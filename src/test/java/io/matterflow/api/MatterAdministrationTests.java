@@ -1,5 +1,6 @@
 package io.matterflow.api;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -34,12 +35,10 @@ import io.matterflow.directory.MatterStatus;
 import io.matterflow.directory.Role;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.instance.InstanceDetails;
-import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.instance.WorkflowStatus;
 import io.matterflow.support.PostgresTest;
 import io.matterflow.support.TestFirm;
-import io.matterflow.support.Workflows;
 
 /**
  * {@code PATCH /api/matters/{id}} and the team: editing a matter's details, handing it to another owner or client,
@@ -121,21 +120,11 @@ class MatterAdministrationTests extends ApiTestSupport {
         TestFirm firm = firm();
         Map<String, Object> before = written(firm.orgId());
         Map<String, String> cases = new java.util.LinkedHashMap<>();
+        // bodies that do not bind (too long, not a UUID, unknown fields) are MatterControllerTests' (web layer)
         cases.put("{\"title\": \"   \"}", "title");
-        cases.put("{\"title\": \"\"}", "title");
         cases.put("{\"reference\": \" \"}", "reference");
-        cases.put("{\"reference\": \"" + "x".repeat(51) + "\"}", "reference");
-        cases.put("{\"title\": \"" + "x".repeat(301) + "\"}", "title");
         cases.put("{\"cancelActiveWorkflows\": true}", "cancelActiveWorkflows");
         cases.put("{\"status\": \"OPEN\", \"cancelActiveWorkflows\": true}", "cancelActiveWorkflows");
-        cases.put("{\"status\": \"ARCHIVED\"}", "status");
-        cases.put("{\"status\": 1}", "status");
-        cases.put("{\"cancelActiveWorkflows\": \"true\"}", "cancelActiveWorkflows");
-        cases.put("{\"clientId\": 5}", "clientId");
-        cases.put("{\"clientId\": \"the client\"}", "clientId");
-        cases.put("{\"clientId\": {\"id\": \"x\"}}", "clientId");
-        cases.put("{\"ownerId\": \"me\"}", "ownerId");
-        cases.put("{\"closedAt\": \"2026-01-01T00:00:00Z\"}", "closedAt");
         cases.put("{\"ownerId\": \"" + firm.paralegal().id() + "\"}", "ownerId");
         cases.put("{\"ownerId\": \"" + firm.client().id() + "\"}", "ownerId");
         cases.put("{\"ownerId\": \"" + UUID.randomUUID() + "\"}", "ownerId");
@@ -158,7 +147,7 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldHandTheMatterToAnotherOwnerAtOnce() throws Exception {
         TestFirm firm = firm();
-        InstanceDetails instance = instance(firm, step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
+        InstanceDetails instance = workflows.instance(firm, step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
         UUID step = instance.steps().get(0).id();
         // the old owner's eligibility is cached by this read
         assertThat(runtime.allowedEvents(firm.as(firm.owner()), instance, instance.steps().get(0))).isNotEmpty();
@@ -212,7 +201,7 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldCloseAMatterWhoseWorkflowsHaveEnded() throws Exception {
         TestFirm firm = firm();
-        InstanceDetails canceled = instance(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
+        InstanceDetails canceled = workflows.instance(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
         instances.update(firm.as(firm.owner()), canceled.id(), null, WorkflowStatus.CANCELED);
 
         MvcResult result = mvc.perform(patchMatter(firm, firm.owner(), "{\"status\": \"CLOSED\"}")).andReturn();
@@ -230,7 +219,6 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldRefuseToCloseWhileWorkflowsAreUnfinishedListingThemAndChangingNothing() throws Exception {
         TestFirm firm = firm();
-        Workflows workflows = new Workflows(templates, instances);
         InstanceDetails active = workflows.instance(firm, step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER,
                 true));
         InstanceDetails paused = workflows.instance(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL,
@@ -262,7 +250,6 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldCancelTheUnfinishedWorkflowsAndCloseInOneTransactionWhenAsked() throws Exception {
         TestFirm firm = firm();
-        Workflows workflows = new Workflows(templates, instances);
         InstanceDetails active = workflows.instance(firm, step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER,
                 true));
         runtime.claim(firm.as(firm.associate()), active.steps().get(0).id());
@@ -298,9 +285,8 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldRefuseNewWorkflowsOnAClosedMatterAndTakeThemAgainOnceReopened() throws Exception {
         TestFirm firm = firm();
-        var template = published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
-        InstanceDetails before = instances.instantiate(firm.as(firm.owner()),
-                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
+        var template = workflows.published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
+        InstanceDetails before = workflows.instantiate(firm, template.id(), null);
         mvc.perform(patchMatter(firm, firm.owner(), "{\"status\": \"CLOSED\", \"cancelActiveWorkflows\": true}"))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(200));
         java.util.function.Function<UserAccount, MockHttpServletRequestBuilder> instantiate = caller -> jsonRequest(
@@ -357,14 +343,13 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldCancelAWorkflowStartedWhileTheMatterCloses() throws Exception {
         TestFirm firm = firm();
-        var template = published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
+        var template = workflows.published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
 
         CompletableFuture<InstanceDetails> start = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
-            InstanceDetails instance = instances.instantiate(firm.as(firm.owner()),
-                    new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
+            InstanceDetails instance = workflows.instantiate(firm, template.id(), null);
             started.countDown();
             await(commit);
             return instance;
@@ -387,7 +372,7 @@ class MatterAdministrationTests extends ApiTestSupport {
     @Test
     void shouldRefuseAWorkflowStartedWhileTheMatterIsClosing() throws Exception {
         TestFirm firm = firm();
-        var template = published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
+        var template = workflows.published(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         CountDownLatch closing = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
@@ -400,9 +385,8 @@ class MatterAdministrationTests extends ApiTestSupport {
             return matter;
         }));
         assertThat(closing.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<InstanceDetails> start = CompletableFuture.supplyAsync(() -> instances.instantiate(
-                firm.as(firm.owner()), new Instances.Instantiate(template.id(), firm.matter().id(), null, true,
-                        null)));
+        CompletableFuture<InstanceDetails> start = CompletableFuture.supplyAsync(
+                () -> workflows.instantiate(firm, template.id(), null));
         Thread.sleep(500);
         assertThat(start).as("the start waits for the close to commit").isNotDone();
         commit.countDown();

@@ -1,5 +1,6 @@
 package io.matterflow.api;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -149,7 +150,7 @@ class RaceTests extends ApiTestSupport {
     @MethodSource("pairs")
     void shouldSerializeConcurrentRequestsOnOneStep(Route a, Route b, Setup setup) throws Exception {
         var firm = firm();
-        var instance = instance(firm,
+        var instance = workflows.instance(firm,
                 step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
                 step("Sign-off", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
         UUID stepId = instance.steps().get(0).id();

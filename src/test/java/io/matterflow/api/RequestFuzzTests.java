@@ -1,5 +1,6 @@
 package io.matterflow.api;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -369,7 +370,7 @@ class RequestFuzzTests extends ApiTestSupport {
 
     private Fixture fixture() {
         var firm = firm();
-        var instance = instance(firm,
+        var instance = workflows.instance(firm,
                 step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, false, Map.of(
                         "requestText", "Your passport, please", "acceptedTypes", List.of("application/pdf"))),
                 step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),

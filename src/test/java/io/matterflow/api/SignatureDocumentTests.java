@@ -1,5 +1,6 @@
 package io.matterflow.api;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,7 +27,6 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditLog;
-import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.Role;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.support.PostgresTest;
@@ -115,7 +115,7 @@ class SignatureDocumentTests extends ApiTestSupport {
     @Test
     void shouldLetAdminsAndTheOwnerStoreADocumentForAnInstanceAndRefuseEveryoneElseChangingNothing() throws Exception {
         var firm = firm();
-        var instance = instance(firm, step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
+        var instance = workflows.instance(firm, step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
                 Map.of("documentId", "engagement-letter")));
         uploadToInstance(firm.admin(), instance.id());
         uploadToInstance(firm.owner(), instance.id());
@@ -166,10 +166,10 @@ class SignatureDocumentTests extends ApiTestSupport {
     @Test
     void shouldAcceptDocumentsOfTheInstanceOrItsTemplateInAnInstancesSignatureStep() throws Exception {
         var firm = firm();
-        var instance = instance(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true),
+        var instance = workflows.instance(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true),
                 step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
                         Map.of("documentId", "engagement-letter")));
-        var elsewhere = instance(firm, step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
+        var elsewhere = workflows.instance(firm, step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
                 Map.of("documentId", "engagement-letter")));
         UUID signStep = instance.steps().get(1).id();
         UUID own = uploadToInstance(firm.owner(), instance.id());
@@ -245,7 +245,7 @@ class SignatureDocumentTests extends ApiTestSupport {
     @Test
     void shouldHideTheDocumentFromThoseWhoMayNotSeeTheStepChangingNothing() throws Exception {
         var firm = firm();
-        var instance = instance(firm, step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
+        var instance = workflows.instance(firm, step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
                         Map.of("documentId", "engagement-letter")),
                 step("Countersign", ActionType.SIGNATURE_CLIENT, RoleScope.LAWYER, true,
                         Map.of("documentId", "engagement-letter")));
@@ -274,7 +274,7 @@ class SignatureDocumentTests extends ApiTestSupport {
         mvc.perform(get("/api/workflows/steps/{id}/signature-document", firmStep).with(as(firm.client())))
                 .andExpect(status().is4xxClientError());
         // a step naming no stored document
-        var plain = instance(firm, step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
+        var plain = workflows.instance(firm, step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
                 Map.of("documentId", "engagement-letter")));
         before = written(firm.orgId());
         mvc.perform(get("/api/workflows/steps/{id}/signature-document", plain.steps().get(0).id())
@@ -307,8 +307,7 @@ class SignatureDocumentTests extends ApiTestSupport {
     @Test
     void shouldStoreTheDocumentFromTheInstanceEditorAndFillTheStepsDocumentField() throws Exception {
         var firm = firm();
-        var instance = instances.instantiate(firm.as(firm.owner()), new io.matterflow.instance.Instances.Instantiate(
-                templates.publish(firm.as(firm.owner()), draft(firm)).id(), firm.matter().id(), null, true, null));
+        var instance = workflows.instantiate(firm, templates.publish(firm.as(firm.owner()), draft(firm)).id(), null);
         UUID step = instance.steps().get(0).id();
 
         var answer = mvc.perform(multipart("/workflows/instances/{id}/documents", instance.id()).file(letter())

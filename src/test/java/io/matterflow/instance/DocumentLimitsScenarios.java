@@ -32,17 +32,14 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentInfo;
 import io.matterflow.action.DocumentProperties;
-import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditEvent;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.support.TestFirm;
-import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
+import io.matterflow.support.Workflows;
 
 /**
  * Upload volume is bounded: per step by document count ({@code matterflow.documents.max-per-step}, 20) and bytes
@@ -62,10 +59,6 @@ abstract class DocumentLimitsScenarios {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
-    @Autowired
-    Instances instances;
-    @Autowired
     StepRuntime runtime;
     @Autowired
     StepDocuments documents;
@@ -77,6 +70,8 @@ abstract class DocumentLimitsScenarios {
     AuditLog audit;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Workflows workflows;
 
     /**
      * The penetration test's case: five 20 MB uploads to one step. The first two fit the step's 50 MB; the other three
@@ -85,7 +80,7 @@ abstract class DocumentLimitsScenarios {
     @Test
     void shouldRefuseUploadsBeyondTheStepsBytes() throws Exception {
         TestFirm firm = TestFirm.create(directory);
-        UUID step = documentRequest(firm);
+        UUID step = workflows.documentRequest(firm);
         byte[] twentyMegabytes = new byte[(int) (20 * MB)];
         System.arraycopy(PDF, 0, twentyMegabytes, 0, PDF.length);
         List<Integer> statuses = new ArrayList<>();
@@ -110,7 +105,7 @@ abstract class DocumentLimitsScenarios {
     @Test
     void shouldRefuseUploadsBeyondTheStepsDocumentCount() throws Exception {
         TestFirm firm = TestFirm.create(directory);
-        UUID step = documentRequest(firm);
+        UUID step = workflows.documentRequest(firm);
         for (int i = 0; i < 20; i++) {
             upload(firm, step, "page-" + i + ".pdf", PDF).andExpect(status().isCreated());
         }
@@ -121,7 +116,7 @@ abstract class DocumentLimitsScenarios {
                 .andExpect(jsonPath("$.current").value(20));
         assertThat(rows(step)).isEqualTo(20);
         // another step of the same person still takes documents
-        upload(firm, documentRequest(firm), "other.pdf", PDF).andExpect(status().isCreated());
+        upload(firm, workflows.documentRequest(firm), "other.pdf", PDF).andExpect(status().isCreated());
     }
 
     /**
@@ -133,11 +128,11 @@ abstract class DocumentLimitsScenarios {
     @Test
     void shouldRefuseUploadsBeyondThePersonsDailyBytes() throws Exception {
         TestFirm firm = TestFirm.create(directory);
-        UUID earlier = documentRequest(firm);
+        UUID earlier = workflows.documentRequest(firm);
         Instant now = Instant.now();
         insertDocument(firm, earlier, 200 * MB - 100 * 1024, now.minus(Duration.ofHours(2)));
         insertDocument(firm, earlier, 500 * MB, now.minus(Duration.ofHours(25)));
-        UUID step = documentRequest(firm);
+        UUID step = workflows.documentRequest(firm);
 
         upload(firm, step, "small.pdf", padded(50 * 1024)).andExpect(status().isCreated());
         String retryAfter = upload(firm, step, "more.pdf", padded(60 * 1024))
@@ -163,8 +158,8 @@ abstract class DocumentLimitsScenarios {
     void shouldRemoveUnsubmittedUploadsAfterTheRetentionOnceAcrossNodes() throws Exception {
         TestFirm firm = TestFirm.create(directory);
         Actor client = firm.as(firm.client());
-        UUID completed = documentRequest(firm);
-        UUID waiting = documentRequest(firm);
+        UUID completed = workflows.documentRequest(firm);
+        UUID waiting = workflows.documentRequest(firm);
         runtime.start(client, completed);
         runtime.start(client, waiting);
         DocumentInfo named = documents.upload(client, completed, "named.pdf", "application/pdf", PDF);
@@ -233,17 +228,6 @@ abstract class DocumentLimitsScenarios {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
-
-    /** A REQUEST_DOC_CLIENT step of the firm's matter, READY for its client. */
-    private UUID documentRequest(TestFirm firm) {
-        Actor owner = firm.as(firm.owner());
-        UUID template = templates.create(owner, "Limits " + UUID.randomUUID(), null, List.of(new StepDefinition(
-                "Documents", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
-                Map.of("requestText", "Your documents, please")))).id();
-        templates.publish(owner, template);
-        return instances.instantiate(owner, new Instances.Instantiate(template, firm.matter().id(), null, true, null))
-                .steps().get(0).id();
-    }
 
     private ResultActions upload(TestFirm firm, UUID step, String name, byte[] content) throws Exception {
         return mvc.perform(multipart("/api/workflows/steps/{id}/documents", step)

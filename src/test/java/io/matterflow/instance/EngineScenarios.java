@@ -1,5 +1,6 @@
 package io.matterflow.instance;
 
+import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.support.TestFirm;
-import io.matterflow.template.StepDefinition;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.TemplateDetails;
 import io.matterflow.template.Templates;
 
@@ -47,6 +48,8 @@ abstract class EngineScenarios {
     Templates templates;
     @Autowired
     Instances instances;
+    @Autowired
+    Workflows workflows;
     @Autowired
     StepRuntime runtime;
     @Autowired
@@ -150,7 +153,7 @@ abstract class EngineScenarios {
     @Test
     void shouldLetExactlyOneOfTwoConcurrentStartsWin() throws Exception {
         var firm = TestFirm.create(directory);
-        var instance = instantiate(firm, List.of(step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true)));
+        var instance = workflows.instance(firm, step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
         UUID stepId = instance.steps().get(0).id();
 
         List<Actor> racers = List.of(firm.as(firm.owner()), firm.as(firm.associate()));
@@ -193,11 +196,11 @@ abstract class EngineScenarios {
     @Test
     void shouldMakeEveryStepUpToTheFirstRequiredOneReady() {
         var firm = TestFirm.create(directory);
-        var instance = instantiate(firm, List.of(
+        var instance = workflows.instance(firm,
                 step("Optional intro", ActionType.CHECKLIST, RoleScope.PARALEGAL, false),
                 step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
                 step("Optional note", ActionType.CHECKLIST, RoleScope.PARALEGAL, false),
-                step("Engagement", ActionType.CHECKLIST, RoleScope.LAWYER, true)));
+                step("Engagement", ActionType.CHECKLIST, RoleScope.LAWYER, true));
         assertThat(instance.steps()).extracting(StepDetails::actionState).containsExactly(
                 ActionState.READY, ActionState.READY, ActionState.PENDING, ActionState.PENDING);
 
@@ -222,9 +225,9 @@ abstract class EngineScenarios {
     @Test
     void shouldKeepADraftInstancePendingUntilItIsActivated() {
         var firm = TestFirm.create(directory);
-        TemplateDetails template = publishedTemplate(firm, List.of(
+        TemplateDetails template = workflows.published(firm,
                 step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true),
-                step("Approve", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true)));
+                step("Approve", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
         Actor owner = firm.as(firm.owner());
         var draft = instances.instantiate(owner,
                 new Instances.Instantiate(template.id(), firm.matter().id(), null, false, null));
@@ -242,8 +245,8 @@ abstract class EngineScenarios {
     @Test
     void shouldRefuseStepMovesWhileThePausedInstanceWaits() {
         var firm = TestFirm.create(directory);
-        var instance = instantiate(firm, List.of(step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true),
-                step("Check 2", ActionType.CHECKLIST, RoleScope.PARALEGAL, true)));
+        var instance = workflows.instance(firm, step("Check", ActionType.CHECKLIST, RoleScope.PARALEGAL, true),
+                step("Check 2", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
         Actor owner = firm.as(firm.owner());
         Actor paralegal = firm.as(firm.paralegal());
         instances.update(owner, instance.id(), null, WorkflowStatus.PAUSED);
@@ -262,8 +265,8 @@ abstract class EngineScenarios {
     @Test
     void shouldFailARejectedApprovalAndLetTheOwnerRetryIt() {
         var firm = TestFirm.create(directory);
-        var instance = instantiate(firm, List.of(step("Approve", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
-                step("After", ActionType.CHECKLIST, RoleScope.PARALEGAL, true)));
+        var instance = workflows.instance(firm, step("Approve", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
+                step("After", ActionType.CHECKLIST, RoleScope.PARALEGAL, true));
         Actor associate = firm.as(firm.associate());
         UUID stepId = instance.steps().get(0).id();
         runtime.start(associate, stepId);
@@ -289,7 +292,7 @@ abstract class EngineScenarios {
     @Test
     void shouldApplyThePermissionTable() {
         var firm = TestFirm.create(directory);
-        var instance = instantiate(firm, List.of(step("Approve", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true)));
+        var instance = workflows.instance(firm, step("Approve", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
         UUID stepId = instance.steps().get(0).id();
         // a lawyer not on the matter does not see its steps: not found, as for an unknown id
         assertThatThrownBy(() -> runtime.claim(firm.as(firm.outsider()), stepId)).isInstanceOf(NotFoundException.class);
@@ -315,8 +318,8 @@ abstract class EngineScenarios {
     @Test
     void shouldBlockAndUnblockAStepInProgress() {
         var firm = TestFirm.create(directory);
-        var instance = instantiate(firm, List.of(step("Docs", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
-                Map.of("requestText", "Your ID please"))));
+        var instance = workflows.instance(firm, step("Docs", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
+                Map.of("requestText", "Your ID please")));
         UUID stepId = instance.steps().get(0).id();
         Actor client = firm.as(firm.client());
         runtime.start(client, stepId);
@@ -335,21 +338,18 @@ abstract class EngineScenarios {
     @Test
     void shouldListEachPerformerTheStepsTheyMayActOnInTheirInbox() {
         var firm = TestFirm.create(directory);
-        TemplateDetails template = publishedTemplate(firm, List.of(
+        TemplateDetails template = workflows.published(firm,
                 step("Approve", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, false),
                 step("Tick", ActionType.CHECKLIST, RoleScope.PARALEGAL, false),
                 step("Upload", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, false,
                         Map.of("requestText", "Your ID please")),
-                step("Review", ActionType.CHECKLIST, RoleScope.ADMIN, false)));
+                step("Review", ActionType.CHECKLIST, RoleScope.ADMIN, false));
         Actor owner = firm.as(firm.owner());
         var otherMatter = directory.createMatter(firm.orgId(), "M2-" + UUID.randomUUID().toString().substring(0, 8),
                 "Second matter", firm.owner().id(), null);
-        var first = instances.instantiate(owner,
-                new Instances.Instantiate(template.id(), firm.matter().id(), "First", true, null));
-        var second = instances.instantiate(owner,
-                new Instances.Instantiate(template.id(), otherMatter.id(), "Second", true, null));
-        var paused = instances.instantiate(owner,
-                new Instances.Instantiate(template.id(), firm.matter().id(), "Paused", true, null));
+        var first = workflows.instantiate(firm, template.id(), "First");
+        var second = workflows.instantiate(owner, template.id(), otherMatter.id(), "Second");
+        var paused = workflows.instantiate(firm, template.id(), "Paused");
         instances.update(owner, paused.id(), null, WorkflowStatus.PAUSED);
         UUID approveFirst = first.steps().get(0).id();
         UUID approveSecond = second.steps().get(0).id();
@@ -388,27 +388,6 @@ abstract class EngineScenarios {
     private List<UUID> inboxSteps(Actor actor, boolean onlyAssigned) {
         return inbox.of(actor, onlyAssigned, null, PageRequest.of(0, 20)).getContent().stream()
                 .map(item -> item.step().id()).toList();
-    }
-
-    private InstanceDetails instantiate(TestFirm firm, List<StepDefinition> steps) {
-        TemplateDetails template = publishedTemplate(firm, steps);
-        return instances.instantiate(firm.as(firm.owner()),
-                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
-    }
-
-    private TemplateDetails publishedTemplate(TestFirm firm, List<StepDefinition> steps) {
-        Actor author = firm.as(firm.owner());
-        var template = templates.create(author, "Template " + UUID.randomUUID(), null, steps);
-        return templates.publish(author, template.id());
-    }
-
-    static StepDefinition step(String title, ActionType type, RoleScope scope, boolean required) {
-        return step(title, type, scope, required, Map.of());
-    }
-
-    static StepDefinition step(String title, ActionType type, RoleScope scope, boolean required,
-                               Map<String, Object> config) {
-        return new StepDefinition(title, type, scope, required, config);
     }
 
     private List<ActionState> states(UUID instanceId, Actor reader) {

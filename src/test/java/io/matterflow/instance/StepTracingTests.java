@@ -24,8 +24,8 @@ import io.matterflow.audit.AuditLog;
 import io.matterflow.directory.Directory;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -61,13 +61,11 @@ class StepTracingTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
-    @Autowired
-    Instances instances;
-    @Autowired
     StepRuntime runtime;
     @Autowired
     AuditLog audit;
+    @Autowired
+    Workflows workflows;
 
     @BeforeEach
     void forgetEarlierSpans() {
@@ -78,10 +76,10 @@ class StepTracingTests {
     @Test
     void shouldTraceEveryTransitionWithItsHandlerCallsAsChildren() {
         var firm = TestFirm.create(directory);
-        var instance = instantiate(firm, List.of(
+        var instance = workflows.instance(firm,
                 new StepDefinition("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of()),
                 new StepDefinition("Open the file", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
-                        Map.of("items", List.of("File opened")))));
+                        Map.of("items", List.of("File opened"))));
         UUID approval = instance.steps().get(0).id();
         UUID checklist = instance.steps().get(1).id();
         var owner = firm.as(firm.owner());
@@ -145,8 +143,8 @@ class StepTracingTests {
     @Test
     void shouldMarkTheHandlerCallAndTransitionThatRefusedAPayloadAsErrors() {
         var firm = TestFirm.create(directory);
-        var instance = instantiate(firm, List.of(
-                new StepDefinition("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of())));
+        var instance = workflows.instance(firm,
+                new StepDefinition("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of()));
         UUID approval = instance.steps().get(0).id();
         var owner = firm.as(firm.owner());
         runtime.start(owner, approval);
@@ -185,13 +183,5 @@ class StepTracingTests {
 
     private void flush() {
         assertThat(tracerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-    }
-
-    private InstanceDetails instantiate(TestFirm firm, List<StepDefinition> steps) {
-        var author = firm.as(firm.owner());
-        var template = templates.create(author, "Traced " + UUID.randomUUID(), null, steps);
-        templates.publish(author, template.id());
-        return instances.instantiate(author,
-                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -21,11 +19,9 @@ import org.springframework.test.context.TestPropertySource;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Directory;
-import io.matterflow.instance.Instances;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
-import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
+import io.matterflow.support.Workflows;
 
 /** The embedded default has no mail server: READY emails are written to the log and count as sent, not lost. */
 @H2Test
@@ -40,27 +36,21 @@ class EmailWithoutSmtpTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
-    @Autowired
-    Instances instances;
-    @Autowired
     FeatureFlags flags;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     org.springframework.beans.factory.ObjectProvider<JavaMailSender> mailSender;
+    @Autowired
+    Workflows workflows;
 
     @Test
     void shouldLogTheEmailAndMarkItSent(CapturedOutput output) {
         assertThat(mailSender.getIfAvailable()).as("no mail server configured").isNull();
         var firm = TestFirm.create(directory);
         flags.set(firm.as(firm.admin()), FeatureFlags.READY_EMAIL, true);
-        var author = firm.as(firm.owner());
-        var template = templates.create(author, "Logged " + UUID.randomUUID(), null, List.of(new StepDefinition(
-                "Check the conflicts register", ActionType.APPROVAL_LAWYER, RoleScope.PARALEGAL, true, Map.of())));
-        templates.publish(author, template.id());
-        var instance = instances.instantiate(author,
-                new Instances.Instantiate(template.id(), firm.matter().id(), "Logged run", true, null));
+        var instance = workflows.instance(firm, "Logged run",
+                Workflows.step("Check the conflicts register", ActionType.APPROVAL_LAWYER, RoleScope.PARALEGAL, true));
         UUID stepId = instance.steps().get(0).id();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "SENT".equals(

@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -41,12 +38,13 @@ import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.UserAccount;
-import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepBecameReady;
+import io.matterflow.support.MutableClock;
 import io.matterflow.support.PostgresDatabase;
 import io.matterflow.support.PostgresTest;
 import io.matterflow.support.TestFirm;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
 import io.matterflow.template.TemplateDetails;
 import io.matterflow.template.Templates;
@@ -72,7 +70,7 @@ import jakarta.mail.internet.MimeMessage;
 class ReadyEmailTests {
 
     static final int SMTP_PORT = freePort();
-    static final ShiftableClock CLOCK = new ShiftableClock();
+    static final MutableClock CLOCK = new MutableClock();
     private static final Duration DELIVERY = Duration.ofSeconds(20);
     private static final Duration QUIET = Duration.ofMillis(800);
 
@@ -95,10 +93,6 @@ class ReadyEmailTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
-    @Autowired
-    Instances instances;
-    @Autowired
     FeatureFlags flags;
     @Autowired
     Notifications notifications;
@@ -108,13 +102,16 @@ class ReadyEmailTests {
     ApplicationEventPublisher events;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    Workflows workflows;
 
     @Test
     void shouldEmailEachEligiblePerformerOnceWithTheMatterAndTheStep() throws Exception {
         var firm = TestFirm.create(directory);
         emailOn(firm);
 
-        var instance = run(firm, "Engagement for Acme", step("Approve the engagement letter", RoleScope.LAWYER, true));
+        var instance = workflows.instance(firm, "Engagement for Acme",
+                step("Approve the engagement letter", RoleScope.LAWYER, true));
         UUID stepId = instance.steps().get(0).id();
 
         // queued by the transition itself: the rows are there as soon as it returned
@@ -163,7 +160,7 @@ class ReadyEmailTests {
         var firm = TestFirm.create(directory);
         assertThat(flags.isEnabled(firm.orgId(), FeatureFlags.READY_EMAIL)).isFalse();
 
-        var quiet = run(firm, "Quiet run", step("Review the file", RoleScope.PARALEGAL, true));
+        var quiet = workflows.instance(firm, "Quiet run", step("Review the file", RoleScope.PARALEGAL, true));
         UUID quietStep = quiet.steps().get(0).id();
         assertThat(queued(quietStep)).isEmpty();
         await().atMost(DELIVERY).until(() -> inApp(firm, firm.paralegal(), quietStep));
@@ -171,7 +168,7 @@ class ReadyEmailTests {
         assertThat(messagesTo(firm.paralegal())).isEmpty();
 
         emailOn(firm);
-        var loud = run(firm, "Loud run", step("Review the file", RoleScope.PARALEGAL, true));
+        var loud = workflows.instance(firm, "Loud run", step("Review the file", RoleScope.PARALEGAL, true));
         UUID loudStep = loud.steps().get(0).id();
         awaitMessages(firm.paralegal(), 1);
         assertThat(text(messagesTo(firm.paralegal()).get(0))).contains("Loud run");
@@ -185,7 +182,7 @@ class ReadyEmailTests {
         // seven optional steps become READY together: seven emails to the paralegal in one transaction
         var definitions = IntStream.rangeClosed(1, 7)
                 .mapToObj(i -> step("Task " + i, RoleScope.PARALEGAL, false)).toArray(StepDefinition[]::new);
-        var instance = run(firm, "Busy run", definitions);
+        var instance = workflows.instance(firm, "Busy run", definitions);
         var stepIds = instance.steps().stream().map(s -> s.id()).toList();
         assertThat(stepIds.stream().flatMap(id -> queued(id).stream())).hasSize(7);
 
@@ -227,7 +224,7 @@ class ReadyEmailTests {
         emailOn(firm);
         smtp.stop();
         try {
-            var instance = run(firm, "Patient run", step("File the form", RoleScope.PARALEGAL, true));
+            var instance = workflows.instance(firm, "Patient run", step("File the form", RoleScope.PARALEGAL, true));
             UUID stepId = instance.steps().get(0).id();
             await().atMost(DELIVERY).until(() -> attempts(stepId) >= 2);
             assertThat(statuses(stepId)).containsExactly("PENDING");
@@ -257,16 +254,14 @@ class ReadyEmailTests {
         try {
             var firm = TestFirm.create(directory);
             emailOn(firm);
-            var author = firm.as(firm.owner());
             StepDefinition[] definitions = {step("Lawyer task", RoleScope.LAWYER, false),
                     step("Paralegal task", RoleScope.PARALEGAL, false), step("Admin task", RoleScope.ADMIN, false)};
-            TemplateDetails template = publish(firm, definitions);
-            var otherInstances = otherNode.getBean(Instances.class);
+            TemplateDetails template = workflows.published(firm, definitions);
+            var otherWorkflows = new Workflows(otherNode.getBean(Templates.class), otherNode.getBean(Instances.class));
             List<UUID> runs = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
-                var on = i % 2 == 0 ? otherInstances : instances;
-                runs.add(on.instantiate(author, new Instances.Instantiate(template.id(), firm.matter().id(),
-                        "Run " + i, true, null)).id());
+                var on = i % 2 == 0 ? otherWorkflows : workflows;
+                runs.add(on.instantiate(firm, template.id(), "Run " + i).id());
             }
             // per run: the owner and the associate (lawyers), the paralegal and the admin
             List<UserAccount> recipients = List.of(firm.owner(), firm.associate(), firm.paralegal(), firm.admin());
@@ -298,18 +293,6 @@ class ReadyEmailTests {
 
     private static StepDefinition step(String title, RoleScope scope, boolean required) {
         return new StepDefinition(title, ActionType.APPROVAL_LAWYER, scope, required, Map.of());
-    }
-
-    private TemplateDetails publish(TestFirm firm, StepDefinition... definitions) {
-        var author = firm.as(firm.owner());
-        var template = templates.create(author, "Emails " + UUID.randomUUID(), null, List.of(definitions));
-        return templates.publish(author, template.id());
-    }
-
-    private InstanceDetails run(TestFirm firm, String title, StepDefinition... definitions) {
-        var template = publish(firm, definitions);
-        return instances.instantiate(firm.as(firm.owner()),
-                new Instances.Instantiate(template.id(), firm.matter().id(), title, true, null));
     }
 
     private List<String> queued(UUID stepId) {
@@ -364,32 +347,6 @@ class ReadyEmailTests {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The system clock in microseconds, which a test can move forward (and back to now). */
-    static final class ShiftableClock extends Clock {
-
-        private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
-        private volatile Duration offset = Duration.ZERO;
-
-        void shift(Duration offset) {
-            this.offset = offset;
-        }
-
-        @Override
-        public Instant instant() {
-            return base.instant().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,8 +25,8 @@ import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
 
 /**
  * The mock provider pages (signing and checkout): shown to the matter's people, 404 for another firm, the login page
@@ -42,13 +41,13 @@ class MockProviderPageTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
-    @Autowired
     Instances instances;
     @Autowired
     StepRuntime runtime;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    Workflows workflows;
 
     @Test
     void shouldGuardTheSigningPage() throws Exception {
@@ -66,10 +65,7 @@ class MockProviderPageTests {
         TestFirm firm = TestFirm.create(directory);
         TestFirm other = TestFirm.create(directory);
         var owner = firm.as(firm.owner());
-        UUID template = templates.create(owner, "Provider " + UUID.randomUUID(), null, List.of(definition)).id();
-        templates.publish(owner, template);
-        var instance = instances.instantiate(owner,
-                new Instances.Instantiate(template, firm.matter().id(), null, true, null));
+        var instance = workflows.instance(firm, definition);
         UUID step = instance.steps().get(0).id();
         runtime.start(firm.as(firm.client()), step);
         String session = String.valueOf(instances.step(owner, step).actionData().get(key));

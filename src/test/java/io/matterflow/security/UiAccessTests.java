@@ -6,7 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -35,9 +36,11 @@ import io.matterflow.directory.Directory;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.Instances;
+import io.matterflow.support.Caller;
+import io.matterflow.support.FirmSnapshot;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
-import io.matterflow.template.StepDefinition;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.Templates;
 
 /**
@@ -49,8 +52,6 @@ import io.matterflow.template.Templates;
 @H2Test
 @AutoConfigureMockMvc
 class UiAccessTests {
-
-    enum Caller { ADMIN, OWNER, ASSOCIATE, OUTSIDER, PARALEGAL, CLIENT, OTHER_ORG, ANONYMOUS }
 
     /**
      * 302 = redirected to /login (or, for an accepted POST, to the page it created). Neither a lawyer of the firm who
@@ -115,6 +116,8 @@ class UiAccessTests {
     @Autowired
     Instances instances;
     @Autowired
+    Workflows workflows;
+    @Autowired
     UserDetailsService users;
     @Autowired
     JdbcTemplate jdbc;
@@ -124,6 +127,8 @@ class UiAccessTests {
     io.matterflow.people.People people;
     @Autowired
     Documents documents;
+    @Value("${matterflow.documents.storage-dir}")
+    String storageDir;
 
     record State(TestFirm firm, UUID templateId, InstanceDetails instance, UUID invitedId) {
         UUID firstStep() {
@@ -132,22 +137,14 @@ class UiAccessTests {
     }
 
     static Stream<Arguments> matrix() {
-        List<String[]> rows = MATRIX.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+"))
-                .toList();
-        List<Arguments> args = new ArrayList<>();
-        for (String[] row : rows) {
-            for (Caller c : Caller.values()) {
-                args.add(Arguments.of(row[0], c, Integer.parseInt(row[c.ordinal() + 1])));
-            }
-        }
-        return args.stream();
+        return Caller.matrix(MATRIX).stream().map(e -> Arguments.of(e.route(), e.caller(), e.status()));
     }
 
     @ParameterizedTest(name = "{0} by {1} -> {2}")
     @MethodSource("matrix")
     void shouldAnswerEachUiRouteByCaller(String route, Caller caller, int expected) throws Exception {
         State s = arrange();
-        UserAccount who = account(s.firm(), caller);
+        UserAccount who = caller.account(s.firm(), otherFirm);
         Map<String, Object> before = snapshot(s.firm().orgId());
         AbstractMockHttpServletRequestBuilder<?> request = request(route, s);
         if (!GETS.contains(route)) {
@@ -308,14 +305,12 @@ class UiAccessTests {
         }
         TestFirm firm = TestFirm.create(directory);
         Actor owner = firm.as(firm.owner());
-        UUID template = templates.create(owner, "Intake " + UUID.randomUUID(), null, List.of(
-                new StepDefinition("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of()),
-                new StepDefinition("Wrap up", ActionType.CHECKLIST, RoleScope.PARALEGAL, true, Map.of()),
-                new StepDefinition("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, false,
+        UUID template = workflows.published(firm, "Intake " + UUID.randomUUID(), List.of(
+                Workflows.step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
+                Workflows.step("Wrap up", ActionType.CHECKLIST, RoleScope.PARALEGAL, true),
+                Workflows.step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, false,
                         Map.of("documentId", "engagement-letter")))).id();
-        templates.publish(owner, template);
-        InstanceDetails instance = instances.instantiate(owner,
-                new Instances.Instantiate(template, firm.matter().id(), "Run " + UUID.randomUUID(), true, null));
+        InstanceDetails instance = workflows.instantiate(firm, template, "Run " + UUID.randomUUID());
         var letter = documents.store(firm.orgId(), DocumentOwner.instance(instance.id()), firm.owner().id(),
                 "engagement-letter.pdf", "application/pdf", "%PDF-1.4 engagement letter".getBytes());
         instance = instances.editStep(owner, instance.id(), instance.steps().get(2).id(), new Instances.StepChanges(
@@ -405,34 +400,7 @@ class UiAccessTests {
         };
     }
 
-    private static UserAccount account(TestFirm firm, Caller caller) {
-        return switch (caller) {
-            case ADMIN -> firm.admin();
-            case OWNER -> firm.owner();
-            case ASSOCIATE -> firm.associate();
-            case OUTSIDER -> firm.outsider();
-            case PARALEGAL -> firm.paralegal();
-            case CLIENT -> firm.client();
-            case OTHER_ORG -> otherFirm.admin();
-            case ANONYMOUS -> null;
-        };
-    }
-
     private Map<String, Object> snapshot(UUID org) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("audit_events", jdbc.queryForObject("select count(*) from audit_events where org_id = ?", Long.class,
-                org));
-        s.put("templates", jdbc.queryForList("select id, name, description, version, lock_version"
-                + " from workflow_templates where org_id = ? order by id", org));
-        s.put("instances", jdbc.queryForList("select id, title, status, version from workflow_instances"
-                + " where org_id = ? order by id", org));
-        s.put("instance_steps", jdbc.queryForList("select id, step_order, title, action_state, assigned_to_id,"
-                + " version from workflow_instance_steps where org_id = ? order by id", org));
-        s.put("documents", jdbc.queryForObject("select count(*) from documents where org_id = ?", Long.class, org));
-        s.put("matters", jdbc.queryForList("select id, reference, title, owner_id, client_id, status, version"
-                + " from matters where org_id = ? order by id", org));
-        s.put("matter_members", jdbc.queryForList("select m.matter_id, m.user_id, m.role from matter_members m"
-                + " join matters x on x.id = m.matter_id where x.org_id = ? order by 1, 2", org));
-        return s;
+        return new FirmSnapshot(jdbc, Path.of(storageDir)).of(org);
     }
 }

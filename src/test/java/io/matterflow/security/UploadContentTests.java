@@ -7,8 +7,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -23,16 +21,11 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.matterflow.action.ActionType;
 import io.matterflow.action.FileContent;
-import io.matterflow.action.RoleScope;
-import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
-import io.matterflow.instance.Instances;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
-import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
+import io.matterflow.support.Workflows;
 
 /**
  * Uploads are checked by their content, not only by name: through the API and the UI, a file whose first bytes are
@@ -60,13 +53,11 @@ class UploadContentTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
-    @Autowired
-    Instances instances;
-    @Autowired
     UserDetailsService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Workflows workflows;
 
     static Stream<Arguments> files() {
         return Stream.of(
@@ -152,14 +143,7 @@ class UploadContentTests {
 
     private Arranged arrange() {
         TestFirm firm = TestFirm.create(directory);
-        Actor owner = firm.as(firm.owner());
-        UUID template = templates.create(owner, "Docs " + UUID.randomUUID(), null, List.of(new StepDefinition(
-                "Documents", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
-                Map.of("requestText", "Your documents, please")))).id();
-        templates.publish(owner, template);
-        var instance = instances.instantiate(owner,
-                new Instances.Instantiate(template, firm.matter().id(), null, true, null));
-        return new Arranged(firm, instance.steps().get(0).id());
+        return new Arranged(firm, workflows.documentRequest(firm));
     }
 
     private long documents(TestFirm firm) {

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -26,16 +25,11 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.matterflow.action.ActionType;
-import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditLog;
-import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
-import io.matterflow.instance.Instances;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
-import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
+import io.matterflow.support.Workflows;
 
 /**
  * An uploaded file's name is kept without the characters that hide or disguise it: Unicode controls (Cc), format
@@ -55,15 +49,13 @@ class UploadFileNameTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
-    @Autowired
-    Instances instances;
-    @Autowired
     UserDetailsService users;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     AuditLog audit;
+    @Autowired
+    Workflows workflows;
 
     static Stream<Arguments> names() {
         return Stream.of(
@@ -128,13 +120,6 @@ class UploadFileNameTests {
 
     private Arranged arrange() {
         TestFirm firm = TestFirm.create(directory);
-        Actor owner = firm.as(firm.owner());
-        UUID template = templates.create(owner, "Names " + UUID.randomUUID(), null, List.of(new StepDefinition(
-                "Documents", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
-                Map.of("requestText", "Your documents, please")))).id();
-        templates.publish(owner, template);
-        var instance = instances.instantiate(owner,
-                new Instances.Instantiate(template, firm.matter().id(), null, true, null));
-        return new Arranged(firm, instance.steps().get(0).id());
+        return new Arranged(firm, workflows.documentRequest(firm));
     }
 }

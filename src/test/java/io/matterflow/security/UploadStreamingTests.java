@@ -35,7 +35,6 @@ import org.springframework.test.context.ActiveProfiles;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
-import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.instance.InstanceDetails;
@@ -43,7 +42,7 @@ import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.support.StreamedUpload;
 import io.matterflow.support.TestFirm;
-import io.matterflow.template.StepDefinition;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.Templates;
 
 /**
@@ -71,13 +70,17 @@ class UploadStreamingTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
-    @Autowired
     Instances instances;
     @Autowired
     StepRuntime runtime;
     @Autowired
     JdbcTemplate jdbc;
+    Workflows workflows;
+
+    @Autowired
+    void workflows(Templates templates, Instances instances) {
+        workflows = new Workflows(templates, instances);
+    }
 
     @BeforeAll
     static void client() {
@@ -256,20 +259,12 @@ class UploadStreamingTests {
 
     private Steps arrange() {
         TestFirm firm = TestFirm.create(directory);
-        Actor owner = firm.as(firm.owner());
         Map<String, Object> config = Map.of("requestText", "Your documents, please");
-        UUID clientTemplate = templates.create(owner, "Client docs " + UUID.randomUUID(), null, List.of(
-                new StepDefinition("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true, config),
-                new StepDefinition("Statements", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true, config))).id();
-        templates.publish(owner, clientTemplate);
-        InstanceDetails forClient = instances.instantiate(owner,
-                new Instances.Instantiate(clientTemplate, firm.matter().id(), null, true, null));
-        UUID lawyerTemplate = templates.create(owner, "Firm docs " + UUID.randomUUID(), null, List.of(
-                new StepDefinition("Engagement file", ActionType.REQUEST_DOC_CLIENT, RoleScope.LAWYER, true,
-                        config))).id();
-        templates.publish(owner, lawyerTemplate);
-        InstanceDetails forLawyers = instances.instantiate(owner,
-                new Instances.Instantiate(lawyerTemplate, firm.matter().id(), null, true, null));
+        InstanceDetails forClient = workflows.instance(firm,
+                Workflows.step("Passport", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true, config),
+                Workflows.step("Statements", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true, config));
+        InstanceDetails forLawyers = workflows.instance(firm,
+                Workflows.step("Engagement file", ActionType.REQUEST_DOC_CLIENT, RoleScope.LAWYER, true, config));
         assertThat(forClient.steps().get(1).actionState()).isEqualTo(ActionState.PENDING);
         return new Steps(firm, firm.client(), forClient.steps().get(0).id(), forClient.steps().get(1).id(),
                 forLawyers.steps().get(0).id());

@@ -7,13 +7,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The whole application on the embedded H2 database (in memory); every class so annotated shares one context. */
+/**
+ * The whole application on the embedded H2 database (in memory), with the fixtures' {@link Workflows} as a bean; every
+ * class so annotated shares one context.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest
 @ActiveProfiles("test")
+@Import(Workflows.class)
 public @interface H2Test {
 }

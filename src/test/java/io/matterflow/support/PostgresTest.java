@@ -10,12 +10,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on this JVM's fresh PostgreSQL database. Every class so annotated shares one cached
- * application context.
+ * The whole application on this JVM's fresh PostgreSQL database, with the fixtures' {@link Workflows} as a bean.
+ * Every class so annotated shares one cached application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @EnabledIfPostgres
 @SpringBootTest
 @ActiveProfiles("test")
+@Import(Workflows.class)
 @ContextConfiguration(initializers = PostgresTest.Initializer.class)
 public @interface PostgresTest {
 

@@ -68,8 +68,8 @@ import io.matterflow.instance.StepRuntime;
 import io.matterflow.notification.FeatureFlags;
 import io.matterflow.notification.Notifications;
 import io.matterflow.support.TestFirm;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
-import io.matterflow.template.Templates;
 
 /**
  * The provider webhooks over HTTP: signature, replay window, once-only processing, the mapping of each event to its
@@ -86,8 +86,6 @@ abstract class WebhookScenarios {
     MockMvc mvc;
     @Autowired
     Directory directory;
-    @Autowired
-    Templates templates;
     @Autowired
     Instances instances;
     @Autowired
@@ -106,6 +104,8 @@ abstract class WebhookScenarios {
     Notifications notifications;
     @Autowired
     DocumentProperties documentProperties;
+    @Autowired
+    Workflows workflows;
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -626,11 +626,7 @@ abstract class WebhookScenarios {
     }
 
     private Started started(TestFirm firm, StepDefinition definition) {
-        Actor owner = firm.as(firm.owner());
-        var template = templates.publish(owner, templates.create(owner, "Webhook " + UUID.randomUUID(), null,
-                List.of(definition)).id());
-        InstanceDetails instance = instances.instantiate(owner,
-                new Instances.Instantiate(template.id(), firm.matter().id(), null, true, null));
+        InstanceDetails instance = workflows.instance(firm, definition);
         UUID stepId = instance.steps().get(0).id();
         return new Started(firm, stepId, runtime.start(firm.as(firm.client()), stepId));
     }
