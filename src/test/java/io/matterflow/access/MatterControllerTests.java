@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.matterflow.access.internal.MatterController;
 import io.matterflow.action.DocumentProperties;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.NotFoundException;

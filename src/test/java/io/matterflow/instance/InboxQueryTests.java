@@ -19,6 +19,9 @@ import org.springframework.data.domain.PageRequest;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.instance.internal.InstanceEntity;
+import io.matterflow.instance.internal.InstanceStepEntity;
+import io.matterflow.instance.internal.InstanceStepRepository;
 
 /**
  * The inbox query ({@link InstanceStepRepository#findInbox}) against a database of its own, schema from the

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Changing a matter: its details and its status. Reading, opening and the team are {@code PeopleController}'s. */
 @RestController
-class MatterController {
+public class MatterController {
 
     private final Matters matters;
 
