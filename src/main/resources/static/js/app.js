@@ -90,3 +90,25 @@ function showFlash(kind, message) {
     }
 }
 document.addEventListener('flash', function (event) { showFlash(event.detail.kind, event.detail.message); });
+
+// Progress bars: the filled part's width comes from data-percent (no inline style, which a CSP would refuse).
+function fillProgress(root) {
+    (root || document).querySelectorAll('[data-percent]').forEach(function (bar) {
+        bar.style.width = bar.dataset.percent + '%';
+    });
+}
+document.addEventListener('DOMContentLoaded', function () { fillProgress(document); });
+document.addEventListener('htmx:afterSettle', function () { fillProgress(document); });
+
+// A form with per-type settings (select[data-type-switch]): only the chosen type's fieldset shows and posts.
+document.addEventListener('change', function (event) {
+    var select = event.target;
+    if (!select.matches || !select.matches('select[data-type-switch]')) {
+        return;
+    }
+    select.form.querySelectorAll('fieldset[data-action-type]').forEach(function (fieldset) {
+        var chosen = fieldset.dataset.actionType === select.value;
+        fieldset.hidden = !chosen;
+        fieldset.disabled = !chosen;
+    });
+});
