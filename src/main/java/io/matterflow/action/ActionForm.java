@@ -79,7 +79,12 @@ public interface ActionForm {
         /** One value per line, a JSON array of strings. */
         LINES,
         /** Comma-separated values, a JSON array of strings. */
-        CSV
+        CSV,
+        /**
+         * A document to sign: the id of one the firm stored (the page's "Upload and use" stores it and fills the
+         * field) or a reference to one elsewhere; its text as is.
+         */
+        DOCUMENT
     }
 
     record Field(String name, String label, Kind kind, boolean required, String hint, List<String> options) {

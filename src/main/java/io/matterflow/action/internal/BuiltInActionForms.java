@@ -38,7 +38,7 @@ class BuiltInActionForms {
     @Bean
     ActionForm signatureForm() {
         return new ActionForm.Basic(ActionType.SIGNATURE_CLIENT, List.of(
-                of("documentId", "Document to sign", Kind.TEXT, true, "A document stored for this template (Upload and use), or its id in your document system"),
+                of("documentId", "Document to sign", Kind.DOCUMENT, true, "A document stored for this template (Upload and use), or its id in your document system"),
                 of("provider", "E-signature provider", Kind.SELECT, false, "Default: mock", "mock")));
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
@@ -57,6 +58,9 @@ class WorkflowUiController {
 
     static final List<ActionState> GROUPS = List.of(ActionState.READY, ActionState.IN_PROGRESS, ActionState.BLOCKED,
             ActionState.PENDING, ActionState.FAILED, ActionState.COMPLETED, ActionState.SKIPPED);
+
+    /** The names a config field may have on the page. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private final Matters matters;
     private final MatterAccess matterAccess;
@@ -178,18 +182,21 @@ class WorkflowUiController {
 
     /**
      * Stores the document a signature step of the instance asks the client to sign, and answers the step's document
-     * field filled with it: the instance editor's "Upload and use".
+     * field ({@code field}, a config field of the DOCUMENT kind) filled with it: the instance editor's "Upload and use".
      */
-    @PostMapping(path = "/workflows/instances/{id}/documents",
-            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/workflows/instances/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String uploadDocument(Actor actor, @PathVariable UUID id, @RequestParam UUID stepId,
-                          org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
-                          HttpServletResponse response) {
+                          @RequestParam(defaultValue = "documentId") String field, MultipartHttpServletRequest request,
+                          Model model, HttpServletResponse response) {
+        if (!FIELD_NAME.matcher(field).matches()) {
+            throw ValidationException.of("Invalid request", "field", "is not a settings field");
+        }
         var info = instanceDocuments.upload(actor, id, () -> request.getFile("file"));
         Flash.success(response, "Stored " + info.name() + "; save the step's settings to use it");
         model.addAttribute("stepId", stepId);
+        model.addAttribute("field", field);
         model.addAttribute("documentId", info.id());
-        return "instance/run-editor :: signature-document";
+        return "instance/run-editor :: document-field";
     }
 
     @PostMapping("/workflows/instances/{id}/update")
