@@ -55,7 +55,7 @@ class RunViewFormsTests {
         TestFirm firm = TestFirm.create(directory);
         var instance = new Workflows(templates, instances).instance(firm,
                 step("Open the file", ActionType.CHECKLIST, RoleScope.LAWYER, false,
-                        Map.of("items", List.of("Conflict search filed", "Client added to billing"))),
+                        Map.of("items", List.of("Conflict search filed"))),
                 step("Partner approval", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, false));
         UUID checklist = instance.steps().get(0).id();
         UUID approval = instance.steps().get(1).id();
@@ -92,7 +92,7 @@ class RunViewFormsTests {
 
         String page = body(as(get(run), firm.owner()));
         assertThat(page).contains("<fieldset class=\"plain\" data-action-type=\"APPROVAL_LAWYER\">",
-                "<fieldset class=\"plain\" data-action-type=\"CHECKLIST\" disabled=\"disabled\" hidden=\"hidden\">",
+                "<fieldset class=\"plain\" data-action-type=\"CHECKLIST\" hidden=\"hidden\" disabled=\"disabled\">",
                 "id=\"new-cfg-REQUEST_DOC_CLIENT-requestText\" name=\"config.requestText\"",
                 "id=\"new-cfg-PAYMENT_CLIENT-amount\" name=\"config.amount\"");
 
