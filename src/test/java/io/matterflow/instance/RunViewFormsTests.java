@@ -92,9 +92,11 @@ class RunViewFormsTests {
 
         String page = body(as(get(run), firm.owner()));
         assertThat(page).contains("<fieldset class=\"plain\" data-action-type=\"APPROVAL_LAWYER\">",
-                "<fieldset class=\"plain\" data-action-type=\"CHECKLIST\" hidden=\"hidden\" disabled=\"disabled\">",
                 "id=\"new-cfg-REQUEST_DOC_CLIENT-requestText\" name=\"config.requestText\"",
                 "id=\"new-cfg-PAYMENT_CLIENT-amount\" name=\"config.amount\"");
+        // the other types' settings are hidden and post nothing until their type is chosen (app.js)
+        assertThat(page).containsPattern("data-action-type=\"CHECKLIST\" (disabled=\"disabled\" hidden=\"hidden\""
+                + "|hidden=\"hidden\" disabled=\"disabled\")>");
 
         body(htmx(post("/workflows/instances/{id}/steps", instance.id()).param("title", "Proof of address")
                 .param("actionType", "REQUEST_DOC_CLIENT").param("roleScope", "CLIENT").param("required", "true")
