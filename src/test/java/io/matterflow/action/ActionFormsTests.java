@@ -22,16 +22,14 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * The web UI's side of the action types: the completion payloads the forms map, the order pages offer the types in,
- * and how a type's completion fragment is found (templates/action/&lt;TYPE&gt;.html, else the fallback).
+ * The web UI's side of the action types: the default completion payload, the order pages offer the types in, and
+ * how a type's completion fragment is found (templates/action/&lt;TYPE&gt;.html, else the fallback).
  */
 class ActionFormsTests {
 
-    private final BuiltInActionForms builtIn = new BuiltInActionForms();
     private final ActionRegistry registry = new ActionRegistry(TestHandlers.defaults());
-    private final ActionForms forms = new ActionForms(List.of(builtIn.approvalForm(), builtIn.signatureForm(),
-            builtIn.documentRequestForm(), builtIn.paymentForm(), builtIn.checklistForm()), registry,
-            new DefaultResourceLoader(), "classpath:/templates/", ".html");
+    private final ActionForms forms = new ActionForms(List.of(), registry, new DefaultResourceLoader(),
+            "classpath:/templates/", ".html");
 
     /** A step as the completion fragments read it. */
     public record Step(UUID id, String title) {
@@ -54,29 +52,14 @@ class ActionFormsTests {
     }
 
     @Test
-    void shouldMapTheBuiltInCompletionForms() {
-        assertThat(forms.payload(ActionType.APPROVAL_LAWYER, form("approved", "false", "comment", " Too late ")))
-                .isEqualTo(Map.of("approved", false, "comment", "Too late"));
-        assertThat(forms.payload(ActionType.APPROVAL_LAWYER, form("approved", "true", "comment", "")))
-                .isEqualTo(Map.of("approved", true));
-        assertThat(forms.payload(ActionType.CHECKLIST, form("checked", "Conflict search filed")))
-                .isEqualTo(Map.of("checked", List.of("Conflict search filed")));
-        assertThat(forms.payload(ActionType.CHECKLIST, form("_csrf", "token"))).isEmpty();
-        String document = UUID.randomUUID().toString();
-        assertThat(forms.payload(ActionType.REQUEST_DOC_CLIENT, form("documentIds", document)))
-                .isEqualTo(Map.of("documentIds", List.of(document)));
-    }
-
-    @Test
     void shouldOfferTheTypesWithAHandlerInTheOrderOfTheirFormsThenByName() {
-        assertThat(forms.types()).containsExactly(ActionType.APPROVAL_LAWYER, ActionType.SIGNATURE_CLIENT,
-                ActionType.REQUEST_DOC_CLIENT, ActionType.PAYMENT_CLIENT, ActionType.CHECKLIST);
+        ActionForms someForms = new ActionForms(List.of(new ActionForm.Basic(ActionType.PAYMENT_CLIENT, List.of()),
+                new ActionForm.Basic(ActionType.CHECKLIST, List.of())), registry, view -> false);
 
-        ActionForms someForms = new ActionForms(List.of(builtIn.checklistForm()), registry, view -> false);
-        assertThat(someForms.types()).first().isEqualTo(ActionType.CHECKLIST);
-        assertThat(someForms.types().subList(1, 5)).isSortedAccordingTo(
-                java.util.Comparator.comparing(ActionType::name));
-        assertThat(someForms.fields(ActionType.PAYMENT_CLIENT)).isEmpty();
+        assertThat(someForms.types()).containsExactly(ActionType.PAYMENT_CLIENT, ActionType.CHECKLIST,
+                ActionType.APPROVAL_LAWYER, ActionType.REQUEST_DOC_CLIENT, ActionType.SIGNATURE_CLIENT);
+        assertThat(someForms.fields(ActionType.APPROVAL_LAWYER)).isEmpty();
+        assertThat(someForms.payload(ActionType.APPROVAL_LAWYER, form("comment", "ok"))).isEqualTo(Map.of("comment", "ok"));
     }
 
     @Test

@@ -94,6 +94,8 @@ class RunViewFormsTests {
         assertThat(page).contains("<fieldset class=\"plain\" data-action-type=\"APPROVAL_LAWYER\">",
                 "id=\"new-cfg-REQUEST_DOC_CLIENT-requestText\" name=\"config.requestText\"",
                 "id=\"new-cfg-PAYMENT_CLIENT-amount\" name=\"config.amount\"");
+        assertThat(page).containsSubsequence("<option value=\"APPROVAL_LAWYER\">", "<option value=\"SIGNATURE_CLIENT\">",
+                "<option value=\"REQUEST_DOC_CLIENT\">", "<option value=\"PAYMENT_CLIENT\">", "<option value=\"CHECKLIST\">");
         // the other types' settings are hidden and post nothing until their type is chosen (app.js)
         assertThat(page).containsPattern("data-action-type=\"CHECKLIST\" (disabled=\"disabled\" hidden=\"hidden\""
                 + "|hidden=\"hidden\" disabled=\"disabled\")>");

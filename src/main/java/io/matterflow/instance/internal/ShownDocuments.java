@@ -1,9 +1,13 @@
-package io.matterflow.instance;
+package io.matterflow.instance.internal;
 
 import java.util.List;
 
 import io.matterflow.action.DocumentInfo;
 import io.matterflow.directory.Actor;
+import io.matterflow.instance.ClientView;
+import io.matterflow.instance.DocumentReads;
+import io.matterflow.instance.StepDetails;
+import io.matterflow.instance.StepDocuments;
 
 /**
  * The documents a step's completion fragment may show, read when the fragment asks for them (only the types that
