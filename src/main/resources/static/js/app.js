@@ -82,7 +82,6 @@ function showFlash(kind, message) {
     close.className = 'link dismiss';
     close.setAttribute('aria-label', 'Dismiss message');
     close.textContent = '×';
-    close.onclick = function () { box.remove(); };
     box.appendChild(close);
     region.replaceChildren(box);
     if (kind !== 'error') {
@@ -90,3 +89,32 @@ function showFlash(kind, message) {
     }
 }
 document.addEventListener('flash', function (event) { showFlash(event.detail.kind, event.detail.message); });
+// A message's × button removes it (one listener for all, instead of inline handlers a CSP would refuse).
+document.addEventListener('click', function (event) {
+    var dismiss = event.target.closest && event.target.closest('.flash .dismiss');
+    if (dismiss) {
+        dismiss.closest('.flash').remove();
+    }
+});
+
+// Progress bars: the filled part's width comes from data-percent (no inline style, which a CSP would refuse).
+function fillProgress(root) {
+    (root || document).querySelectorAll('[data-percent]').forEach(function (bar) {
+        bar.style.width = bar.dataset.percent + '%';
+    });
+}
+document.addEventListener('DOMContentLoaded', function () { fillProgress(document); });
+document.addEventListener('htmx:afterSettle', function () { fillProgress(document); });
+
+// A form with per-type settings (select[data-type-switch]): only the chosen type's fieldset shows and posts.
+document.addEventListener('change', function (event) {
+    var select = event.target;
+    if (!select.matches || !select.matches('select[data-type-switch]')) {
+        return;
+    }
+    select.form.querySelectorAll('fieldset[data-action-type]').forEach(function (fieldset) {
+        var chosen = fieldset.dataset.actionType === select.value;
+        fieldset.hidden = !chosen;
+        fieldset.disabled = !chosen;
+    });
+});

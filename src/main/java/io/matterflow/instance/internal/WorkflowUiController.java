@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.matterflow.access.MatterAccess;
 import io.matterflow.access.Matters;
 import io.matterflow.action.ActionEvent;
+import io.matterflow.action.ActionForms;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentInfo;
@@ -56,6 +59,9 @@ class WorkflowUiController {
     static final List<ActionState> GROUPS = List.of(ActionState.READY, ActionState.IN_PROGRESS, ActionState.BLOCKED,
             ActionState.PENDING, ActionState.FAILED, ActionState.COMPLETED, ActionState.SKIPPED);
 
+    /** The names a config field may have on the page. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_]+");
+
     private final Matters matters;
     private final MatterAccess matterAccess;
     private final Instances instances;
@@ -64,13 +70,13 @@ class WorkflowUiController {
     private final Templates templates;
     private final Directory directory;
     private final Inbox inbox;
-    private final io.matterflow.action.ActionForms forms;
+    private final ActionForms forms;
     private final InstanceDocuments instanceDocuments;
     private final DocumentReads reads;
 
     WorkflowUiController(Matters matters, MatterAccess matterAccess, Instances instances, StepRuntime runtime,
                          StepDocuments documents, Templates templates, Directory directory,
-                         Inbox inbox, io.matterflow.action.ActionForms forms, DocumentReads reads,
+                         Inbox inbox, ActionForms forms, DocumentReads reads,
                          InstanceDocuments instanceDocuments) {
         this.reads = reads;
         this.matters = matters;
@@ -145,22 +151,20 @@ class WorkflowUiController {
 
     @PostMapping("/workflows/steps/{id}/{event}")
     String act(Actor actor, @PathVariable UUID id, @PathVariable String event,
-               @RequestParam Map<String, String> params,
-               @RequestParam(name = "checked", required = false) List<String> checked,
-               @RequestParam(name = "documentIds", required = false) List<UUID> documentIds,
-               Model model, HttpServletResponse response) {
+               @RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
         ActionEvent action = parseEvent(event);
         StepDetails step = switch (action) {
             case CLAIM -> runtime.claim(actor, id);
             case UNCLAIM -> runtime.unclaim(actor, id);
             case START -> runtime.start(actor, id);
-            case COMPLETE -> runtime.complete(actor, id, payload(params, checked, documentIds));
-            case FAIL -> runtime.fail(actor, id, params.get("reason"));
-            case BLOCK -> runtime.block(actor, id, params.get("reason"));
+            case COMPLETE -> runtime.complete(actor, id,
+                    forms.payload(instances.step(actor, id).actionType(), params));
+            case FAIL -> runtime.fail(actor, id, params.getFirst("reason"));
+            case BLOCK -> runtime.block(actor, id, params.getFirst("reason"));
             case UNBLOCK -> runtime.unblock(actor, id);
-            case SKIP -> runtime.skip(actor, id, blankToNull(params.get("reason")));
+            case SKIP -> runtime.skip(actor, id, blankToNull(params.getFirst("reason")));
             case RETRY -> runtime.retry(actor, id);
-            case ASSIGN -> runtime.assign(actor, id, userId(params.get("userId")));
+            case ASSIGN -> runtime.assign(actor, id, userId(params.getFirst("userId")));
             default -> throw ValidationException.of("Invalid request", "event", "is not an event you can raise");
         };
         Flash.success(response, "\"" + step.title() + "\": " + describe(action, step));
@@ -178,18 +182,21 @@ class WorkflowUiController {
 
     /**
      * Stores the document a signature step of the instance asks the client to sign, and answers the step's document
-     * field filled with it: the instance editor's "Upload and use".
+     * field ({@code field}, a config field of the DOCUMENT kind) filled with it: the instance editor's "Upload and use".
      */
-    @PostMapping(path = "/workflows/instances/{id}/documents",
-            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/workflows/instances/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String uploadDocument(Actor actor, @PathVariable UUID id, @RequestParam UUID stepId,
-                          org.springframework.web.multipart.MultipartHttpServletRequest request, Model model,
-                          HttpServletResponse response) {
+                          @RequestParam(defaultValue = "documentId") String field, MultipartHttpServletRequest request,
+                          Model model, HttpServletResponse response) {
+        if (!FIELD_NAME.matcher(field).matches()) {
+            throw ValidationException.of("Invalid request", "field", "is not a settings field");
+        }
         var info = instanceDocuments.upload(actor, id, () -> request.getFile("file"));
         Flash.success(response, "Stored " + info.name() + "; save the step's settings to use it");
         model.addAttribute("stepId", stepId);
+        model.addAttribute("field", field);
         model.addAttribute("documentId", info.id());
-        return "instance/run :: signature-document";
+        return "instance/run-editor :: document-field";
     }
 
     @PostMapping("/workflows/instances/{id}/update")
@@ -256,8 +263,6 @@ class WorkflowUiController {
         GROUPS.forEach(g -> groups.put(g, new ArrayList<>()));
         Map<UUID, Set<String>> allowed = new HashMap<>();
         Map<UUID, List<AuditEvent>> history = new HashMap<>();
-        Map<UUID, List<DocumentInfo>> docs = new HashMap<>();
-        Map<UUID, DocumentInfo> toSign = new HashMap<>();
         Map<UUID, List<UUID>> assignees = new HashMap<>();
         for (StepDetails step : instance.steps()) {
             if (runtime.canAssign(actor, instance, step)) {
@@ -267,14 +272,7 @@ class WorkflowUiController {
             allowed.put(step.id(), runtime.allowedEvents(actor, instance, step).stream().map(ActionEvent::route)
                     .collect(java.util.stream.Collectors.toSet()));
             history.put(step.id(), new ArrayList<>());
-            boolean content = !ClientView.applies(actor) || ClientView.seesContent(step);
-            if (step.actionType() == ActionType.REQUEST_DOC_CLIENT) {
-                docs.put(step.id(), content ? documents.forStep(actor, step.id()) : List.of());
-            }
-            if (content && step.actionType() == ActionType.SIGNATURE_CLIENT) {
-                reads.signatureDocument(actor, step).ifPresent(d -> toSign.put(step.id(), d));
-            }
-            if (content && ClientView.applies(actor)) {
+            if (ClientView.applies(actor) && ClientView.seesContent(step)) {
                 history.get(step.id()).addAll(instances.history(actor, step.id()));
             }
         }
@@ -291,13 +289,13 @@ class WorkflowUiController {
         model.addAttribute("matter", matter);
         model.addAttribute("groups", groups);
         model.addAttribute("allowed", allowed);
-        model.addAttribute("toSign", toSign);
         model.addAttribute("history", history);
-        model.addAttribute("docs", docs);
+        model.addAttribute("documents", new ShownDocuments(actor, documents, reads));
         model.addAttribute("assignees", assignees);
         model.addAttribute("names", names(actor));
         model.addAttribute("done", done);
         model.addAttribute("canEdit", matterAccess.canEdit(matter, actor) && !instance.status().isFinal());
+        model.addAttribute("actionTypes", forms.types());
         model.addAttribute("roleScopes", RoleScope.values());
         model.addAttribute("forms", forms);
         return view;
@@ -309,24 +307,6 @@ class WorkflowUiController {
             names.put(user.id(), user.displayName());
         }
         return names;
-    }
-
-    /** The complete payload from the form: approvals, checklists and document submissions. */
-    static Map<String, Object> payload(Map<String, String> params, List<String> checked, List<UUID> documentIds) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        if (params.containsKey("approved")) {
-            payload.put("approved", Boolean.parseBoolean(params.get("approved")));
-        }
-        if (params.get("comment") != null && !params.get("comment").isBlank()) {
-            payload.put("comment", params.get("comment").strip());
-        }
-        if (checked != null) {
-            payload.put("checked", checked);
-        }
-        if (documentIds != null) {
-            payload.put("documentIds", documentIds.stream().map(UUID::toString).toList());
-        }
-        return payload;
     }
 
     /** The step settings posted as {@code config.<field>}, as text for the action type's form. */
