@@ -87,13 +87,16 @@ class NotarizationEndToEndTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.actionState").value("IN_PROGRESS"));
 
-        // shown in the run view with a way to complete it: its own fragment, templates/action/NOTARIZATION_LAWYER.html
-        // in the test resources, once the run view finds a type's fragment by its name; until then the plain form
+        // shown in the run view with its own completion form: templates/action/NOTARIZATION_LAWYER.html in the test
+        // resources, found by the type's name
         mvc.perform(get("/matters/{matter}/workflows/{id}", firm.matter().id(), instance)
                         .with(user(userDetailsService.loadUserByUsername(owner.email()))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Notarize the power of attorney")))
                 .andExpect(content().string(containsString("/workflows/steps/" + step + "/complete")))
+                .andExpect(content().string(containsString("Notarize: Power of attorney")))
+                .andExpect(content().string(containsString("name=\"registerNumber\"")))
+                .andExpect(content().string(containsString("Record notarization")))
                 // the instance editor offers the type for a new step
                 .andExpect(content().string(containsString("value=\"NOTARIZATION_LAWYER\"")));
 
