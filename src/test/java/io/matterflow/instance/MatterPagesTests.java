@@ -27,7 +27,6 @@ import io.matterflow.directory.UserAccount;
 import io.matterflow.support.PostgresTest;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
-import io.matterflow.template.Templates;
 
 /**
  * The matter pages: New matter on the Matters page, the Team tab (add and remove people) and the Details tab (edit,
@@ -43,7 +42,7 @@ class MatterPagesTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
+    Workflows workflows;
     @Autowired
     Instances instances;
     @Autowired
@@ -220,7 +219,6 @@ class MatterPagesTests {
     @Test
     void shouldListUnfinishedWorkflowsWhenClosingAndCancelThemWhenConfirmed() throws Exception {
         TestFirm firm = TestFirm.create(directory);
-        Workflows workflows = new Workflows(templates, instances);
         InstanceDetails active = workflows.instance(firm, Workflows.step("Review", ActionType.APPROVAL_LAWYER,
                 RoleScope.LAWYER, true));
         InstanceDetails draft = workflows.draft(firm, Workflows.step("Check", ActionType.CHECKLIST,

@@ -29,7 +29,6 @@ import io.matterflow.directory.UserAccount;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
-import io.matterflow.template.Templates;
 
 /**
  * The run view's forms as the page posts them: each type's completion fragment, whose fields the type's ActionForm
@@ -44,7 +43,7 @@ class RunViewFormsTests {
     @Autowired
     Directory directory;
     @Autowired
-    Templates templates;
+    Workflows workflows;
     @Autowired
     Instances instances;
     @Autowired
@@ -53,7 +52,7 @@ class RunViewFormsTests {
     @Test
     void shouldCompleteAChecklistAndRejectAnApprovalWithTheFieldsTheirFragmentsPost() throws Exception {
         TestFirm firm = TestFirm.create(directory);
-        var instance = new Workflows(templates, instances).instance(firm,
+        var instance = workflows.instance(firm,
                 step("Open the file", ActionType.CHECKLIST, RoleScope.LAWYER, false,
                         Map.of("items", List.of("Conflict search filed"))),
                 step("Partner approval", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, false));
@@ -86,7 +85,7 @@ class RunViewFormsTests {
     @Test
     void shouldOfferEveryTypesSettingsInAddAStepAndStoreTheChosenOnes() throws Exception {
         TestFirm firm = TestFirm.create(directory);
-        var instance = new Workflows(templates, instances).instance(firm,
+        var instance = workflows.instance(firm,
                 step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
         String run = "/matters/" + instance.matterId() + "/workflows/" + instance.id();
 
@@ -113,7 +112,7 @@ class RunViewFormsTests {
     @Test
     void shouldFillTheDocumentFieldItWasAskedForAndRefuseOtherNames() throws Exception {
         TestFirm firm = TestFirm.create(directory);
-        var instance = new Workflows(templates, instances).draft(firm,
+        var instance = workflows.draft(firm,
                 step("Engagement letter", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
                         Map.of("documentId", "dms://letters/1")));
         UUID signature = instance.steps().get(0).id();
