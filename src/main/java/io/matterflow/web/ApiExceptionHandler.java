@@ -258,22 +258,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getMostSpecificCause();
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException u) {
-            error = new FieldError(path(u), "is not a known field");
+            error = new FieldError(Json.path(u), "is not a known field");
         } else if (cause instanceof InvalidFormatException f && Json.isOutOfRange(f.getOriginalMessage())) {
-            error = new FieldError(path(f), Json.OUT_OF_RANGE);
+            error = new FieldError(Json.path(f), Json.OUT_OF_RANGE);
         } else if (cause instanceof InvalidFormatException f && f.getValue() instanceof String s
                 && s.indexOf('\0') >= 0) {
-            error = new FieldError(path(f), WebConfiguration.NUL_MESSAGE);
+            error = new FieldError(Json.path(f), Json.NUL_MESSAGE);
         } else if (cause instanceof InvalidFormatException f) {
-            error = new FieldError(path(f), "has an invalid value" + TypeNames.expected(f.getTargetType()));
+            error = new FieldError(Json.path(f), "has an invalid value" + TypeNames.expected(f.getTargetType()));
         } else if (cause instanceof MismatchedInputException m) {
-            error = new FieldError(path(m), "has the wrong type" + TypeNames.expected(m.getTargetType()));
+            error = new FieldError(Json.path(m), "has the wrong type" + TypeNames.expected(m.getTargetType()));
         } else if (cause instanceof InputCoercionException c) {
-            error = new FieldError(path(c), "is out of range" + TypeNames.expected(c.getTargetType()));
+            error = new FieldError(Json.path(c), "is out of range" + TypeNames.expected(c.getTargetType()));
         } else if (cause instanceof StreamReadException) {
             error = new FieldError("", "is not well-formed JSON");
         } else if (cause instanceof JacksonException j) {
-            error = new FieldError(path(j), "is invalid");
+            error = new FieldError(Json.path(j), "is invalid");
         } else {
             error = new FieldError("", "a JSON body is required");
         }
@@ -325,20 +325,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         result.getGlobalErrors().forEach(e -> errors.add(new FieldError("", e.getDefaultMessage())));
         errors.sort(Comparator.comparing(FieldError::field));
         return errors;
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

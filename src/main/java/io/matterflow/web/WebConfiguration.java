@@ -43,6 +43,4 @@ class WebConfiguration implements WebMvcConfigurer {
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return Json::strict;
     }
-
-    static final String NUL_MESSAGE = Json.NUL_MESSAGE;
 }
