@@ -33,7 +33,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.jayway.jsonpath.JsonPath;
 
 import io.matterflow.access.internal.MatterController;
-import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.DocumentProperties;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.NotFoundException;
@@ -70,11 +69,9 @@ class MatterControllerTests {
     /** The API chain's bearer-token filter. */
     @MockitoBean
     ApiTokens tokens;
-    /** The UI's model advice (unread notices, the registered action types). */
+    /** The UI's model advice (unread notices). */
     @MockitoBean
     Notifications notifications;
-    @MockitoBean
-    ActionRegistry registry;
 
     @Test
     void shouldAnswerACallerWithoutCredentials401WithTheBearerChallengeAndNotAskTheService() throws Exception {

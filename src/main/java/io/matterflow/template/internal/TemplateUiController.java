@@ -67,6 +67,7 @@ class TemplateUiController {
         model.addAttribute("section", "templates");
         model.addAttribute("roleScopes", RoleScope.values());
         model.addAttribute("forms", forms);
+        model.addAttribute("actionTypes", forms.types());
     }
 
     @GetMapping
