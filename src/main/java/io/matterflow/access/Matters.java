@@ -1,13 +1,16 @@
 package io.matterflow.access;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -24,6 +27,8 @@ import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.MatterEdit;
+import io.matterflow.directory.MatterKeyDates;
+import io.matterflow.directory.MatterKeyDatesChanged;
 import io.matterflow.directory.MatterStatus;
 import io.matterflow.directory.Role;
 import io.matterflow.directory.UserAccount;
@@ -42,13 +47,98 @@ public class Matters {
     private final Directory directory;
     private final MatterAccess access;
     private final MatterWorkflows workflows;
+    private final MatterKeyDates keyDates;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    Matters(Directory directory, MatterAccess access, MatterWorkflows workflows, AuditLog audit) {
+    Matters(Directory directory, MatterAccess access, MatterWorkflows workflows, MatterKeyDates keyDates,
+            AuditLog audit, ApplicationEventPublisher events) {
         this.directory = directory;
         this.access = access;
         this.workflows = workflows;
+        this.keyDates = keyDates;
         this.audit = audit;
+        this.events = events;
+    }
+
+    /** The matter's key dates by name; whoever sees the matter. */
+    public SortedMap<String, LocalDate> keyDates(Actor actor, UUID matterId) {
+        get(actor, matterId);
+        return keyDates.of(actor.orgId(), matterId);
+    }
+
+    /**
+     * Replaces the matter's key dates; admins and the matter's owner. Names are 1 to {@value MatterKeyDates#MAX_NAME}
+     * characters, distinct without regard to case. The change is audited (what was added, moved, removed) and
+     * announced ({@link MatterKeyDatesChanged}) in the same transaction, so due dates counting from a key date move
+     * with it. Setting what is already there changes nothing.
+     */
+    @Transactional
+    public SortedMap<String, LocalDate> setKeyDates(Actor actor, UUID matterId, List<KeyDate> dates) {
+        lockManaged(actor, matterId);
+        List<FieldError> errors = new ArrayList<>();
+        SortedMap<String, LocalDate> wanted = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (dates == null) {
+            errors.add(new FieldError("keyDates", "must not be null"));
+        } else if (dates.size() > MatterKeyDates.MAX_PER_MATTER) {
+            errors.add(new FieldError("keyDates", "must have at most " + MatterKeyDates.MAX_PER_MATTER + " dates"));
+        } else {
+            for (int i = 0; i < dates.size(); i++) {
+                KeyDate date = dates.get(i);
+                String path = "keyDates[" + i + "]";
+                if (date == null) {
+                    errors.add(new FieldError(path, "must not be null"));
+                    continue;
+                }
+                String name = text(date.name(), path + ".name", MatterKeyDates.MAX_NAME, true, errors);
+                if (date.date() == null) {
+                    errors.add(new FieldError(path + ".date", "must be a date (YYYY-MM-DD)"));
+                }
+                if (name != null && !name.isEmpty() && wanted.containsKey(name)) {
+                    errors.add(new FieldError(path + ".name", "is already named (names are compared without case)"));
+                } else if (name != null && !name.isEmpty() && date.date() != null) {
+                    wanted.put(name, date.date());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("Invalid key dates", errors);
+        }
+        SortedMap<String, LocalDate> current = keyDates.of(actor.orgId(), matterId);
+        if (current.equals(wanted) && current.keySet().stream().toList().equals(wanted.keySet().stream().toList())) {
+            return current;
+        }
+        Map<String, Object> added = new java.util.TreeMap<>();
+        Map<String, Object> moved = new java.util.TreeMap<>();
+        List<String> removed = new ArrayList<>();
+        java.util.Set<String> changed = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        wanted.forEach((name, date) -> {
+            LocalDate was = current.get(name);
+            if (was == null) {
+                added.put(name, date.toString());
+                changed.add(name);
+            } else if (!was.equals(date)) {
+                moved.put(name, Map.of("from", was.toString(), "to", date.toString()));
+                changed.add(name);
+            }
+        });
+        current.keySet().stream().filter(name -> !wanted.containsKey(name)).forEach(name -> {
+            removed.add(name);
+            changed.add(name);
+        });
+        keyDates.replace(actor.orgId(), matterId, wanted, actor.userId());
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("added", added);
+        metadata.put("moved", moved);
+        metadata.put("removed", removed);
+        audit.append(new AuditRecord(actor.orgId(), matterId, actor, "matter.key-dates", "MATTER", matterId, null,
+                null, metadata));
+        events.publishEvent(new MatterKeyDatesChanged(actor.orgId(), matterId, java.util.Set.copyOf(changed)));
+        return keyDates.of(actor.orgId(), matterId);
+    }
+
+    /** One key date of a matter. */
+    public record KeyDate(String name, LocalDate date) {
     }
 
     public Page<MatterDetails> visible(Actor actor, Pageable pageable) {

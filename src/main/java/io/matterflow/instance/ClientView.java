@@ -9,8 +9,8 @@ import io.matterflow.directory.Role;
 /**
  * What a client may see of a matter's workflows: work product stays in the firm. A client sees its own (CLIENT)
  * steps whole, and of the firm's steps only those the firm marked {@code clientVisible}, and of those only the
- * title, type, order, state and dates: never their settings, comments, reasons, payloads, assignee, history or
- * documents. The one rule for the API and the UI alike; {@link Instances} applies it to everything it hands out.
+ * title, type, order, state and dates: never their settings, comments, reasons, payloads, assignee, history,
+ * documents or due dates (the firm's planning of its own work). A client's own steps show their due date. The one rule for the API and the UI alike; {@link Instances} applies it to everything it hands out.
  */
 public final class ClientView {
 
@@ -45,6 +45,6 @@ public final class ClientView {
         return new StepDetails(step.id(), step.instanceId(), step.templateStepId(), step.order(), step.title(),
                 step.actionType(), step.roleScope(), step.required(), step.clientVisible(), Map.of(),
                 step.actionState(), Map.of(), null, step.startedAt(), step.completedAt(), step.updatedAt(),
-                step.version());
+                step.version(), null);
     }
 }

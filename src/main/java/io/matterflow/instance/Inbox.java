@@ -1,5 +1,11 @@
 package io.matterflow.instance;
 
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.matterflow.action.ActionState;
 import io.matterflow.action.RoleScope;
+import io.matterflow.calendar.BusinessCalendars;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
@@ -34,30 +41,91 @@ public class Inbox {
             ActionState.BLOCKED);
     private static final List<UUID> NONE = List.of(new UUID(0, 0));
 
+    /** Which due dates the inbox shows: all steps, only dated ones, overdue ones, or those due later this week. */
+    public enum DueFilter {
+        ALL, DATED, OVERDUE, THIS_WEEK
+    }
+
+    /** The inbox's order: soonest due first (undated last, then oldest change), or oldest change first. */
+    public enum Order {
+        DUE, UPDATED
+    }
+
+    /** A due date this close (or closer) and not past is "due soon". */
+    public static final Duration DUE_SOON = Duration.ofHours(48);
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
     private final InstanceStepRepository steps;
     private final Directory directory;
+    private final BusinessCalendars calendars;
+    private final Clock clock;
 
-    Inbox(InstanceStepRepository steps, Directory directory) {
+    Inbox(InstanceStepRepository steps, Directory directory, BusinessCalendars calendars, Clock clock) {
         this.steps = steps;
         this.directory = directory;
+        this.calendars = calendars;
+        this.clock = clock;
     }
 
     public Page<InboxItem> of(Actor actor, boolean onlyAssigned, Set<ActionState> states, Pageable pageable) {
+        return of(actor, onlyAssigned, states, DueFilter.ALL, Order.DUE, pageable);
+    }
+
+    /**
+     * The actor's inbox. "This week" is from now to the end of Sunday in the firm's time zone; "overdue" is due
+     * before now.
+     */
+    public Page<InboxItem> of(Actor actor, boolean onlyAssigned, Set<ActionState> states, DueFilter due, Order order,
+                              Pageable pageable) {
         Map<Role, Set<UUID>> matters = directory.performerMatters(actor.orgId(), actor.userId());
-        Page<Object[]> rows = steps.findInbox(actor.orgId(), actor.userId(),
-                states == null || states.isEmpty() ? DEFAULT_STATES : states, onlyAssigned ? 1 : 0,
+        Instant now = clock.instant();
+        Instant from = EARLIEST;
+        Instant to = LATEST;
+        if (due == DueFilter.OVERDUE) {
+            to = now;
+        } else if (due == DueFilter.THIS_WEEK) {
+            ZoneId zone = calendars.of(actor.orgId()).zone();
+            from = now;
+            to = now.atZone(zone).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(zone)
+                    .toInstant();
+        }
+        int dated = due == null || due == DueFilter.ALL ? 0 : 1;
+        Collection<ActionState> wanted = states == null || states.isEmpty() ? DEFAULT_STATES : states;
+        Page<Object[]> rows = order == Order.UPDATED
+                ? steps.findInboxByUpdate(actor.orgId(), actor.userId(), wanted, onlyAssigned ? 1 : 0,
                 orNone(matters.get(Role.LAWYER)), orNone(matters.get(Role.PARALEGAL)), orNone(matters.get(Role.CLIENT)),
                 actor.role() == Role.ADMIN ? 1 : 0, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL,
-                RoleScope.CLIENT, RoleScope.ADMIN, pageable);
+                RoleScope.CLIENT, RoleScope.ADMIN, dated, from, to, pageable)
+                : steps.findInboxByDue(actor.orgId(), actor.userId(), wanted, onlyAssigned ? 1 : 0,
+                orNone(matters.get(Role.LAWYER)), orNone(matters.get(Role.PARALEGAL)), orNone(matters.get(Role.CLIENT)),
+                actor.role() == Role.ADMIN ? 1 : 0, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL,
+                RoleScope.CLIENT, RoleScope.ADMIN, dated, from, to, pageable);
         Map<UUID, MatterDetails> byId = directory.mattersById(actor.orgId(),
                 rows.stream().map(r -> ((InstanceEntity) r[1]).matterId()).distinct().toList());
         return rows.map(r -> {
             var step = (InstanceStepEntity) r[0];
             var instance = (InstanceEntity) r[1];
             MatterDetails matter = byId.get(instance.matterId());
-            return new InboxItem(step.toDetails(), instance.id(), instance.title(), instance.matterId(),
-                    matter == null ? null : matter.reference(), matter == null ? null : matter.title());
+            StepDetails details = step.toDetails();
+            if (ClientView.applies(actor)) {
+                details = ClientView.of(details);
+            }
+            return new InboxItem(details, instance.id(), instance.title(), instance.matterId(),
+                    matter == null ? null : matter.reference(), matter == null ? null : matter.title(),
+                    urgency(details.due(), now));
         });
+    }
+
+    /** How pressing a due date is now: OVERDUE, DUE_SOON (within {@link #DUE_SOON}), null otherwise. */
+    public static InboxItem.Urgency urgency(io.matterflow.calendar.Due due, Instant now) {
+        if (due == null || due.at() == null) {
+            return null;
+        }
+        if (due.at().isBefore(now)) {
+            return InboxItem.Urgency.OVERDUE;
+        }
+        return due.at().isBefore(now.plus(DUE_SOON)) ? InboxItem.Urgency.DUE_SOON : null;
     }
 
     private static Collection<UUID> orNone(Set<UUID> ids) {

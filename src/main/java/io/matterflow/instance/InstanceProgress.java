@@ -29,7 +29,7 @@ import jakarta.persistence.EntityManager;
  * What every change to an instance's steps does in its transaction: the audit event for each step that moved,
  * the domain events, metrics once committed, and the re-evaluation of readiness and completion (whose
  * transitions are observed like the runtime's), keeping the rule that nothing behind an unfinished required step
- * is READY or held ({@link Readiness}).
+ * is READY or held ({@link Readiness}), and the due dates that count from what moved ({@link DueDates}).
  */
 @Component
 class InstanceProgress {
@@ -42,9 +42,11 @@ class InstanceProgress {
     private final StepMetrics metrics;
     private final StepObservations observations;
     private final EntityManager entityManager;
+    private final DueDates dueDates;
 
     InstanceProgress(AuditLog audit, ApplicationEventPublisher events, StepMetrics metrics,
-                     StepObservations observations, EntityManager entityManager) {
+                     StepObservations observations, EntityManager entityManager, DueDates dueDates) {
+        this.dueDates = dueDates;
         this.audit = audit;
         this.events = events;
         this.metrics = metrics;
@@ -81,7 +83,10 @@ class InstanceProgress {
         }
         Duration cycle = step.state() == ActionState.COMPLETED && step.startedAt() != null && step.completedAt() != null
                 ? Duration.between(step.startedAt(), step.completedAt()) : null;
-        var moved = new StepMetrics.Moved(step.actionType(), event, from, step.state(), cycle);
+        Duration late = step.state() == ActionState.COMPLETED && from != ActionState.COMPLETED && step.dueAt() != null
+                && step.completedAt() != null && step.completedAt().isAfter(step.dueAt())
+                ? Duration.between(step.dueAt(), step.completedAt()) : null;
+        var moved = new StepMetrics.Moved(step.actionType(), event, from, step.state(), cycle, late);
         afterCommit(() -> metrics.record(moved));
         return recorded.id();
     }
@@ -171,6 +176,7 @@ class InstanceProgress {
                     instance.id(), from.name(), WorkflowStatus.COMPLETED.name(), Map.of()));
             events.publishEvent(new InstanceCompleted(instance.id(), instance.matterId(), instance.orgId()));
         }
+        dueDates.refresh(instance, stepsInOrder, system, "the workflow moved");
         instance.touch(now);
     }
 

@@ -25,6 +25,11 @@ import io.matterflow.action.DocumentLookup;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
+import io.matterflow.calendar.Due;
+import io.matterflow.calendar.DueAnchor;
+import io.matterflow.calendar.DueOverride;
+import io.matterflow.calendar.DueRule;
+import io.matterflow.common.Json;
 import io.matterflow.common.ConflictException;
 import io.matterflow.audit.AuditEvent;
 import io.matterflow.common.FieldError;
@@ -68,12 +73,14 @@ public class Instances {
     private final AuditLog audit;
     private final ActionRegistry registry;
     private final DocumentLookup documents;
+    private final DueDates dueDates;
     private final Clock clock;
 
     Instances(InstanceRepository instances, InstanceStepRepository steps, Templates templates, Directory directory,
               MatterAccess matterAccess, InstanceProgress progress, AuditLog audit, ActionRegistry registry,
-              DocumentLookup documents, Clock clock) {
+              DocumentLookup documents, DueDates dueDates, Clock clock) {
         this.documents = documents;
+        this.dueDates = dueDates;
         this.instances = instances;
         this.steps = steps;
         this.templates = templates;
@@ -119,6 +126,7 @@ public class Instances {
             created.add(new InstanceStepEntity(UUID.randomUUID(), instance.id(), actor.orgId(), s.id(), s.order(),
                     s.title(), s.actionType(), s.roleScope(), s.required(), s.clientVisible(), s.actionConfig(), now));
         }
+        copyDueRules(template.steps(), created, now);
         steps.saveAll(created);
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.create", "INSTANCE", instance.id(),
                 null, status.name(), Map.of("templateId", template.templateId().toString(),
@@ -127,6 +135,18 @@ public class Instances {
         progress.settle(instance, InstanceProgress.sorted(created), now);
         instances.flush();
         return instance.toDetails(created.stream().map(InstanceStepEntity::toDetails).toList());
+    }
+
+    /** The template's due rules on the new steps, the other step named by id instead of by its position. */
+    private static void copyDueRules(List<TemplateStep> from, List<InstanceStepEntity> to, Instant now) {
+        Map<Integer, UUID> byOrder = new HashMap<>();
+        to.forEach(s -> byOrder.put(s.order(), s.id()));
+        for (int i = 0; i < from.size(); i++) {
+            var rule = from.get(i).dueRule();
+            if (rule != null) {
+                to.get(i).dueRule(rule.step() == null ? rule : rule.withStepId(byOrder.get(rule.step())), now);
+            }
+        }
     }
 
     public InstanceDetails get(Actor actor, UUID instanceId) {
@@ -241,7 +261,12 @@ public class Instances {
 
     /** A step to add to an instance; {@code order} (0-based) inserts it there, else it is appended. */
     public record NewStep(String title, ActionType actionType, RoleScope roleScope, Boolean required,
-                          Map<String, Object> actionConfig, Integer order, Boolean clientVisible) {
+                          Map<String, Object> actionConfig, Integer order, Boolean clientVisible, DueRule dueRule) {
+
+        public NewStep(String title, ActionType actionType, RoleScope roleScope, Boolean required,
+                       Map<String, Object> actionConfig, Integer order, Boolean clientVisible) {
+            this(title, actionType, roleScope, required, actionConfig, order, clientVisible, null);
+        }
 
         public NewStep(String title, ActionType actionType, RoleScope roleScope, Boolean required,
                        Map<String, Object> actionConfig, Integer order) {
@@ -249,9 +274,17 @@ public class Instances {
         }
     }
 
-    /** Changes to one step of an instance; null fields stay as they are. */
+    /**
+     * Changes to one step of an instance; null fields stay as they are. {@code dueRule} replaces the step's rule;
+     * {@code removeDueRule} takes it away (and the date it gave).
+     */
     public record StepChanges(String title, RoleScope roleScope, Boolean required, Map<String, Object> actionConfig,
-                              Integer order, Boolean clientVisible) {
+                              Integer order, Boolean clientVisible, DueRule dueRule, Boolean removeDueRule) {
+
+        public StepChanges(String title, RoleScope roleScope, Boolean required, Map<String, Object> actionConfig,
+                           Integer order, Boolean clientVisible) {
+            this(title, roleScope, required, actionConfig, order, clientVisible, null, null);
+        }
 
         public StepChanges(String title, RoleScope roleScope, Boolean required, Map<String, Object> actionConfig,
                            Integer order) {
@@ -271,6 +304,7 @@ public class Instances {
                 request.roleScope(), request.required(), request.actionConfig()), registry, errors);
         checkDocumentsToSign(instance, request.actionType(), config, errors);
         List<InstanceStepEntity> current = steps.findSteps(instanceId);
+        checkDueRule(request.dueRule(), null, current, errors);
         if (request.order() != null && (request.order() < 0 || request.order() > current.size())) {
             errors.add(new FieldError("order", "must be between 0 and " + current.size()));
         }
@@ -286,6 +320,9 @@ public class Instances {
                 request.title().strip(), request.actionType(), request.roleScope(),
                 request.required() == null || request.required(), Boolean.TRUE.equals(request.clientVisible()),
                 config, now);
+        if (request.dueRule() != null) {
+            step.dueRule(request.dueRule().normalized(), now);
+        }
         List<InstanceStepEntity> ordered = new ArrayList<>(current);
         ordered.add(position, step);
         renumber(ordered);
@@ -293,6 +330,7 @@ public class Instances {
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.step-add", "STEP", step.id(),
                 null, ActionState.PENDING.name(), Map.of("title", step.title(), "actionType",
                         step.actionType().name(), "roleScope", step.roleScope().name(), "order", position)));
+        dueDates.refresh(instance, ordered, actor, "the step was added");
         return settleAndLoad(instance, ordered, now);
     }
 
@@ -316,6 +354,14 @@ public class Instances {
         Map<String, Object> config = changes.actionConfig() == null ? null
                 : Templates.checkConfig("", step.actionType(), changes.actionConfig(), registry, errors);
         checkDocumentsToSign(instance, step.actionType(), config, errors);
+        checkDueRule(changes.dueRule(), step.id(), ordered, errors);
+        if (changes.dueRule() != null && Boolean.TRUE.equals(changes.removeDueRule())) {
+            errors.add(new FieldError("removeDueRule", "cannot go with a new dueRule"));
+        }
+        boolean done = step.state() == ActionState.COMPLETED || step.state() == ActionState.SKIPPED;
+        if (done && (changes.dueRule() != null || Boolean.TRUE.equals(changes.removeDueRule()))) {
+            errors.add(new FieldError("dueRule", "a step that is " + step.state() + " keeps the due date it had"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException("Invalid step", errors);
         }
@@ -349,6 +395,13 @@ public class Instances {
         }
         step.edit(changes.title() == null ? null : changes.title().strip(), changes.roleScope(), changes.required(),
                 config, now);
+        if (changes.dueRule() != null && !changes.dueRule().normalized().equals(step.dueRule())) {
+            step.dueRule(changes.dueRule().normalized(), now);
+            changed.put("dueRule", Json.MAPPER.convertValue(step.dueRule(), Map.class));
+        } else if (Boolean.TRUE.equals(changes.removeDueRule()) && step.dueRule() != null) {
+            step.dueRule(null, now);
+            changed.put("dueRule", null);
+        }
         if (changes.order() != null && changes.order() != ordered.indexOf(step)) {
             changed.put("order", changes.order());
             ordered.remove(step);
@@ -357,6 +410,11 @@ public class Instances {
         }
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.step-edit", "STEP", step.id(),
                 null, null, changed));
+        if (changed.containsKey("dueRule") && step.dueRule() != null) {
+            dueDates.refresh(instance, ordered, actor, "its due rule changed");
+        } else if (changed.containsKey("dueRule")) {
+            dueDates.clear(instance, step, actor, "its due rule was removed");
+        }
         return settleAndLoad(instance, ordered, now);
     }
 
@@ -398,6 +456,78 @@ public class Instances {
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.reorder", "INSTANCE", instance.id(),
                 null, null, Map.of("stepIds", stepIds.stream().map(UUID::toString).toList())));
         return settleAndLoad(instance, ordered, now);
+    }
+
+    /** An instance's due rule names the other step by id: another step of this instance. */
+    private static void checkDueRule(DueRule rule, UUID self, List<InstanceStepEntity> current,
+                                     List<FieldError> errors) {
+        if (rule == null) {
+            return;
+        }
+        errors.addAll(rule.errors("dueRule"));
+        if (rule.step() != null) {
+            errors.add(new FieldError("dueRule.step", "an instance names the other step by its id, in stepId"));
+        }
+        if (rule.anchor() == DueAnchor.STEP_COMPLETED && (rule.stepId() == null || rule.stepId().equals(self)
+                || current.stream().noneMatch(s -> s.id().equals(rule.stepId())))) {
+            errors.add(new FieldError("dueRule.stepId", "must be the id of another step of this instance"));
+        }
+    }
+
+    /**
+     * Sets the step's due date by hand ({@code at}) with a reason, or with {@code at} null gives it back to its rule
+     * (no date when it has none). Admins and the matter's owner; the step must not be done (409) and the instance
+     * must not have ended (409). Audited and announced like any change of a due date; recomputation leaves a date set
+     * by hand alone.
+     */
+    @Transactional
+    public StepDetails setDue(Actor actor, UUID stepId, Instant at, String reason) {
+        List<Object[]> rows = steps.findInstanceWithStepsOf(stepId, actor.orgId());
+        if (rows.isEmpty()) {
+            throw new NotFoundException("Step", stepId);
+        }
+        InstanceEntity instance = (InstanceEntity) rows.get(0)[1];
+        List<InstanceStepEntity> all = rows.stream().map(row -> (InstanceStepEntity) row[0]).toList();
+        InstanceStepEntity step = all.stream().filter(s -> s.id().equals(stepId)).findFirst().orElseThrow();
+        MatterDetails matter = matter(instance);
+        matterAccess.requireVisible(matter, actor, "Step", stepId);
+        if (ClientView.applies(actor) && !ClientView.sees(step.toDetails())) {
+            throw new NotFoundException("Step", stepId);
+        }
+        matterAccess.requireManage(matter, actor);
+        if (reason == null || reason.isBlank() || reason.strip().length() > StepRuntime.MAX_REASON) {
+            throw ValidationException.of("Invalid due date", "reason", "must be 1 to " + StepRuntime.MAX_REASON
+                    + " characters: say why the date is set by hand");
+        }
+        if (instance.status().isFinal()) {
+            throw new ConflictException("Instance closed", "the due dates of an instance that is "
+                    + instance.status() + " stay as they were", Map.of("instanceStatus", instance.status().name()));
+        }
+        if (step.state() == ActionState.COMPLETED || step.state() == ActionState.SKIPPED) {
+            throw new ConflictException("Step done", "a step that is " + step.state() + " keeps the due date it had",
+                    Map.of("state", step.state().name()));
+        }
+        Instant now = clock.instant();
+        if (at == null) {
+            if (step.due() == null || step.due().override() == null) {
+                return step.toDetails();
+            }
+            dueDates.set(instance, step, dueDates.byRule(instance, all, step), actor,
+                    "the date set by hand was cleared: " + reason.strip());
+        } else {
+            var override = new DueOverride(at, reason.strip(), actor.userId(), actor.name(), now);
+            Due base = dueDates.byRule(instance, all, step);
+            String text = "Set by hand by " + actor.name() + ": \u201c" + reason.strip() + "\u201d"
+                    + (base != null && base.at() != null ? " (by its rule: " + base.explanation() + ")" : "");
+            Due due = base == null
+                    ? new Due(at, step.dueRule(), null, text, null, null, List.of(), override)
+                    : new Due(at, base.rule(), base.anchor(), text, base.calendarVersion(), base.timeZone(),
+                    base.skipped(), override);
+            dueDates.set(instance, step, due, actor, "set by hand");
+        }
+        instance.touch(now);
+        instances.flush();
+        return step.toDetails();
     }
 
     /**

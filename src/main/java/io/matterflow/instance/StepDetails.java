@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.calendar.Due;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -30,5 +31,7 @@ public record StepDetails(UUID id, UUID instanceId,
                           @Schema(nullable = true, description = "Who claimed or started it; null while unassigned") UUID assignedToId,
                           @Schema(nullable = true, description = "null until started") Instant startedAt,
                           @Schema(nullable = true, description = "null unless COMPLETED") Instant completedAt, Instant updatedAt,
-                          @Schema(description = "Changes with every transition", example = "1") long version) {
+                          @Schema(description = "Changes with every transition", example = "1") long version,
+                          @Schema(nullable = true, description = "When the step is due and how that was computed;"
+                                  + " null when it has no due rule and no date set by hand") Due due) {
 }

@@ -43,6 +43,19 @@ class StepMetrics {
                     .tag("actionType", moved.type().name())
                     .register(registry).increment();
         }
+        if (moved.lateness() != null) {
+            Counter.builder("workflow.steps.completed.late")
+                    .description("Steps completed after their due date")
+                    .tag("actionType", moved.type().name())
+                    .register(registry).increment();
+            Timer.builder("workflow.step.lateness")
+                    .description("How long after its due date a late step completed")
+                    .tag("actionType", moved.type().name())
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMinutes(1))
+                    .maximumExpectedValue(Duration.ofDays(90))
+                    .register(registry).record(moved.lateness());
+        }
         if (moved.to() == ActionState.COMPLETED && moved.cycleTime() != null) {
             Timer.builder("workflow.step.cycle.time")
                     .description("Time from a step's start to its completion")
@@ -54,6 +67,8 @@ class StepMetrics {
         }
     }
 
-    record Moved(ActionType type, ActionEvent event, ActionState from, ActionState to, Duration cycleTime) {
+    /** {@code lateness}: how long after its due date the step completed; null unless it completed late now. */
+    record Moved(ActionType type, ActionEvent event, ActionState from, ActionState to, Duration cycleTime,
+                 Duration lateness) {
     }
 }

@@ -23,6 +23,9 @@ import io.matterflow.action.ActionHandler;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
+import io.matterflow.calendar.DueAnchor;
+import io.matterflow.calendar.DueRule;
+import io.matterflow.common.Json;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.FieldError;
 import io.matterflow.common.ForbiddenException;
@@ -208,7 +211,8 @@ public class Templates {
         for (int i = 0; i < definitions.size(); i++) {
             StepDefinition d = definitions.get(i);
             steps.save(new TemplateStepEntity(UUID.randomUUID(), templateId, i, d.title().strip(), d.actionType(),
-                    configs.get(i), d.roleScope(), d.requiredOrDefault(), d.clientVisibleOrDefault()));
+                    configs.get(i), d.roleScope(), d.requiredOrDefault(), d.clientVisibleOrDefault(),
+                    d.dueRule() == null ? null : d.dueRule().normalized()));
         }
     }
 
@@ -233,8 +237,34 @@ public class Templates {
                         d -> templateId != null && templateId.equals(d.templateId()),
                         "a document stored for this template (upload it to the template first)", errors);
             }
+            if (definitions.get(i) != null) {
+                checkDueRule(prefix + "dueRule", definitions.get(i).dueRule(), i, definitions.size(), errors);
+            }
         }
         return configs;
+    }
+
+    /**
+     * A template's due rule names another step by its position: one of the template's other steps. (An instance's
+     * rule names it by id.)
+     */
+    static void checkDueRule(String path, DueRule rule, int position, int steps, List<FieldError> errors) {
+        if (rule == null) {
+            return;
+        }
+        errors.addAll(rule.errors(path));
+        if (rule.stepId() != null) {
+            errors.add(new FieldError(path + ".stepId", "a template names the other step by its position, in step"));
+        }
+        if (rule.anchor() == DueAnchor.STEP_COMPLETED) {
+            if (rule.step() == null) {
+                errors.add(new FieldError(path + ".step", "must name the step whose completion the date counts from"
+                        + " (its position, from 0)"));
+            } else if (rule.step() < 0 || rule.step() >= steps || rule.step() == position) {
+                errors.add(new FieldError(path + ".step", "must be the position of another step of this template"
+                        + " (0 to " + (steps - 1) + ")"));
+            }
+        }
     }
 
     /**
@@ -327,6 +357,9 @@ public class Templates {
             m.put("required", s.required());
             m.put("actionConfig", s.actionConfig());
             m.put("clientVisible", s.clientVisible());
+            if (s.dueRule() != null) {
+                m.put("dueRule", Json.MAPPER.convertValue(s.dueRule(), Map.class));
+            }
             stepList.add(m);
         }
         return Map.of("steps", stepList);
@@ -340,7 +373,8 @@ public class Templates {
                     ((Number) m.get("order")).intValue(), (String) m.get("title"),
                     ActionType.of((String) m.get("actionType")), RoleScope.valueOf((String) m.get("roleScope")),
                     (Boolean) m.get("required"), (Map<String, Object>) m.get("actionConfig"),
-                    Boolean.TRUE.equals(m.get("clientVisible"))));
+                    Boolean.TRUE.equals(m.get("clientVisible")),
+                    m.get("dueRule") == null ? null : Json.MAPPER.convertValue(m.get("dueRule"), DueRule.class)));
         }
         return new PublishedTemplate(template.id(), template.orgId(), template.name(), v.version(), v.publishedById(),
                 v.publishedAt(), List.copyOf(stepList));

@@ -1,8 +1,13 @@
 package io.matterflow.access.internal;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SortedMap;
 import java.util.UUID;
 
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,5 +90,28 @@ public class MatterController {
     MatterDetails update(Actor actor, @PathVariable UUID id, @Valid @RequestBody UpdateMatterRequest request) {
         return matters.update(actor, id, request.edit(), request.status(),
                 Boolean.TRUE.equals(request.cancelActiveWorkflows()));
+    }
+
+    @Schema(description = "A matter's key dates, names in alphabetical order")
+    record KeyDates(@Schema(description = "Each key date; names are distinct without regard to case")
+                    List<Matters.KeyDate> keyDates) {
+
+        static KeyDates of(SortedMap<String, LocalDate> dates) {
+            return new KeyDates(dates.entrySet().stream().map(e -> new Matters.KeyDate(e.getKey(), e.getValue()))
+                    .toList());
+        }
+    }
+
+    @GetMapping("/api/matters/{id}/key-dates")
+    @Operation(operationId = "matterKeyDates", tags = "People and matters", summary = "A matter's key dates")
+    KeyDates keyDates(Actor actor, @PathVariable UUID id) {
+        return KeyDates.of(matters.keyDates(actor, id));
+    }
+
+    @PutMapping("/api/matters/{id}/key-dates")
+    @Operation(operationId = "setMatterKeyDates", tags = "People and matters",
+            summary = "Replace a matter's key dates; due dates counting from them move")
+    KeyDates setKeyDates(Actor actor, @PathVariable UUID id, @RequestBody KeyDates request) {
+        return KeyDates.of(matters.setKeyDates(actor, id, request.keyDates()));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentResponse;
 import io.matterflow.action.RoleScope;
+import io.matterflow.calendar.DueRule;
 import io.matterflow.audit.AuditEvent;
 import io.matterflow.directory.Actor;
 import io.matterflow.common.web.PageResponse;
@@ -78,7 +79,9 @@ class InstanceController {
                           @Schema(description = "Where to insert it, from 0 (default: at the end)")
                           @PositiveOrZero @Max(1000) Integer order,
                           @Schema(description = "Whether the matter's client sees the step, its title and state only"
-                                  + " (default false; CLIENT steps are always the client's)") Boolean clientVisible) {
+                                  + " (default false; CLIENT steps are always the client's)") Boolean clientVisible,
+                          @Schema(nullable = true, description = "When the step is due (default: no due date);"
+                                  + " STEP_COMPLETED names the other step by `stepId`") DueRule dueRule) {
     }
 
     record EditStepRequest(@Size(min = 1, max = 200) String title,
@@ -89,7 +92,12 @@ class InstanceController {
                            @Schema(description = "Moves the step there (from 0); the others shift")
                            @PositiveOrZero @Max(1000) Integer order,
                            @Schema(description = "Whether the matter's client sees the step, its title and state only;"
-                                   + " in any state") Boolean clientVisible) {
+                                   + " in any state") Boolean clientVisible,
+                           @Schema(nullable = true, description = "A new due rule, recomputing the date (not on a"
+                                   + " COMPLETED or SKIPPED step); STEP_COMPLETED names the other step by `stepId`")
+                           DueRule dueRule,
+                           @Schema(nullable = true, description = "true: the step no longer has a due rule, nor the"
+                                   + " date it gave") Boolean removeDueRule) {
     }
 
 
@@ -133,7 +141,7 @@ class InstanceController {
                                             @Valid @RequestBody AddStepRequest request) {
         var updated = instances.addStep(actor, id, new Instances.NewStep(request.title(), request.actionType(),
                 request.roleScope(), request.required(), request.actionConfig(), request.order(),
-                request.clientVisible()));
+                request.clientVisible(), request.dueRule()));
         return ResponseEntity.status(201).body(updated);
     }
 
@@ -142,7 +150,8 @@ class InstanceController {
     InstanceDetails editStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId,
                              @Valid @RequestBody EditStepRequest request) {
         return instances.editStep(actor, id, stepId, new Instances.StepChanges(request.title(), request.roleScope(),
-                request.required(), request.actionConfig(), request.order(), request.clientVisible()));
+                request.required(), request.actionConfig(), request.order(), request.clientVisible(),
+                request.dueRule(), request.removeDueRule()));
     }
 
     @DeleteMapping("/api/workflows/instances/{id}/steps/{stepId}")

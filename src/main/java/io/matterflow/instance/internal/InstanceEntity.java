@@ -45,6 +45,9 @@ public class InstanceEntity implements Persistable<UUID> {
     private Instant updatedAt;
     @Column(name = "completed_at")
     private Instant completedAt;
+    /** When it first became ACTIVE: the anchor of INSTANCE_START due rules. */
+    @Column(name = "started_at")
+    private Instant startedAt;
     @Version
     private Long version;
 
@@ -63,6 +66,7 @@ public class InstanceEntity implements Persistable<UUID> {
         this.createdById = createdById;
         this.createdAt = now;
         this.updatedAt = now;
+        this.startedAt = status == WorkflowStatus.ACTIVE ? now : null;
     }
 
     public UUID id() {
@@ -89,8 +93,15 @@ public class InstanceEntity implements Persistable<UUID> {
         return status;
     }
 
+    public Instant startedAt() {
+        return startedAt;
+    }
+
     public void status(WorkflowStatus status, Instant now) {
         this.status = status;
+        if (status == WorkflowStatus.ACTIVE && startedAt == null) {
+            this.startedAt = now;
+        }
         if (status == WorkflowStatus.COMPLETED) {
             this.completedAt = now;
         }

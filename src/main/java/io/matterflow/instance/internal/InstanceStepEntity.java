@@ -16,6 +16,8 @@ import org.springframework.data.domain.Persistable;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.calendar.Due;
+import io.matterflow.calendar.DueRule;
 import io.matterflow.instance.StepDetails;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -74,6 +76,18 @@ public class InstanceStepEntity implements Persistable<UUID> {
     private Instant completedAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    /** When it last became READY: the anchor of its own STEP_READY due rule. */
+    @Column(name = "ready_at")
+    private Instant readyAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "due_rule")
+    private DueRule dueRule;
+    /** The due date with how it was computed; {@link #dueAt} is its date, a column of its own for the inbox. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "due")
+    private Due due;
+    @Column(name = "due_at")
+    private Instant dueAt;
     @Version
     private Long version;
 
@@ -132,6 +146,9 @@ public class InstanceStepEntity implements Persistable<UUID> {
      * {@code previousAttempts}, so an old session's events no longer find the step.
      */
     public void moveTo(ActionState state, Map<String, Object> data, Instant now, String providerRef) {
+        if (state == ActionState.READY && this.state != ActionState.READY) {
+            this.readyAt = now;
+        }
         this.state = state;
         this.actionData = new LinkedHashMap<>(data);
         this.providerRef = providerRef;
@@ -170,6 +187,23 @@ public class InstanceStepEntity implements Persistable<UUID> {
         this.updatedAt = now;
     }
 
+    public Instant readyAt() { return readyAt; }
+    public DueRule dueRule() { return dueRule; }
+    public Due due() { return due; }
+    public Instant dueAt() { return dueAt; }
+
+    /** Sets the rule the due date is computed by (null: none); the date itself follows with {@link #due(Due)}. */
+    public void dueRule(DueRule rule, Instant now) {
+        this.dueRule = rule;
+        this.updatedAt = now;
+    }
+
+    /** Replaces the due date and its explanation (null: no due date). */
+    public void due(Due due) {
+        this.due = due;
+        this.dueAt = due == null ? null : due.at();
+    }
+
     public void showToClient(boolean clientVisible, Instant now) {
         this.clientVisible = clientVisible;
         this.updatedAt = now;
@@ -178,7 +212,7 @@ public class InstanceStepEntity implements Persistable<UUID> {
     public StepDetails toDetails() {
         return new StepDetails(id, instanceId, templateStepId, order, title, actionType, roleScope, required,
                 clientVisible, actionConfig(), state, actionData(), assignedToId, startedAt, completedAt, updatedAt,
-                version == null ? 0 : version);
+                version == null ? 0 : version, due);
     }
 
     /** For Spring Data's save: new until Hibernate has given it a version (without reading it reflectively). */

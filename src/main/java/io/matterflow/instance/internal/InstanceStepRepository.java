@@ -73,16 +73,58 @@ public interface InstanceStepRepository extends JpaRepository<InstanceStepEntity
             and d.assignedToId is null and d.roleScope = :admin and d.state in :states and di.status = :active
             """;
 
-    /** Steps the user may act on now ({@link #INBOX_STEP_IDS}), oldest change first, with their instances. */
+    /**
+     * With {@code dated} = 1, only steps due in [{@code dueFrom}, {@code dueTo}); with 0, every step. (A range rather
+     * than nullable bounds: PostgreSQL cannot type a null parameter.)
+     */
+    String INBOX_DUE = " and (:dated = 0 or (s.dueAt >= :dueFrom and s.dueAt < :dueTo))";
+
+    /** Steps the user may act on now ({@link #INBOX_STEP_IDS}), soonest due first, then oldest change, with their instances. */
     @Query(value = "select s, i from InstanceStepEntity s, InstanceEntity i where i.id = s.instanceId and s.id in ("
-            + INBOX_STEP_IDS + ") order by s.updatedAt, s.id",
-            countQuery = "select count(s) from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")")
-    Page<Object[]> findInbox(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
-                             int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
-                             java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
-                             int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
-                             io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
-                             io.matterflow.action.RoleScope admin, Pageable pageable);
+            + INBOX_STEP_IDS + ")" + INBOX_DUE
+            + " order by case when s.dueAt is null then 1 else 0 end, s.dueAt, s.updatedAt, s.id",
+            countQuery = "select count(s) from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")" + INBOX_DUE)
+    Page<Object[]> findInboxByDue(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
+                                  int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
+                                  java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
+                                  int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
+                                  io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
+                                  io.matterflow.action.RoleScope admin, int dated, java.time.Instant dueFrom,
+                                  java.time.Instant dueTo, Pageable pageable);
+
+    /** As {@link #findInboxByDue}, oldest change first. */
+    @Query(value = "select s, i from InstanceStepEntity s, InstanceEntity i where i.id = s.instanceId and s.id in ("
+            + INBOX_STEP_IDS + ")" + INBOX_DUE + " order by s.updatedAt, s.id",
+            countQuery = "select count(s) from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")" + INBOX_DUE)
+    Page<Object[]> findInboxByUpdate(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
+                                     int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
+                                     java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
+                                     int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
+                                     io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
+                                     io.matterflow.action.RoleScope admin, int dated, java.time.Instant dueFrom,
+                                     java.time.Instant dueTo, Pageable pageable);
+
+    /** Open steps of ACTIVE instances due before {@code now}, counted by action type: {@code [type, count]}. */
+    @Query("""
+            select s.actionType, count(s) from InstanceStepEntity s join InstanceEntity i on i.id = s.instanceId
+            where s.dueAt < :now and s.state not in :done and i.status = :active group by s.actionType""")
+    List<Object[]> countOverdueByType(java.time.Instant now, java.util.Collection<io.matterflow.action.ActionState> done,
+                                      WorkflowStatus active);
+
+    /** The open step of the matter's ACTIVE instances due soonest, with its instance: {@code [step, instance]}. */
+    @Query("""
+            select s, i from InstanceStepEntity s join InstanceEntity i on i.id = s.instanceId
+            where i.orgId = :orgId and i.matterId = :matterId and i.status = :active and s.dueAt is not null
+            and s.state not in :done order by s.dueAt, s.id""")
+    List<Object[]> findDatedOfMatter(UUID orgId, UUID matterId, WorkflowStatus active,
+                                     java.util.Collection<io.matterflow.action.ActionState> done, Pageable pageable);
+
+    /** The organization's instances in these statuses that have a step with a due rule that is not done. */
+    @Query("""
+            select distinct s.instanceId from InstanceStepEntity s join InstanceEntity i on i.id = s.instanceId
+            where s.orgId = :orgId and s.dueRule is not null and s.state not in :done and i.status in :statuses""")
+    List<UUID> findInstancesWithDueRules(UUID orgId, java.util.Collection<io.matterflow.action.ActionState> done,
+                                         java.util.Collection<WorkflowStatus> statuses);
 
     @Query("select s from InstanceStepEntity s where s.instanceId in :instanceIds order by s.instanceId, s.order, s.id")
     List<InstanceStepEntity> findSteps(List<UUID> instanceIds);

@@ -1,5 +1,6 @@
 package io.matterflow.instance.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -79,6 +81,13 @@ class StepController {
                          @NotBlank @Size(max = StepRuntime.MAX_REASON) String reason) {
     }
 
+    record DueRequest(@Schema(nullable = true, description = "The due date to set by hand; null gives the step back to"
+                              + " its rule", example = "2026-12-18T17:00:00Z") Instant at,
+                      @Schema(description = "Why; kept in the due date and the audit trail",
+                              example = "The client asked for a week more")
+                      @NotBlank @Size(max = StepRuntime.MAX_REASON) String reason) {
+    }
+
     record OptionalReasonRequest(@Schema(description = "Why; kept in the step's data and the audit trail",
                                          example = "Signed on paper at the office")
                                  @Size(max = StepRuntime.MAX_REASON) String reason) {
@@ -92,12 +101,50 @@ class StepController {
                                   @RequestParam(required = false) String assignedTo,
                                   @Parameter(description = "The states to list (repeat or comma-separate)")
                                   @RequestParam(required = false) Set<ActionState> state,
+                                  @Parameter(description = "`overdue`: due before now; `this-week`: due from now to"
+                                          + " the end of Sunday in the firm's time zone; `dated`: with a due date",
+                                          schema = @Schema(allowableValues = {"overdue", "this-week", "dated"}))
+                                  @RequestParam(required = false) String due,
+                                  @Parameter(description = "`due` (default): soonest due first, undated last, then"
+                                          + " oldest change; `updated`: oldest change first",
+                                          schema = @Schema(allowableValues = {"due", "updated"}))
+                                  @RequestParam(required = false) String sort,
                                   @RequestParam(required = false) Integer page,
                                   @RequestParam(required = false) Integer size) {
         if (assignedTo != null && !assignedTo.equals("me")) {
             throw ValidationException.of("Invalid request", "assignedTo", "must be \"me\" or absent");
         }
-        return PageResponse.of(inbox.of(actor, assignedTo != null, state, Paging.of(page, size)));
+        return PageResponse.of(inbox.of(actor, assignedTo != null, state, dueFilter(due), order(sort),
+                Paging.of(page, size)));
+    }
+
+    static Inbox.DueFilter dueFilter(String due) {
+        if (due == null || due.isEmpty()) {
+            return Inbox.DueFilter.ALL;
+        }
+        return switch (due) {
+            case "overdue" -> Inbox.DueFilter.OVERDUE;
+            case "this-week" -> Inbox.DueFilter.THIS_WEEK;
+            case "dated" -> Inbox.DueFilter.DATED;
+            default -> throw ValidationException.of("Invalid request", "due",
+                    "must be one of overdue, this-week, dated");
+        };
+    }
+
+    static Inbox.Order order(String sort) {
+        if (sort == null || sort.isEmpty() || sort.equals("due")) {
+            return Inbox.Order.DUE;
+        }
+        if (sort.equals("updated")) {
+            return Inbox.Order.UPDATED;
+        }
+        throw ValidationException.of("Invalid request", "sort", "must be due or updated");
+    }
+
+    @PutMapping("/api/workflows/steps/{id}/due")
+    @Operation(operationId = "setStepDue", summary = "Set a step's due date by hand, or give it back to its rule")
+    StepDetails setDue(Actor actor, @PathVariable UUID id, @Valid @RequestBody DueRequest request) {
+        return instances.setDue(actor, id, request.at(), request.reason());
     }
 
     @GetMapping("/api/workflows/steps/{id}")

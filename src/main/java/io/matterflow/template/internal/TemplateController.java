@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentResponse;
 import io.matterflow.action.RoleScope;
+import io.matterflow.calendar.DueRule;
 import io.matterflow.directory.Actor;
 import io.matterflow.common.web.PageResponse;
 import io.matterflow.common.web.Paging;
@@ -63,9 +64,11 @@ class TemplateController {
                        @Schema(description = "Whether later steps wait for this one (default true)") Boolean required,
                        @Schema(description = ActionType.CONFIG_DESCRIPTION) Map<String, Object> actionConfig,
                        @Schema(description = "Whether the matter's client sees this step, its title and state only"
-                               + " (default false; CLIENT steps are always the client's)") Boolean clientVisible) {
+                               + " (default false; CLIENT steps are always the client's)") Boolean clientVisible,
+                       @Schema(nullable = true, description = "When the step is due (default: no due date)")
+                       DueRule dueRule) {
         StepDefinition toDefinition() {
-            return new StepDefinition(title, actionType, roleScope, required, actionConfig, clientVisible);
+            return new StepDefinition(title, actionType, roleScope, required, actionConfig, clientVisible, dueRule);
         }
     }
 

@@ -8,6 +8,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.calendar.DueRule;
 import io.matterflow.template.TemplateStep;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,13 +41,16 @@ public class TemplateStepEntity {
     private boolean required;
     @Column(name = "client_visible", nullable = false)
     private boolean clientVisible;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "due_rule")
+    private DueRule dueRule;
 
     protected TemplateStepEntity() {
     }
 
     public TemplateStepEntity(UUID id, UUID templateId, int order, String title, ActionType actionType,
                        Map<String, Object> actionConfig, RoleScope roleScope, boolean required,
-                       boolean clientVisible) {
+                       boolean clientVisible, DueRule dueRule) {
         this.id = id;
         this.templateId = templateId;
         this.order = order;
@@ -56,9 +60,10 @@ public class TemplateStepEntity {
         this.roleScope = roleScope;
         this.required = required;
         this.clientVisible = clientVisible;
+        this.dueRule = dueRule;
     }
 
     public TemplateStep toStep() {
-        return new TemplateStep(id, order, title, actionType, roleScope, required, actionConfig, clientVisible);
+        return new TemplateStep(id, order, title, actionType, roleScope, required, actionConfig, clientVisible, dueRule);
     }
 }
