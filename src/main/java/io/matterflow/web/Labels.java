@@ -1,5 +1,10 @@
 package io.matterflow.web;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -7,6 +12,9 @@ import org.springframework.stereotype.Component;
 import io.matterflow.action.ActionRegistry;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
+import io.matterflow.calendar.Due;
+import io.matterflow.instance.Inbox;
+import io.matterflow.instance.InboxItem;
 import io.matterflow.instance.WorkflowStatus;
 
 /**
@@ -33,12 +41,32 @@ public class Labels {
             Map.entry("instance.status", "Workflow status changed"),
             Map.entry("instance.complete", "Workflow completed"), Map.entry("instance.step-add", "Step added"),
             Map.entry("instance.step-edit", "Step edited"), Map.entry("instance.step-remove", "Step removed"),
-            Map.entry("instance.reorder", "Steps reordered"));
+            Map.entry("instance.reorder", "Steps reordered"), Map.entry("step.due", "Due date"),
+            Map.entry("step.remind", "Reminder sent"), Map.entry("step.escalate", "Escalated"));
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final ActionRegistry registry;
+    private final Clock clock;
 
-    Labels(ActionRegistry registry) {
+    Labels(ActionRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** When a step is due, in the time zone it was computed in: "Wed 11 Mar 2026, 17:00 Europe/London". */
+    public String due(Due due) {
+        if (due == null || due.at() == null) {
+            return "";
+        }
+        ZoneId zone = due.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(due.timeZone());
+        return DUE.format(due.at().atZone(zone)) + " " + zone.getId();
+    }
+
+    /** "Overdue", "Due soon" (within {@link Inbox#DUE_SOON}) or empty. */
+    public String urgency(Due due) {
+        InboxItem.Urgency urgency = Inbox.urgency(due, clock.instant());
+        return urgency == null ? "" : urgency == InboxItem.Urgency.OVERDUE ? "Overdue" : "Due soon";
     }
 
     /** A step's or workflow's state given by name: its word, or the name itself when it is neither. */

@@ -1,5 +1,7 @@
 package io.matterflow.instance.internal;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ import io.matterflow.audit.AuditEvent;
 import io.matterflow.common.web.Flash;
 import io.matterflow.common.web.Paging;
 import io.matterflow.common.web.UiController;
+import io.matterflow.calendar.BusinessCalendars;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
@@ -41,6 +44,7 @@ import io.matterflow.directory.Role;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.instance.ClientView;
 import io.matterflow.instance.DocumentReads;
+import io.matterflow.instance.Deadlines;
 import io.matterflow.instance.Inbox;
 import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.InstanceDocuments;
@@ -73,12 +77,16 @@ class WorkflowUiController {
     private final ActionForms forms;
     private final InstanceDocuments instanceDocuments;
     private final DocumentReads reads;
+    private final BusinessCalendars calendars;
+    private final Deadlines deadlines;
 
     WorkflowUiController(Matters matters, MatterAccess matterAccess, Instances instances, StepRuntime runtime,
                          StepDocuments documents, Templates templates, Directory directory,
                          Inbox inbox, ActionForms forms, DocumentReads reads,
-                         InstanceDocuments instanceDocuments) {
+                         InstanceDocuments instanceDocuments, BusinessCalendars calendars, Deadlines deadlines) {
         this.reads = reads;
+        this.calendars = calendars;
+        this.deadlines = deadlines;
         this.matters = matters;
         this.matterAccess = matterAccess;
         this.instances = instances;
@@ -92,9 +100,11 @@ class WorkflowUiController {
     }
 
     @GetMapping("/inbox")
-    String inbox(Actor actor, Model model) {
+    String inbox(Actor actor, @RequestParam(required = false) String due, Model model) {
         model.addAttribute("section", "inbox");
-        model.addAttribute("items", inbox.of(actor, false, null, Paging.of(0, 200)).getContent());
+        model.addAttribute("due", due == null || due.isEmpty() ? null : due);
+        model.addAttribute("items", inbox.of(actor, false, null, StepController.dueFilter(due), Inbox.Order.DUE,
+                Paging.of(0, 200)).getContent());
         model.addAttribute("names", names(actor));
         return "instance/inbox";
     }
@@ -125,6 +135,7 @@ class WorkflowUiController {
         model.addAttribute("instances", instances.forMatter(actor, id, Paging.of(0, 200)).getContent());
         model.addAttribute("names", names(actor));
         model.addAttribute("canManage", matterAccess.canManage(matter, actor));
+        model.addAttribute("nextDeadline", deadlines.nextForMatter(actor, matter).orElse(null));
         boolean canStart = matterAccess.canInstantiate(matter, actor) && !matter.isClosed();
         model.addAttribute("canStart", canStart);
         if (canStart) {
@@ -197,6 +208,25 @@ class WorkflowUiController {
         model.addAttribute("field", field);
         model.addAttribute("documentId", info.id());
         return "instance/run-editor :: document-field";
+    }
+
+    /** Sets the step's due date by hand ({@code at}, local time in the firm's zone) or, with {@code clear}, gives it back to its rule. */
+    @PostMapping("/workflows/steps/{id}/due")
+    String setDue(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String at,
+                  @RequestParam(required = false) String reason, @RequestParam(defaultValue = "false") boolean clear,
+                  Model model, HttpServletResponse response) {
+        Instant when = null;
+        if (!clear) {
+            try {
+                when = LocalDateTime.parse(at == null ? "" : at).atZone(calendars.of(actor.orgId()).zone()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ValidationException.of("Invalid due date", "at", "must be a date and time");
+            }
+        }
+        var step = instances.setDue(actor, id, when, reason);
+        Flash.success(response, "\"" + step.title() + "\": " + (clear ? "due date given back to its rule"
+                : "due date set"));
+        return render(actor, step.instanceId(), model, "instance/run :: content");
     }
 
     @PostMapping("/workflows/instances/{id}/update")
@@ -295,6 +325,8 @@ class WorkflowUiController {
         model.addAttribute("names", names(actor));
         model.addAttribute("done", done);
         model.addAttribute("canEdit", matterAccess.canEdit(matter, actor) && !instance.status().isFinal());
+        model.addAttribute("canManage", matterAccess.canManage(matter, actor) && !instance.status().isFinal());
+        model.addAttribute("timeZone", calendars.of(actor.orgId()).zone().getId());
         model.addAttribute("actionTypes", forms.types());
         model.addAttribute("roleScopes", RoleScope.values());
         model.addAttribute("forms", forms);
