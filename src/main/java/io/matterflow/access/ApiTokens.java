@@ -229,7 +229,7 @@ public class ApiTokens {
     }
 
     /** The stored form of a token: the SHA-256 of its text (UTF-8), in lower-case hex. */
-    static String digest(String token) {
+    public static String digest(String token) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
  * commits on its own, so that nothing holds a transaction open while an email is on the wire.
  */
 @Component
-class EmailOutbox {
+public class EmailOutbox {
 
     enum Status { PENDING, SENT, FAILED, CANCELED }
 
     /** An email to queue. */
-    record NewEmail(UUID orgId, UUID recipientId, String email, String recipientName, UUID sourceId, String kind,
+    public record NewEmail(UUID orgId, UUID recipientId, String email, String recipientName, UUID sourceId, String kind,
                     String subject, String body, String summary, String link, UUID stepId, UUID instanceId) {
     }
 
@@ -45,7 +45,7 @@ class EmailOutbox {
      * Queues the email, due at once, unless the recipient already has one from the same source: a repeated event
      * queues nothing. Returns whether a row was added.
      */
-    boolean enqueue(NewEmail email, Instant now) {
+    public boolean enqueue(NewEmail email, Instant now) {
         return jdbc.update("""
                 insert into email_outbox (id, org_id, recipient_id, email, recipient_name, source_id, kind, subject,
                     body, summary, link, step_id, instance_id, status, throttled, attempts, next_attempt_at, created_at)

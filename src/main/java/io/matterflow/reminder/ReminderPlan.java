@@ -1,0 +1,74 @@
+package io.matterflow.reminder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.matterflow.calendar.FirmCalendar;
+
+/**
+ * When each notice about a due date goes, in the firm's calendar. A reminder whose time has passed when the date is
+ * set is left out (a date set three days ahead gets no "due in 7 days"), except the one at the due time; the owner's
+ * notice and the admins' escalation are always planned, and go at once when their time has passed.
+ */
+final class ReminderPlan {
+
+    /** A notice and when it goes. */
+    record Planned(Stage stage, Instant at) {
+    }
+
+    private ReminderPlan() {
+    }
+
+    static List<Planned> of(Instant due, FirmCalendar calendar, Instant now) {
+        List<Planned> plan = new ArrayList<>();
+        calendar.reminderStages().stream().filter(before -> !before.isNegative()).distinct().forEach(before -> {
+            Instant at = due.minus(before);
+            if (before.isZero() || !at.isBefore(now)) {
+                plan.add(new Planned(Stage.reminder(before), at));
+            }
+        });
+        plan.add(new Planned(Stage.overdue(), due));
+        if (calendar.escalationBusinessDays() > 0) {
+            plan.add(new Planned(Stage.escalation(calendar.escalationBusinessDays()),
+                    businessDaysAfter(due, calendar.escalationBusinessDays(), calendar)));
+        }
+        return plan;
+    }
+
+    /**
+     * The same local time {@code days} of the firm's business days after {@code due}, in its zone. A calendar without
+     * working days has no business day to count: calendar days count instead.
+     */
+    static Instant businessDaysAfter(Instant due, int days, FirmCalendar calendar) {
+        ZonedDateTime local = due.atZone(calendar.zone());
+        if (calendar.workingDays().isEmpty()) {
+            return local.plusDays(days).toInstant();
+        }
+        LocalDate date = local.toLocalDate();
+        for (int counted = 0; counted < days; ) {
+            date = date.plusDays(1);
+            if (calendar.isBusinessDay(date)) {
+                counted++;
+            }
+        }
+        return ZonedDateTime.of(date, local.toLocalTime(), calendar.zone()).toInstant();
+    }
+
+    /** "7 days", "1 day", "4 hours", "90 minutes": how long before the due time a reminder goes. */
+    static String describe(Duration before) {
+        if (before.toMinutesPart() == 0 && before.toSecondsPart() == 0 && before.toHoursPart() == 0) {
+            long days = before.toDays();
+            return days + (days == 1 ? " day" : " days");
+        }
+        if (before.toMinutesPart() == 0 && before.toSecondsPart() == 0) {
+            long hours = before.toHours();
+            return hours + (hours == 1 ? " hour" : " hours");
+        }
+        long minutes = Math.max(1, before.toMinutes());
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+}
