@@ -19,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.calendar.DueAnchor;
+import io.matterflow.calendar.DueRule;
+import io.matterflow.calendar.DueUnit;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
@@ -96,14 +99,17 @@ public class DemoData implements ApplicationRunner {
                 List.of(
                         new StepDefinition("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true,
                                 Map.of("approverRole", "LAWYER",
-                                        "message", "Confirm there is no conflict of interest with Widget Co.")),
+                                        "message", "Confirm there is no conflict of interest with Widget Co."), null,
+                                new DueRule(2, DueUnit.BUSINESS_DAYS, DueAnchor.STEP_READY, null, null, null)),
                         new StepDefinition("Sign the engagement letter", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT,
-                                true, Map.of("documentId", "engagement-letter-2026-001")),
+                                true, Map.of("documentId", "engagement-letter-2026-001"), null,
+                                new DueRule(5, DueUnit.BUSINESS_DAYS, DueAnchor.STEP_COMPLETED, 0, null, null)),
                         new StepDefinition("Proof of identity", ActionType.REQUEST_DOC_CLIENT, RoleScope.CLIENT, true,
                                 Map.of("requestText", "Please upload a passport or national ID card (PDF or photo).",
                                         "acceptedTypes", List.of("application/pdf", "image/*"))),
                         new StepDefinition("Retainer payment", ActionType.PAYMENT_CLIENT, RoleScope.CLIENT, true,
-                                Map.of("amount", new BigDecimal("1500.00"), "currency", "USD")),
+                                Map.of("amount", new BigDecimal("1500.00"), "currency", "USD"), null,
+                                new DueRule(14, DueUnit.CALENDAR_DAYS, DueAnchor.INSTANCE_START, null, null, null)),
                         new StepDefinition("Onboarding checklist", ActionType.CHECKLIST, RoleScope.PARALEGAL, true,
                                 Map.of("items", List.of("Open the client file", "Add the client to billing",
                                         "Send the welcome pack")))));

@@ -92,15 +92,10 @@ public class Inbox {
         }
         int dated = due == null || due == DueFilter.ALL ? 0 : 1;
         Collection<ActionState> wanted = states == null || states.isEmpty() ? DEFAULT_STATES : states;
-        Page<Object[]> rows = order == Order.UPDATED
-                ? steps.findInboxByUpdate(actor.orgId(), actor.userId(), wanted, onlyAssigned ? 1 : 0,
+        Page<Object[]> rows = steps.findInbox(actor.orgId(), actor.userId(), wanted, onlyAssigned ? 1 : 0,
                 orNone(matters.get(Role.LAWYER)), orNone(matters.get(Role.PARALEGAL)), orNone(matters.get(Role.CLIENT)),
                 actor.role() == Role.ADMIN ? 1 : 0, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL,
-                RoleScope.CLIENT, RoleScope.ADMIN, dated, from, to, pageable)
-                : steps.findInboxByDue(actor.orgId(), actor.userId(), wanted, onlyAssigned ? 1 : 0,
-                orNone(matters.get(Role.LAWYER)), orNone(matters.get(Role.PARALEGAL)), orNone(matters.get(Role.CLIENT)),
-                actor.role() == Role.ADMIN ? 1 : 0, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL,
-                RoleScope.CLIENT, RoleScope.ADMIN, dated, from, to, pageable);
+                RoleScope.CLIENT, RoleScope.ADMIN, dated, from, to, order == Order.UPDATED ? 0 : 1, pageable);
         Map<UUID, MatterDetails> byId = directory.mattersById(actor.orgId(),
                 rows.stream().map(r -> ((InstanceEntity) r[1]).matterId()).distinct().toList());
         return rows.map(r -> {

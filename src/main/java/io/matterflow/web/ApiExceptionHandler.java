@@ -255,7 +255,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
             }
         }
+        // Jackson's own exception names the field; a value it could not convert (a date that is no date) has the
+        // converter's exception below it, which names none
         Throwable cause = ex.getMostSpecificCause();
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                cause = t;
+                break;
+            }
+        }
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException u) {
             error = new FieldError(Json.path(u), "is not a known field");

@@ -385,9 +385,13 @@ class ApiFlowTests extends ApiTestSupport {
         assertThat(described).containsExactly(
                 "instance.create instance null->ACTIVE lawyer",
                 "step.ready approval PENDING->READY system",
+                "step.due approval null->null system",
+                "step.due signature null->null system",
+                "step.due payment null->null system",
                 "step.start approval READY->IN_PROGRESS lawyer",
                 "step.complete approval IN_PROGRESS->COMPLETED lawyer",
                 "step.ready signature PENDING->READY system",
+                "step.due signature null->null system",
                 "step.start signature READY->IN_PROGRESS client",
                 "step.complete signature IN_PROGRESS->COMPLETED client",
                 "step.ready document PENDING->READY system",

@@ -89,7 +89,7 @@ class AuthorizationMatrixTests {
         COMPLETE_CLAIMED_CHECKLIST, FAIL, FAIL_OWNERS_STEP, BLOCK, BLOCK_OWNERS_STEP, UNBLOCK, UNBLOCK_OWNERS_STEP,
         SKIP, RETRY, UPLOAD_DOCUMENT, UPLOAD_TEMPLATE_DOCUMENT, UPLOAD_INSTANCE_DOCUMENT, ASSIGN, HANDOVER,
         CREATE_MATTER, SET_MEMBERS, EDIT_MATTER, CLOSE_MATTER, REOPEN_MATTER, CREATE_TOKEN, REVOKE_TOKEN, INVITE_USER,
-        DEACTIVATE_USER, CHANGE_ROLE, RESEND_INVITATION, CHANGE_OWN_PASSWORD
+        DEACTIVATE_USER, CHANGE_ROLE, RESEND_INVITATION, CHANGE_OWN_PASSWORD, SET_KEY_DATES, SET_STEP_DUE
     }
 
     /**
@@ -158,6 +158,8 @@ class AuthorizationMatrixTests {
             CHANGE_ROLE                  200   403       403      403       403    403       404       401
             RESEND_INVITATION            200   403       403      403       403    403       404       401
             CHANGE_OWN_PASSWORD          204   204       204      204       204    204       204       401
+            SET_KEY_DATES                200   200       403      404       403    403       404       401
+            SET_STEP_DUE                 200   200       403      404       403    404       404       401
             """;
 
     /** The audit log is the admins' (each of its own firm); everyone else in the firm is refused. */
@@ -332,8 +334,9 @@ class AuthorizationMatrixTests {
                     List.of(checklist(RoleScope.PARALEGAL))).id(), null, null, name);
             case INSTANTIATE -> new State(published(firm, name, List.of(checklist(RoleScope.PARALEGAL))), null, null,
                     name);
+            case SET_KEY_DATES -> new State(null, null, null, name);
             case RENAME_INSTANCE, PAUSE_INSTANCE, CANCEL_INSTANCE, ADD_STEP, ADVANCE, CLAIM, START, SKIP,
-                    UPLOAD_INSTANCE_DOCUMENT -> {
+                    UPLOAD_INSTANCE_DOCUMENT, SET_STEP_DUE -> {
                 InstanceDetails instance = instance(firm, name);
                 yield new State(instance.templateId(), instance.id(), instance.steps().get(0).id(), name);
             }
@@ -452,6 +455,10 @@ class AuthorizationMatrixTests {
             case DEACTIVATE_USER -> json(patch("/api/users/{id}", firm.associate().id()), "{\"active\": false}");
             case CHANGE_ROLE -> json(patch("/api/users/{id}", firm.associate().id()), "{\"role\": \"PARALEGAL\"}");
             case RESEND_INVITATION -> post("/api/users/{id}/invitation", s.userId());
+            case SET_KEY_DATES -> json(put("/api/matters/{id}/key-dates", firm.matter().id()),
+                    "{\"keyDates\": [{\"name\": \"Trial\", \"date\": \"2027-03-01\"}]}");
+            case SET_STEP_DUE -> json(put("/api/workflows/steps/{id}/due", s.stepId()),
+                    "{\"at\": \"2027-02-01T17:00:00Z\", \"reason\": \"The client asked for more time\"}");
             case CHANGE_OWN_PASSWORD -> json(post("/api/me/password"),
                     "{\"currentPassword\": \"pw\", \"newPassword\": \"Tall-Orchid-Window-2026\"}");
         };
@@ -533,6 +540,12 @@ class AuthorizationMatrixTests {
                     firm.associate().id())).isEqualTo("PARALEGAL");
             case RESEND_INVITATION -> assertThat(jdbc.queryForObject("select count(*) from user_tokens where user_id = ?"
                     + " and revoked_at is null", Long.class, s.userId())).isEqualTo(1L);
+            case SET_KEY_DATES -> assertThat(jdbc.queryForObject(
+                    "select key_date from matter_key_dates where matter_id = ? and name = 'Trial'", java.sql.Date.class,
+                    firm.matter().id()).toString()).isEqualTo("2027-03-01");
+            case SET_STEP_DUE -> assertThat(jdbc.queryForObject(
+                    "select due_at from workflow_instance_steps where id = ?", java.time.OffsetDateTime.class,
+                    s.stepId()).toInstant()).isEqualTo(java.time.Instant.parse("2027-02-01T17:00:00Z"));
             case CHANGE_OWN_PASSWORD -> {
                 assertThat(passwords.matches("Tall-Orchid-Window-2026", directory.passwordHash(caller.id())
                         .orElseThrow())).isTrue();

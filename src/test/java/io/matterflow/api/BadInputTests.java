@@ -669,6 +669,52 @@ class BadInputTests extends ApiTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
+    void shouldRefuseBadDueDatesAndKeyDates(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseBadDueDatesAndKeyDates() {
+        String ruled = "{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','dueRule':%s}";
+        return Stream.of(
+                c("due rule without unit", "POST", "/api/workflows/templates",
+                        template(ruled.formatted("{'offset':3,'anchor':'STEP_READY'}")), 400, "steps[0].dueRule.unit"),
+                c("due rule with an unknown unit", "POST", "/api/workflows/templates",
+                        template(ruled.formatted("{'offset':3,'unit':'WEEKS','anchor':'STEP_READY'}")), 400,
+                        "steps[0].dueRule.unit"),
+                c("due rule offset beyond ten years", "POST", "/api/workflows/templates",
+                        template(ruled.formatted("{'offset':4000,'unit':'CALENDAR_DAYS','anchor':'STEP_READY'}")), 400,
+                        "steps[0].dueRule.offset"),
+                c("due rule counting from itself", "POST", "/api/workflows/templates",
+                        template(ruled.formatted("{'offset':1,'unit':'BUSINESS_DAYS','anchor':'STEP_COMPLETED',"
+                                + "'step':0}")), 400, "steps[0].dueRule.step"),
+                c("due rule key date without a name", "POST", "/api/workflows/templates",
+                        template(ruled.formatted("{'offset':-10,'unit':'BUSINESS_DAYS','anchor':'KEY_DATE'}")), 400,
+                        "steps[0].dueRule.keyDate"),
+                c("instance due rule naming a step by position", "POST", "/api/workflows/instances/{instance}/steps",
+                        ruled.formatted("{'offset':1,'unit':'BUSINESS_DAYS','anchor':'STEP_COMPLETED','step':0}"), 400,
+                        "dueRule.step"),
+                c("instance due rule naming an unknown step", "PATCH",
+                        "/api/workflows/instances/{instance}/steps/{pending}",
+                        "{'dueRule':{'offset':1,'unit':'BUSINESS_DAYS','anchor':'STEP_COMPLETED',"
+                                + "'stepId':'00000000-0000-0000-0000-000000000001'}}", 400, "dueRule.stepId"),
+                c("due date by hand without a reason", "PUT", "/api/workflows/steps/{pending}/due",
+                        "{'at':'2027-01-01T17:00:00Z'}", 400, "reason"),
+                c("due date by hand not a date", "PUT", "/api/workflows/steps/{pending}/due",
+                        "{'at':'next Friday','reason':'asked'}", 400, "at"),
+                c("key date without a name", "PUT", "/api/matters/{matter}/key-dates",
+                        "{'keyDates':[{'date':'2027-01-01'}]}", 400, "keyDates[0].name"),
+                c("key date not a date", "PUT", "/api/matters/{matter}/key-dates",
+                        "{'keyDates':[{'name':'Trial','date':'2027-02-30'}]}", 400, "keyDates[0].date"),
+                c("key dates named twice", "PUT", "/api/matters/{matter}/key-dates",
+                        "{'keyDates':[{'name':'Trial','date':'2027-01-01'},{'name':'TRIAL','date':'2027-01-02'}]}",
+                        400, "keyDates[1].name"),
+                c("key dates missing", "PUT", "/api/matters/{matter}/key-dates", "{}", 400, "keyDates"),
+                c("inbox due filter", "GET", "/api/workflows/steps?due=tomorrow", null, 400, "due"),
+                c("inbox sort", "GET", "/api/workflows/steps?sort=title", null, 400, "sort"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
     void shouldRefuseBadUploads(Case c) throws Exception {
         check(c);
     }

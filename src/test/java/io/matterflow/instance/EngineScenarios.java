@@ -143,6 +143,9 @@ abstract class EngineScenarios {
         assertThat(transitions(events, checklist)).containsExactly(
                 "step.ready PENDING->READY system", "step.start READY->IN_PROGRESS " + paralegal.userId(),
                 "step.complete IN_PROGRESS->COMPLETED " + paralegal.userId());
+        // the demo's due rules: the signature has no date until the conflict check completes, then has one
+        assertThat(events.stream().filter(e -> e.entityId().equals(signature) && e.action().equals("step.due"))
+                .map(e -> e.metadata().get("at") != null).toList()).containsExactly(false, true);
         assertThat(events.get(0).action()).isEqualTo("instance.create");
         assertThat(events.get(events.size() - 1).action()).isEqualTo("instance.complete");
         assertThat(events).extracting(AuditEvent::seq).containsExactlyElementsOf(
@@ -399,8 +402,9 @@ abstract class EngineScenarios {
         return Actor.user(account);
     }
 
+    /** The step's transitions, in order (its due dates, not transitions, are left out). */
     private static List<String> transitions(List<AuditEvent> events, UUID stepId) {
-        return events.stream().filter(e -> e.entityId().equals(stepId))
+        return events.stream().filter(e -> e.entityId().equals(stepId) && !e.action().equals("step.due"))
                 .map(e -> e.action() + " " + e.fromState() + "->" + e.toState() + " " + e.actorId()).toList();
     }
 }

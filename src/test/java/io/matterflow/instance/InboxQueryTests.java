@@ -120,9 +120,9 @@ class InboxQueryTests {
     /** As {@link Inbox} asks it: the default states, no paralegal or client matters, any due date, oldest change first. */
     private Page<Object[]> inbox(boolean onlyAssigned, Collection<UUID> lawyerMatters, boolean admin,
                                  PageRequest page) {
-        return steps.findInboxByUpdate(org, user, Inbox.DEFAULT_STATES, onlyAssigned ? 1 : 0, lawyerMatters, NONE,
-                NONE, admin ? 1 : 0, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL, RoleScope.CLIENT,
-                RoleScope.ADMIN, 0, java.time.Instant.EPOCH, java.time.Instant.EPOCH, page);
+        return steps.findInbox(org, user, Inbox.DEFAULT_STATES, onlyAssigned ? 1 : 0, lawyerMatters, NONE, NONE,
+                admin ? 1 : 0, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL, RoleScope.CLIENT,
+                RoleScope.ADMIN, 0, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0, page);
     }
 
     private static List<UUID> ids(Page<Object[]> page) {

@@ -79,30 +79,21 @@ public interface InstanceStepRepository extends JpaRepository<InstanceStepEntity
      */
     String INBOX_DUE = " and (:dated = 0 or (s.dueAt >= :dueFrom and s.dueAt < :dueTo))";
 
-    /** Steps the user may act on now ({@link #INBOX_STEP_IDS}), soonest due first, then oldest change, with their instances. */
+    /**
+     * Steps the user may act on now ({@link #INBOX_STEP_IDS}) with their instances: with {@code byDue} = 1 soonest
+     * due first (undated last), then oldest change first.
+     */
     @Query(value = "select s, i from InstanceStepEntity s, InstanceEntity i where i.id = s.instanceId and s.id in ("
-            + INBOX_STEP_IDS + ")" + INBOX_DUE
-            + " order by case when s.dueAt is null then 1 else 0 end, s.dueAt, s.updatedAt, s.id",
+            + INBOX_STEP_IDS + ")" + INBOX_DUE + " order by case when :byDue = 1 and s.dueAt is null then 1 else 0 end,"
+            + " case when :byDue = 1 then s.dueAt end, s.updatedAt, s.id",
             countQuery = "select count(s) from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")" + INBOX_DUE)
-    Page<Object[]> findInboxByDue(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
-                                  int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
-                                  java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
-                                  int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
-                                  io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
-                                  io.matterflow.action.RoleScope admin, int dated, java.time.Instant dueFrom,
-                                  java.time.Instant dueTo, Pageable pageable);
-
-    /** As {@link #findInboxByDue}, oldest change first. */
-    @Query(value = "select s, i from InstanceStepEntity s, InstanceEntity i where i.id = s.instanceId and s.id in ("
-            + INBOX_STEP_IDS + ")" + INBOX_DUE + " order by s.updatedAt, s.id",
-            countQuery = "select count(s) from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")" + INBOX_DUE)
-    Page<Object[]> findInboxByUpdate(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
-                                     int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
-                                     java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
-                                     int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
-                                     io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
-                                     io.matterflow.action.RoleScope admin, int dated, java.time.Instant dueFrom,
-                                     java.time.Instant dueTo, Pageable pageable);
+    Page<Object[]> findInbox(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
+                             int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
+                             java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
+                             int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
+                             io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
+                             io.matterflow.action.RoleScope admin, int dated, java.time.Instant dueFrom,
+                             java.time.Instant dueTo, int byDue, Pageable pageable);
 
     /** Open steps of ACTIVE instances due before {@code now}, counted by action type: {@code [type, count]}. */
     @Query("""

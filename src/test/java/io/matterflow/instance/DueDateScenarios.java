@@ -30,7 +30,6 @@ import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Directory;
 import io.matterflow.template.StepDefinition;
-import io.matterflow.support.H2Test;
 import io.matterflow.support.MutableClock;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
@@ -38,10 +37,10 @@ import io.matterflow.support.Workflows;
 /**
  * Due dates computed by rule from each kind of anchor, recomputed and audited when an anchor moves, set by hand and
  * given back, in the inbox's order and filters. The firm's calendar is the default: UTC, Monday to Friday, 17:00.
+ * Run on H2 and on PostgreSQL.
  */
-@H2Test
 @RecordApplicationEvents
-class DueDatesTests {
+abstract class DueDateScenarios {
 
     static final MutableClock CLOCK = new MutableClock();
     /** Friday 6 March 2026, 10:00 UTC. */
