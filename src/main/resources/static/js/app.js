@@ -97,6 +97,18 @@ document.addEventListener('click', function (event) {
     }
 });
 
+// A copy button puts the value of the field its data-copy names on the clipboard (a calendar feed's address).
+document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('[data-copy]');
+    var field = button && document.querySelector(button.getAttribute('data-copy'));
+    if (field) {
+        field.select();
+        if (navigator.clipboard) {
+            navigator.clipboard.writeText(field.value);
+        }
+    }
+});
+
 // Progress bars: the filled part's width comes from data-percent (no inline style, which a CSP would refuse).
 function fillProgress(root) {
     (root || document).querySelectorAll('[data-percent]').forEach(function (bar) {

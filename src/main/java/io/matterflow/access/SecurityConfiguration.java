@@ -51,7 +51,7 @@ class SecurityConfiguration {
     static final String BEARER_CHALLENGE = "Bearer realm=\"Matterflow\"";
 
     static final String[] PUBLIC_UI = {"/login", "/error", "/password/set", "/password/forgot", "/css/**", "/js/**", "/img/**", "/webjars/**",
-            "/favicon.ico", "/v3/api-docs",
+            "/favicon.ico", "/calendar/*.ics", "/v3/api-docs",
             "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean

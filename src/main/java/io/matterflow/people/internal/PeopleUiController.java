@@ -18,22 +18,26 @@ import io.matterflow.directory.Role;
 import io.matterflow.people.PasswordPolicy;
 import io.matterflow.people.People;
 import io.matterflow.people.PersonDetails;
+import io.matterflow.reminder.CalendarFeeds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
  * The People page (admins: the firm's people with role and status, the invitation form, role changes, deactivation
- * and reactivation, invitations sent again) and the Account page (anyone: their own password). Each action posts a
- * form; with htmx the changed part comes back with a message in the live region, without it the page reloads.
+ * and reactivation, invitations sent again) and the Account page (anyone: their own password and calendar feed).
+ * Each action posts a form; with htmx the changed part comes back with a message in the live region, without it the
+ * page reloads.
  */
 @UiController
 class PeopleUiController {
 
     private final People people;
+    private final CalendarFeeds calendarFeeds;
 
-    PeopleUiController(People people) {
+    PeopleUiController(People people, CalendarFeeds calendarFeeds) {
         this.people = people;
+        this.calendarFeeds = calendarFeeds;
     }
 
     @GetMapping("/people")
@@ -72,6 +76,7 @@ class PeopleUiController {
     String account(Actor actor, Model model) {
         model.addAttribute("section", "account");
         model.addAttribute("rules", PasswordPolicy.RULES);
+        model.addAttribute("calendarFeed", calendarFeeds.status(actor));
         return "people/account";
     }
 
