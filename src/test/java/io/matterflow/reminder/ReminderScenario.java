@@ -2,10 +2,10 @@ package io.matterflow.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,20 +18,27 @@ import javax.sql.DataSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.audit.AuditEvent;
 import io.matterflow.calendar.DueAnchor;
 import io.matterflow.calendar.DueRule;
 import io.matterflow.calendar.DueUnit;
+import io.matterflow.directory.Actor;
+import io.matterflow.directory.Directory;
 import io.matterflow.directory.UserAccount;
+import io.matterflow.instance.Instances;
+import io.matterflow.instance.StepRuntime;
 import io.matterflow.notification.Notification;
 import io.matterflow.notification.Notifications;
 import io.matterflow.support.MutableClock;
 import io.matterflow.support.SchedulerNodes;
 import io.matterflow.support.TestFirm;
+import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
 
 /**
@@ -41,7 +48,8 @@ import io.matterflow.template.StepDefinition;
  * business days.
  */
 record ReminderScenario(MutableClock clock, DataSource dataSource, List<Task<?>> tasks, JdbcTemplate jdbc,
-                        Notifications notifications) {
+                        Notifications notifications, Directory directory, Workflows workflows, StepRuntime runtime,
+                        Instances instances, SchedulerClient scheduler) {
 
     /** Friday 6 March 2026, 10:00 UTC. */
     static final Instant FRIDAY = Instant.parse("2026-03-06T10:00:00Z");
@@ -88,9 +96,9 @@ record ReminderScenario(MutableClock clock, DataSource dataSource, List<Task<?>>
 
     /** The titles of what the person was told about the step, oldest first. */
     List<String> told(UserAccount user, UUID stepId) {
-        return notifications.of(io.matterflow.directory.Actor.user(user), false, PageRequest.of(0, 100))
+        return notifications.of(Actor.user(user), false, PageRequest.of(0, 100))
                 .getContent().stream().filter(n -> stepId.equals(n.stepId()))
-                .sorted(java.util.Comparator.comparing(Notification::createdAt)).map(Notification::title)
+                .sorted(Comparator.comparing(Notification::createdAt)).map(Notification::title)
                 .filter(title -> !title.startsWith("Ready") && !title.startsWith("Assigned")).toList();
     }
 
@@ -104,5 +112,77 @@ record ReminderScenario(MutableClock clock, DataSource dataSource, List<Task<?>>
     /** The owner, the associate and the admin of the firm: who is told what, in turn. */
     static List<UserAccount> people(TestFirm firm) {
         return List.of(firm.owner(), firm.associate(), firm.admin());
+    }
+
+    /**
+     * A step due Monday 16 March 17:00, claimed by the associate: each reminder, the owner's overdue notice and the
+     * admins' escalation told once, with two nodes running what is due one after the other and at once, a node
+     * restarted between stages, and a timer run a second time.
+     */
+    void everyStageOnceAcrossTwoNodes() {
+        at(FRIDAY);
+        var firm = TestFirm.create(directory);
+        UUID step = workflows.instance(firm, approval("Conflict check", TEN_DAYS)).steps().get(0).id();
+        runtime.claim(firm.as(firm.associate()), step);
+        assertThat(timers(step)).containsExactly(
+                step + ":PT168H:" + DUE, step + ":PT24H:" + DUE, step + ":OVERDUE:" + DUE, step + ":PT0S:" + DUE,
+                step + ":OVERDUE+2BD:" + DUE);
+
+        var a = node();
+        var b = node();
+        at(Instant.parse("2026-03-09T16:59:00Z"));
+        runOneAfterAnother(a, b);
+        assertThat(told(firm.associate(), step)).isEmpty();
+
+        at(Instant.parse("2026-03-09T17:00:30Z"));
+        runOneAfterAnother(a, b);
+        assertThat(told(firm.associate(), step)).containsExactly("Due in 7 days: Conflict check");
+
+        // db-scheduler runs a timer at least once: the same timer again tells nobody again
+        var again = new ReminderTask(step, "PT168H", DUE);
+        scheduler.schedule(ReminderTask.TASK.instance(again.instanceId()).data(again)
+                .scheduledTo(Instant.parse("2026-03-09T17:00:00Z")));
+        runOneAfterAnother(b, a);
+        assertThat(told(firm.associate(), step)).containsExactly("Due in 7 days: Conflict check");
+
+        // node a restarts: a new scheduler instance; both nodes run the next stage at the same moment
+        var restarted = node();
+        at(Instant.parse("2026-03-15T17:00:30Z"));
+        runAtOnce(restarted, b);
+        assertThat(told(firm.associate(), step))
+                .containsExactly("Due in 7 days: Conflict check", "Due in 1 day: Conflict check");
+
+        // the reminder at the due time and the owner's notice fall due together: run at once on two nodes, both
+        // append to the instance's audit stream, and the loser's run is tried again 30 seconds later
+        at(Instant.parse("2026-03-16T17:00:30Z"));
+        runAtOnce(restarted, b);
+        at(Instant.parse("2026-03-16T17:02:00Z"));
+        runAtOnce(restarted, b);
+        assertThat(told(firm.associate(), step)).containsExactly("Due in 7 days: Conflict check",
+                "Due in 1 day: Conflict check", "Due today: Conflict check");
+        assertThat(told(firm.owner(), step)).containsExactly("Overdue: Conflict check");
+        assertThat(told(firm.admin(), step)).isEmpty();
+
+        // two business days after Monday 17:00 is Wednesday 17:00
+        at(Instant.parse("2026-03-18T16:59:00Z"));
+        runAtOnce(restarted, b);
+        assertThat(told(firm.admin(), step)).isEmpty();
+        at(Instant.parse("2026-03-18T17:00:30Z"));
+        runAtOnce(restarted, b);
+        runOneAfterAnother(restarted, b);
+        assertThat(told(firm.admin(), step)).containsExactly("Overdue for 2 business days: Conflict check");
+        assertThat(told(firm.owner(), step)).containsExactly("Overdue: Conflict check");
+        assertThat(told(firm.associate(), step)).hasSize(3);
+        assertThat(timers(step)).isEmpty();
+
+        List<AuditEvent> audited = instances.history(firm.as(firm.owner()), step).stream()
+                .filter(e -> e.action().startsWith("step.remind") || e.action().equals("step.escalate")).toList();
+        assertThat(audited).extracting(e -> e.action() + " " + e.metadata().get("stage")).containsExactlyInAnyOrder(
+                "step.remind PT168H", "step.remind PT24H", "step.remind PT0S", "step.escalate OVERDUE",
+                "step.escalate OVERDUE+2BD");
+        assertThat(audited.get(0).metadata()).containsEntry("stage", "PT168H").containsEntry("dueAt", DUE.toString())
+                .containsEntry("recipients", List.of(firm.associate().id().toString()));
+        assertThat(audited.get(4).metadata()).containsEntry("stage", "OVERDUE+2BD")
+                .containsEntry("recipients", List.of(firm.admin().id().toString()));
     }
 }

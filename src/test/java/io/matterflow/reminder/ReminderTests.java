@@ -26,7 +26,9 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 
-import io.matterflow.audit.AuditEvent;
+import io.matterflow.calendar.DueAnchor;
+import io.matterflow.calendar.DueRule;
+import io.matterflow.calendar.DueUnit;
 import io.matterflow.directory.Directory;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepRuntime;
@@ -76,7 +78,8 @@ class ReminderTests {
 
     @BeforeEach
     void scenario() {
-        scenario = new ReminderScenario(CLOCK, dataSource, tasks, jdbc, notifications);
+        scenario = new ReminderScenario(CLOCK, dataSource, tasks, jdbc, notifications, directory, workflows, runtime,
+                instances, scheduler);
     }
 
     @AfterEach
@@ -86,70 +89,7 @@ class ReminderTests {
 
     @Test
     void shouldSendEveryStageOnceAcrossTwoNodesARestartAndARepeatedRun() {
-        scenario.at(FRIDAY);
-        var firm = TestFirm.create(directory);
-        UUID step = workflows.instance(firm, approval("Conflict check", TEN_DAYS)).steps().get(0).id();
-        runtime.claim(firm.as(firm.associate()), step);
-        assertThat(scenario.timers(step)).containsExactly(
-                step + ":PT168H:" + DUE, step + ":PT24H:" + DUE, step + ":OVERDUE:" + DUE, step + ":PT0S:" + DUE,
-                step + ":OVERDUE+2BD:" + DUE);
-
-        var a = scenario.node();
-        var b = scenario.node();
-        scenario.at(Instant.parse("2026-03-09T16:59:00Z"));
-        ReminderScenario.runOneAfterAnother(a, b);
-        assertThat(scenario.told(firm.associate(), step)).isEmpty();
-
-        scenario.at(Instant.parse("2026-03-09T17:00:30Z"));
-        ReminderScenario.runOneAfterAnother(a, b);
-        assertThat(scenario.told(firm.associate(), step)).containsExactly("Due in 7 days: Conflict check");
-
-        // db-scheduler runs a timer at least once: the same timer again tells nobody again
-        var again = new ReminderTask(step, "PT168H", DUE);
-        scheduler.schedule(ReminderTask.TASK.instance(again.instanceId()).data(again)
-                .scheduledTo(Instant.parse("2026-03-09T17:00:00Z")));
-        ReminderScenario.runOneAfterAnother(b, a);
-        assertThat(scenario.told(firm.associate(), step)).containsExactly("Due in 7 days: Conflict check");
-
-        // node a restarts: a new scheduler instance; both nodes run the next stage at the same moment
-        var restarted = scenario.node();
-        scenario.at(Instant.parse("2026-03-15T17:00:30Z"));
-        ReminderScenario.runAtOnce(restarted, b);
-        assertThat(scenario.told(firm.associate(), step))
-                .containsExactly("Due in 7 days: Conflict check", "Due in 1 day: Conflict check");
-
-        // the reminder at the due time and the owner's notice fall due together: run at once on two nodes, both
-        // append to the instance's audit stream, and the loser's run is tried again 30 seconds later
-        scenario.at(Instant.parse("2026-03-16T17:00:30Z"));
-        ReminderScenario.runAtOnce(restarted, b);
-        scenario.at(Instant.parse("2026-03-16T17:02:00Z"));
-        ReminderScenario.runAtOnce(restarted, b);
-        assertThat(scenario.told(firm.associate(), step)).containsExactly("Due in 7 days: Conflict check",
-                "Due in 1 day: Conflict check", "Due today: Conflict check");
-        assertThat(scenario.told(firm.owner(), step)).containsExactly("Overdue: Conflict check");
-        assertThat(scenario.told(firm.admin(), step)).isEmpty();
-
-        // two business days after Monday 17:00 is Wednesday 17:00
-        scenario.at(Instant.parse("2026-03-18T16:59:00Z"));
-        ReminderScenario.runAtOnce(restarted, b);
-        assertThat(scenario.told(firm.admin(), step)).isEmpty();
-        scenario.at(Instant.parse("2026-03-18T17:00:30Z"));
-        ReminderScenario.runAtOnce(restarted, b);
-        ReminderScenario.runOneAfterAnother(restarted, b);
-        assertThat(scenario.told(firm.admin(), step)).containsExactly("Overdue for 2 business days: Conflict check");
-        assertThat(scenario.told(firm.owner(), step)).containsExactly("Overdue: Conflict check");
-        assertThat(scenario.told(firm.associate(), step)).hasSize(3);
-        assertThat(scenario.timers(step)).isEmpty();
-
-        List<AuditEvent> audited = instances.history(firm.as(firm.owner()), step).stream()
-                .filter(e -> e.action().startsWith("step.remind") || e.action().equals("step.escalate")).toList();
-        assertThat(audited).extracting(e -> e.action() + " " + e.metadata().get("stage")).containsExactlyInAnyOrder(
-                "step.remind PT168H", "step.remind PT24H", "step.remind PT0S", "step.escalate OVERDUE",
-                "step.escalate OVERDUE+2BD");
-        assertThat(audited.get(0).metadata()).containsEntry("stage", "PT168H").containsEntry("dueAt", DUE.toString())
-                .containsEntry("recipients", List.of(firm.associate().id().toString()));
-        assertThat(audited.get(4).metadata()).containsEntry("stage", "OVERDUE+2BD")
-                .containsEntry("recipients", List.of(firm.admin().id().toString()));
+        scenario.everyStageOnceAcrossTwoNodes();
     }
 
     @Test
@@ -206,8 +146,7 @@ class ReminderTests {
         scenario.at(Instant.parse("2026-03-14T10:00:00Z"));
         var firm = TestFirm.create(directory);
         UUID step = workflows.instance(firm, approval("Conflict check",
-                new io.matterflow.calendar.DueRule(2, io.matterflow.calendar.DueUnit.CALENDAR_DAYS,
-                        io.matterflow.calendar.DueAnchor.INSTANCE_START, null, null, null))).steps().get(0).id();
+                new DueRule(2, DueUnit.CALENDAR_DAYS, DueAnchor.INSTANCE_START, null, null, null))).steps().get(0).id();
         // Saturday + 2 days is Monday 16 March: a day and a half away, so no "due in 7 days"
         assertThat(scenario.timers(step)).containsExactly(step + ":PT24H:" + DUE, step + ":OVERDUE:" + DUE,
                 step + ":PT0S:" + DUE, step + ":OVERDUE+2BD:" + DUE);
