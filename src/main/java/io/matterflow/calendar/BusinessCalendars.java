@@ -200,7 +200,7 @@ public class BusinessCalendars {
         if (content.length > MAX_ICS_BYTES) {
             throw new TooLargeException("the calendar file is larger than the limit of " + MAX_ICS_BYTES + " bytes");
         }
-        LocalDate today = LocalDate.now(clock.withZone(of(actor.orgId()).zone()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), of(actor.orgId()).zone());
         HolidayFile.Read file = HolidayFile.read(content, today.minusYears(IMPORT_YEARS_BACK),
                 today.plusYears(IMPORT_YEARS_AHEAD));
         Done<HolidayImport> done = change(actor, "calendar.holidays.import", current -> {

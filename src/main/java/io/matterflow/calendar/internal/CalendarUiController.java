@@ -122,7 +122,7 @@ class CalendarUiController {
     private String render(Actor actor, Model model, String view) {
         requireAdmin(actor);
         FirmCalendar calendar = calendars.of(actor.orgId());
-        LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), calendar.zone());
         model.addAttribute("section", "calendar");
         model.addAttribute("calendar", calendar);
         model.addAttribute("settings", CalendarSettings.of(calendar));
