@@ -56,7 +56,15 @@ final class HolidayFile {
         List<Dated> dates = new ArrayList<>();
         List<HolidayImport.Skipped> skipped = new ArrayList<>();
         for (VEvent event : calendar.<VEvent>getComponents(Component.VEVENT)) {
-            read(event, from, to, dates, skipped);
+            List<Dated> its = new ArrayList<>();
+            try {
+                read(event, from, to, its, skipped);
+                dates.addAll(its);
+            } catch (DateTimeException | IllegalArgumentException e) {
+                // well-formed but meaningless together, such as an all-day start with a timed end
+                skipped.add(new HolidayImport.Skipped(text(event, Property.SUMMARY).orElse(null), null,
+                        "could not be read: " + e.getMessage()));
+            }
         }
         return new Read(dates, skipped);
     }

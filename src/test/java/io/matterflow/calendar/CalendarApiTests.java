@@ -254,9 +254,11 @@ class CalendarApiTests {
                 .andExpect(jsonPath("$.renamed[0].date").value(next + "-12-25"))
                 .andExpect(jsonPath("$.renamed[0].from").value("Christmas"))
                 .andExpect(jsonPath("$.renamed[0].to").value("Christmas Day"))
-                .andExpect(jsonPath("$.skipped.length()").value(1))
+                .andExpect(jsonPath("$.skipped.length()").value(2))
                 .andExpect(jsonPath("$.skipped[0].summary").value("Partners' meeting"))
                 .andExpect(jsonPath("$.skipped[0].reason").value(Matchers.startsWith("has a time of day")))
+                .andExpect(jsonPath("$.skipped[1].summary").value("Half day"))
+                .andExpect(jsonPath("$.skipped[1].reason").value(Matchers.startsWith("could not be read")))
                 .andExpect(jsonPath("$.version").value(2));
 
         // the yearly Christmas from 2020 on, in the window of a year back to five years ahead
@@ -275,7 +277,7 @@ class CalendarApiTests {
         List<AuditEvent> events = events();
         assertThat(events).extracting(AuditEvent::action).containsExactly("calendar.holiday.put",
                 "calendar.holidays.import");
-        assertThat(events.get(1).metadata()).containsEntry("skipped", 1);
+        assertThat(events.get(1).metadata()).containsEntry("skipped", 2);
         assertThat(published).extracting(CalendarChanged::change).containsExactly("holiday " + next + "-12-25",
                 "holidays imported");
 
