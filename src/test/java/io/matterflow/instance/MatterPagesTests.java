@@ -267,9 +267,10 @@ class MatterPagesTests {
     void shouldAddChangeAndRemoveAKeyDateOnTheDetailsTab() throws Exception {
         TestFirm firm = TestFirm.create(directory);
         UUID matter = firm.matter().id();
-        assertThat(page(get("/matters/{id}/details", matter), firm.owner())).contains("<h2 id=\"key-dates-heading\">Key dates</h2>",
-                "No key dates yet.", "id=\"key-date-form\"", "<label for=\"key-date-name\">Name</label>",
-                "<label for=\"key-date-date\">Date</label>", "Due dates that count from a key date move when it changes.");
+        assertThat(page(get("/matters/{id}/details", matter), firm.owner()))
+                .contains("<h2 id=\"key-dates-heading\">Key dates</h2>", "No key dates yet.", "id=\"key-date-form\"",
+                        "<label for=\"key-date-name\">Name</label>", "<label for=\"key-date-date\">Date</label>",
+                        "Due dates that count from a key date move when it changes.");
 
         MockHttpServletResponse response = mvc.perform(htmx(post("/matters/{id}/key-dates", matter)
                 .param("name", " Trial ").param("date", "2027-03-01"), firm.owner())).andReturn().getResponse();

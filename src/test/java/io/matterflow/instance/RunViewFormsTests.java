@@ -119,7 +119,8 @@ class RunViewFormsTests {
                 step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
         UUID conflict = instance.steps().get(0).id();
         String run = "/matters/" + instance.matterId() + "/workflows/" + instance.id();
-        assertThat(body(as(get(run), firm.owner()))).contains("<legend>Due date</legend>", "id=\"new-due\" name=\"due\"")
+        assertThat(body(as(get(run), firm.owner())))
+                .contains("<legend>Due date</legend>", "id=\"new-due\" name=\"due\"")
                 .containsSubsequence("id=\"new-due-step\" name=\"stepId\"", "<option value=\"" + conflict + "\">");
 
         body(htmx(post("/workflows/instances/{id}/steps", instance.id()).param("title", "Engagement letter")

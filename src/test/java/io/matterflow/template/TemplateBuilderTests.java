@@ -25,7 +25,10 @@ import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.UiRequests;
 
-/** The template builder's "Due" fields as the page posts them: saved as the step's due rule, shown again, refused beside the fields. */
+/**
+ * The template builder's "Due" fields as the page posts them: saved as the step's due rule and shown again, the other
+ * step followed through a reorder, a bad rule refused beside its fields.
+ */
 @H2Test
 @AutoConfigureMockMvc
 class TemplateBuilderTests {
@@ -73,7 +76,8 @@ class TemplateBuilderTests {
         assertThat(page).contains("<legend>Due date</legend>", "list=\"due-0-key-dates\"",
                         "name=\"steps[0].dueRule.keyDate\" value=\"Trial\"")
                 .containsSubsequence("name=\"steps[1].dueRule.offset\"", "value=\"3\"", "id=\"due-1-unit\"")
-                .containsSubsequence("id=\"due-1-step\"", "<option value=\"0\" selected=\"selected\">Step 1: Conflict check</option>")
+                .containsSubsequence("id=\"due-1-step\"",
+                        "<option value=\"0\" selected=\"selected\">Step 1: Conflict check</option>")
                 .doesNotContain("<option value=\"1\" selected=\"selected\">Step 2")
                 .doesNotContain(" style=\"");
     }

@@ -245,7 +245,7 @@ class MatterUiController {
         return view;
     }
 
-    /** The errors of the key date the form posted, by its field ({@code name}, {@code date}); any other as "keyDates". */
+    /** The errors of the key date the form posted by its field ({@code name}, {@code date}); any other as keyDates. */
     private static Map<String, String> keyDateErrors(List<FieldError> errors, String prefix) {
         Map<String, String> map = new LinkedHashMap<>();
         errors.forEach(e -> map.merge(e.field().startsWith(prefix) ? e.field().substring(prefix.length()) : "keyDates",
