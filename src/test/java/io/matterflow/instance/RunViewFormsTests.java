@@ -120,7 +120,9 @@ class RunViewFormsTests {
         UUID conflict = instance.steps().get(0).id();
         String run = "/matters/" + instance.matterId() + "/workflows/" + instance.id();
         assertThat(body(as(get(run), firm.owner())))
-                .contains("<legend>Due date</legend>", "id=\"new-due\" name=\"due\"")
+                .contains("<legend>Due date<span class=\"sr-only\"> of the new step</span></legend>",
+                        "<label class=\"sr-only\" for=\"new-due-step\">The other step, the new step</label>",
+                        "id=\"new-due\" name=\"due\"")
                 .containsSubsequence("id=\"new-due-step\" name=\"stepId\"", "<option value=\"" + conflict + "\">");
 
         body(htmx(post("/workflows/instances/{id}/steps", instance.id()).param("title", "Engagement letter")

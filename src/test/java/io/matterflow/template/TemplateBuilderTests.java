@@ -73,7 +73,8 @@ class TemplateBuilderTests {
                         new DueRule(3, DueUnit.BUSINESS_DAYS, DueAnchor.STEP_COMPLETED, 0, null, null));
 
         String page = ok(ui.page(get("/workflows/templates/{id}", draft.id()), firm.owner()));
-        assertThat(page).contains("<legend>Due date</legend>", "list=\"due-0-key-dates\"",
+        assertThat(page).contains("<legend>Due date<span class=\"sr-only\"> of step 1</span></legend>",
+                        "<label class=\"sr-only\" for=\"due-1-unit\">Unit, step 2</label>", "list=\"due-0-key-dates\"",
                         "name=\"steps[0].dueRule.keyDate\" value=\"Trial\"")
                 .containsSubsequence("name=\"steps[1].dueRule.offset\"", "value=\"3\"", "id=\"due-1-unit\"")
                 .containsSubsequence("id=\"due-1-step\"",
