@@ -189,14 +189,15 @@ class MatterUiController {
     String removeKeyDate(Actor actor, @PathVariable UUID id, @RequestParam String name, Model model,
                          HttpServletResponse response) {
         MatterDetails matter = managed(actor, id);
+        String gone = name.strip();
         List<Matters.KeyDate> dates = new ArrayList<>();
         matters.keyDates(actor, id).forEach((key, day) -> {
-            if (!key.equalsIgnoreCase(name.strip())) {
+            if (!key.equalsIgnoreCase(gone)) {
                 dates.add(new Matters.KeyDate(key, day));
             }
         });
         matters.setKeyDates(actor, id, dates);
-        Flash.success(response, "Removed key date " + name.strip());
+        Flash.success(response, "Removed key date " + gone);
         return details(actor, matter, model, "instance/matter-details :: details");
     }
 
