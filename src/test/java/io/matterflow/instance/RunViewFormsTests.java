@@ -154,6 +154,23 @@ class RunViewFormsTests {
     }
 
     @Test
+    void shouldRefuseDueFieldsNoPageSendsNamingTheField() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        var instance = workflows.instance(firm,
+                step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
+
+        MockHttpServletResponse refused = mvc.perform(htmx(post("/workflows/instances/{id}/steps", instance.id())
+                .param("title", "Letter").param("actionType", "APPROVAL_LAWYER").param("roleScope", "LAWYER")
+                .param("due", "true").param("offset", "many").param("anchor", "SOMEDAY"), firm.owner()))
+                .andReturn().getResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getHeader("HX-Retarget")).isEqualTo("#flash");
+        assertThat(refused.getContentAsString()).contains("offset", "anchor");
+        assertThat(instances.get(firm.as(firm.owner()), instance.id()).steps()).hasSize(1);
+    }
+
+    @Test
     void shouldFillTheDocumentFieldItWasAskedForAndRefuseOtherNames() throws Exception {
         TestFirm firm = TestFirm.create(directory);
         var instance = workflows.draft(firm,
