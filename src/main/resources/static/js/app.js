@@ -130,3 +130,17 @@ document.addEventListener('change', function (event) {
         fieldset.disabled = !chosen;
     });
 });
+
+// A step's "Due" fields (fieldset[data-due-rule]): only those the chosen rule needs show; the server ignores the rest.
+document.addEventListener('change', function (event) {
+    var fieldset = event.target.closest && event.target.closest('fieldset[data-due-rule]');
+    if (!fieldset) {
+        return;
+    }
+    var due = fieldset.querySelector('[data-due-choice]').value === 'true';
+    var anchor = fieldset.querySelector('[data-due-anchor]').value;
+    fieldset.querySelectorAll('[data-due-when]').forEach(function (field) {
+        var when = field.dataset.dueWhen;
+        field.hidden = !due || (when !== 'due' && when !== anchor);
+    });
+});

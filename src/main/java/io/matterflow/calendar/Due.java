@@ -16,7 +16,7 @@ public record Due(@Schema(nullable = true, description = "When the step is due; 
                   @Schema(nullable = true, description = "The rule; null for a date only set by hand") DueRule rule,
                   @Schema(nullable = true) AnchorPoint anchor,
                   @Schema(description = "How the date was computed, in words", example = "3 business days after"
-                          + " \u201cConflict check\u201d completed (Fri 6 Mar 2026): Wed 11 Mar 2026, stepping over Sat 7 Mar,"
+                          + " \u201cConflict check\u201d completed (Fri 6 Mar 2026): Thu 12 Mar 2026, stepping over Sat 7 Mar,"
                           + " Sun 8 Mar and Mon 9 Mar (Holiday: Commonwealth Day); due at close of business, 17:00"
                           + " Europe/London") String explanation,
                   @Schema(nullable = true, description = "The firm calendar's version it was computed with",

@@ -65,6 +65,9 @@ public final class DueCalculator {
         if (offset == 0) {
             return nextOpen(date, 1, calendar, skipped);
         }
+        if (calendar.workingDays().isEmpty()) {
+            return base.plusDays(offset); // no day would ever count: without working days, every day does
+        }
         int step = offset > 0 ? 1 : -1;
         for (int remaining = Math.abs(offset); remaining > 0; ) {
             date = date.plusDays(step);
@@ -102,13 +105,16 @@ public final class DueCalculator {
         }
         List<SkippedDay> holidays = skipped.stream().filter(day -> day.reason().startsWith("Holiday")).toList();
         long weekend = skipped.size() - holidays.size();
-        String text = weekend + " non-working " + (weekend == 1 ? "day" : "days");
-        if (!holidays.isEmpty()) {
-            text += " and " + holidays.size() + (holidays.size() == 1 ? " holiday (" : " holidays (")
-                    + String.join(", ", holidays.stream().map(day -> day.reason().substring("Holiday: ".length())
-                    + " " + day.date().format(SHORT_DAY)).toList()) + ")";
+        List<String> parts = new ArrayList<>();
+        if (weekend > 0) {
+            parts.add(weekend + " non-working " + (weekend == 1 ? "day" : "days"));
         }
-        return text;
+        if (!holidays.isEmpty()) {
+            parts.add(holidays.size() + (holidays.size() == 1 ? " holiday (" : " holidays (")
+                    + String.join(", ", holidays.stream().map(day -> day.reason().substring("Holiday: ".length())
+                    + " " + day.date().format(SHORT_DAY)).toList()) + ")");
+        }
+        return join(parts);
     }
 
     private static String join(List<String> parts) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.matterflow.action.ActionForms;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.calendar.DueRuleForm;
 
 /** The template builder's form: name, description and the draft steps as the page submits them. */
 public class TemplateForm {
@@ -17,7 +18,10 @@ public class TemplateForm {
     private String description;
     private List<Row> steps = new ArrayList<>();
 
-    /** One step row; {@code order} is its position after drag-and-drop, {@code config} its fields as text. */
+    /**
+     * One step row; {@code order} is its position after drag-and-drop, {@code config} its fields as text,
+     * {@code dueRule} its "Due" fields.
+     */
     public static class Row {
         private String title;
         private ActionType actionType = ActionType.CHECKLIST;
@@ -26,6 +30,7 @@ public class TemplateForm {
         private boolean clientVisible;
         private Integer order;
         private Map<String, String> config = new LinkedHashMap<>();
+        private DueRuleForm dueRule = new DueRuleForm();
 
         public String getTitle() { return title; }
         public void setTitle(String title) { this.title = title; }
@@ -41,6 +46,8 @@ public class TemplateForm {
         public void setOrder(Integer order) { this.order = order; }
         public Map<String, String> getConfig() { return config; }
         public void setConfig(Map<String, String> config) { this.config = config; }
+        public DueRuleForm getDueRule() { return dueRule; }
+        public void setDueRule(DueRuleForm dueRule) { this.dueRule = dueRule; }
     }
 
     public String getName() { return name; }
@@ -63,13 +70,18 @@ public class TemplateForm {
             row.clientVisible = step.clientVisible();
             row.order = step.order();
             row.config = new LinkedHashMap<>(forms.toValues(step.actionType(), step.actionConfig()));
+            row.dueRule = DueRuleForm.of(step.dueRule());
             form.steps.add(row);
         }
         return form;
     }
 
-    /** Rows in the order the user arranged them, numbered again from 0. */
+    /**
+     * Rows in the order the user arranged them, numbered again from 0. A due rule names its other step by the row
+     * as submitted; it follows that row to its new place.
+     */
     public void normalizeOrder() {
+        List<Row> submitted = steps;
         List<Row> sorted = new ArrayList<>(steps.stream().filter(r -> r != null).toList());
         for (int i = 0; i < sorted.size(); i++) {
             if (sorted.get(i).order == null) {
@@ -77,14 +89,56 @@ public class TemplateForm {
             }
         }
         sorted.sort(Comparator.comparingInt(r -> r.order));
-        for (int i = 0; i < sorted.size(); i++) {
-            sorted.get(i).order = i;
-        }
         steps = sorted;
+        renumber(submitted);
+    }
+
+    /** Takes row {@code index} away; due rules counting from it name no step any more. */
+    public void remove(int index) {
+        if (index >= 0 && index < steps.size()) {
+            List<Row> before = new ArrayList<>(steps);
+            steps.remove(index);
+            renumber(before);
+        }
+    }
+
+    /** The steps a row's "another step is completed" can name: every other row, by position and title. */
+    public List<DueRuleForm.StepChoice> otherSteps(int index) {
+        List<DueRuleForm.StepChoice> choices = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (i != index) {
+                String title = steps.get(i).title;
+                choices.add(new DueRuleForm.StepChoice(Integer.toString(i), "Step " + (i + 1)
+                        + (title == null || title.isBlank() ? "" : ": " + title)));
+            }
+        }
+        return choices;
     }
 
     public List<StepDefinition> definitions(ActionForms forms) {
         return steps.stream().map(r -> new StepDefinition(r.title, r.actionType, r.roleScope, r.required,
-                forms.toConfig(r.actionType, r.config), r.clientVisible)).toList();
+                forms.toConfig(r.actionType, r.config), r.clientVisible, r.dueRule.toRule())).toList();
+    }
+
+    /** Numbers the rows from 0 and points each due rule's other step, a row of {@code before}, at its place now. */
+    private void renumber(List<Row> before) {
+        for (int i = 0; i < steps.size(); i++) {
+            Row row = steps.get(i);
+            row.order = i;
+            Integer other = row.dueRule.getStep();
+            if (other != null) {
+                int now = other >= 0 && other < before.size() ? indexOf(before.get(other)) : -1;
+                row.dueRule.setStep(now < 0 ? null : now);
+            }
+        }
+    }
+
+    private int indexOf(Row row) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) == row) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

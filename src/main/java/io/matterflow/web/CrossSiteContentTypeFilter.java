@@ -25,7 +25,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * can make a browser send without a CORS preflight — {@code application/x-www-form-urlencoded},
  * {@code multipart/form-data}, {@code text/plain} — are refused with 415 before security or any controller runs.
  * The API is JSON; without this, routes that read no body (claim, start, publish, ...) accepted a cross-site form post.
- * The one exception is multipart on the document upload routes (a step's, a template's, an instance's), which need it; a cross-site form post there carries
+ * The one exception is multipart on the upload routes (a step's, a template's, an instance's documents, and the
+ * calendar's holiday import), which need it; a cross-site form post there carries
  * no credentials, since the API never asks a browser to cache HTTP Basic credentials and ignores the UI's session
  * cookie. Requests without a Content-Type (curl's {@code -X POST} with no body) pass: they carry no body to forge.
  * <p>
@@ -42,7 +43,7 @@ class CrossSiteContentTypeFilter extends OncePerRequestFilter {
     private static final Set<String> SIMPLE_TYPES = Set.of(FORM, MULTIPART, TEXT);
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern UPLOAD = Pattern.compile(
-            "/api/workflows/(steps|templates|instances)/[^/]+/documents");
+            "/api/workflows/(steps|templates|instances)/[^/]+/documents|/api/calendar/holidays/import");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Multipart bodies go to the routes that declare they consume {@code multipart/form-data} (the document uploads) and
+ * Multipart bodies go to the routes that declare they consume {@code multipart/form-data} (the uploads) and
  * nowhere else: anywhere else — the webhooks, the JSON routes, routes that take no body — they are refused with a 415
  * problem detail before anything reads them. Without this, a multipart POST to a route without a body ran that route,
  * and anything that asked for a request parameter had the container parse the whole body first. Runs before
@@ -60,7 +60,7 @@ class MultipartRoutesFilter extends OncePerRequestFilter {
             return;
         }
         Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
-                "this route takes no multipart body: only document uploads do");
+                "this route takes no multipart body: only uploads (documents, calendar files) do");
     }
 
     private boolean takesMultipart(HttpServletRequest request) {

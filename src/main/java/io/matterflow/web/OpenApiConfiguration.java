@@ -54,7 +54,7 @@ class OpenApiConfiguration {
 
     /** Controllers' tags in reading order: author, run, perform, then the supporting routes. */
     private static final List<String> TAG_ORDER = List.of("Templates", "Instances", "Steps", "People and matters",
-            "API tokens", "Calendar feed", "Notifications", "Feature flags", "Webhooks", "Audit");
+            "API tokens", "Calendar feed", "Notifications", "Feature flags", "Calendar", "Webhooks", "Audit");
 
     static {
         // The signed-in Actor is resolved from the credentials (WebConfiguration), never sent by the client.

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -61,6 +62,16 @@ class UiExceptionHandler {
             IllegalArgumentException.class})
     ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) {
         return render(request, response, HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), List.of());
+    }
+
+    /** A form whose fields did not bind (a number that is none, a choice no select offers): each field named. */
+    @ExceptionHandler(BindException.class)
+    ModelAndView unboundForm(BindException e, HttpServletRequest request, HttpServletResponse response) {
+        List<FieldError> errors = e.getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), "is not a valid value")).toList();
+        return render(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.size() == 1 ? "a field has a value it cannot have" : "fields have values they cannot have",
+                errors);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -73,7 +73,8 @@ abstract class ApiTestSupport {
     /**
      * What the firm has written: row counts of templates, instances, instance steps, audit events and API tokens (and
      * of revoked ones), a digest of every instance's and step's status, title, order and version, and of every
-     * matter's details, status and team (with the changes recorded for other nodes' caches), so that refused updates
+     * matter's details, status and team (with the changes recorded for other nodes' caches), and of the firm's calendar
+     * and holidays, so that refused updates
      * are caught as well as refused inserts.
      */
     Map<String, Object> written(UUID orgId) {
@@ -101,7 +102,11 @@ abstract class ApiTestSupport {
                         + " from matter_members mm join matters m on m.id = mm.matter_id where m.org_id = ?"
                         + " order by 1", orgId)),
                 Map.entry("matterChanges", count("select count(*) from matter_changes c join matters m"
-                        + " on m.id = c.matter_id where m.org_id = ?", orgId)));
+                        + " on m.id = c.matter_id where m.org_id = ?", orgId)),
+                Map.entry("calendarDigest", digest("select version || ':' || time_zone || ':' || working_days"
+                        + " from firm_calendars where org_id = ?", orgId)),
+                Map.entry("holidayDigest", digest("select holiday_date || ':' || name from firm_holidays"
+                        + " where org_id = ? order by holiday_date", orgId)));
     }
 
     private long count(String sql, UUID orgId) {

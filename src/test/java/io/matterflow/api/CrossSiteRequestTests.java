@@ -45,7 +45,7 @@ import io.matterflow.support.TestFirm;
  * What a page on another site can make a browser send to the API (penetration test, issue 16, finding 5): a form
  * post or a fetch without a preflight, with the three "simple" content types, and the browser's cached HTTP Basic
  * credentials if the API ever invited it to cache them. State-changing API routes refuse those content types with
- * 415 before anything runs (multipart only on the document upload route), and no 401 of the API offers the Basic
+ * 415 before anything runs (multipart only on the upload routes), and no 401 of the API offers the Basic
  * scheme, so a browser never prompts for, and never caches, Basic credentials. API clients are unaffected: JSON and
  * requests without a body work as before, with HTTP Basic or a token.
  */
@@ -115,6 +115,10 @@ class CrossSiteRequestTests extends ApiTestSupport {
             route("revoke token", "DELETE", "/api/me/tokens/" + UUID.randomUUID()),
             new Route("feature flag", HttpMethod.PUT, "/api/admin/feature-flags/workflow.ready-notifications.email",
                     true, false),
+            new Route("calendar settings", HttpMethod.PUT, "/api/calendar", true, false),
+            new Route("put holiday", HttpMethod.PUT, "/api/calendar/holidays/2026-12-25", true, false),
+            new Route("remove holiday", HttpMethod.DELETE, "/api/calendar/holidays/2026-12-25", true, false),
+            new Route("upload holidays as a form", HttpMethod.POST, "/api/calendar/holidays/import", true, false),
             new Route("upload as a form", HttpMethod.POST, "/api/workflows/steps/{doc}/documents", false, true));
 
     static Stream<Arguments> simpleRequests() {
@@ -122,7 +126,7 @@ class CrossSiteRequestTests extends ApiTestSupport {
         for (Route route : ROUTES) {
             for (String type : SIMPLE_TYPES) {
                 if (route.name().startsWith("upload") && type.startsWith("multipart/")) {
-                    continue; // the one route that takes multipart: see shouldStillTakeMultipartUploads
+                    continue; // the routes that take multipart: see shouldStillTakeMultipartUploads, CalendarApiTests
                 }
                 all.add(Arguments.of(route, type));
             }

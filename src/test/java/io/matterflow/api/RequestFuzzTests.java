@@ -268,6 +268,8 @@ class RequestFuzzTests extends ApiTestSupport {
                 digestOf("audit_events", "org_id in " + orgs),
                 digestOf("audit_heads", "org_id in " + orgs),
                 digestOf("feature_flags", "org_id in " + orgs),
+                digestOf("firm_calendars", "org_id in " + orgs),
+                digestOf("firm_holidays", "org_id in " + orgs),
                 digestOf("user_tokens", "org_id in " + orgs),
                 digestOf("email_outbox", "org_id in " + orgs),
                 digestOf("webhook_events", "true"),

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
+import io.matterflow.access.Matters;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Directory;
@@ -49,6 +51,8 @@ class MatterPagesTests {
     UserDetailsService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Matters matters;
 
     @Test
     void shouldOfferNewMatterToAdminsAndLawyersOnly() throws Exception {
@@ -259,7 +263,78 @@ class MatterPagesTests {
         assertThat(page(get("/matters/{id}", firm.matter().id()), firm.owner())).contains("Start a workflow");
     }
 
+    @Test
+    void shouldAddChangeAndRemoveAKeyDateOnTheDetailsTab() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        UUID matter = firm.matter().id();
+        assertThat(page(get("/matters/{id}/details", matter), firm.owner()))
+                .contains("<h2 id=\"key-dates-heading\">Key dates</h2>", "No key dates yet.", "id=\"key-date-form\"",
+                        "<label for=\"key-date-name\">Name</label>", "<label for=\"key-date-date\">Date</label>",
+                        "Due dates that count from a key date move when it changes.");
+
+        MockHttpServletResponse response = mvc.perform(htmx(post("/matters/{id}/key-dates", matter)
+                .param("name", " Trial ").param("date", "2027-03-01"), firm.owner())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("HX-Trigger")).contains("Added key date Trial: 1 Mar 2027");
+        assertThat(response.getContentAsString()).startsWith("<div id=\"details\"").contains("<td>Trial</td>",
+                "datetime=\"2027-03-01\"", "aria-label=\"Remove the key date Trial\"");
+        assertThat(keyDates(firm)).containsExactly(Map.entry("Trial", LocalDate.of(2027, 3, 1)));
+
+        // the name again, whatever its case, moves the date
+        response = mvc.perform(htmx(post("/matters/{id}/key-dates", matter).param("name", "TRIAL")
+                .param("date", "2027-04-12"), firm.admin())).andReturn().getResponse();
+        assertThat(response.getHeader("HX-Trigger")).contains("Key date TRIAL is now 12 Apr 2027");
+        mvc.perform(htmx(post("/matters/{id}/key-dates", matter).param("name", "Hearing").param("date", "2027-01-10"),
+                firm.owner())).andReturn();
+        assertThat(keyDates(firm)).containsExactly(Map.entry("Hearing", LocalDate.of(2027, 1, 10)),
+                Map.entry("TRIAL", LocalDate.of(2027, 4, 12)));
+
+        response = mvc.perform(htmx(post("/matters/{id}/key-dates/remove", matter).param("name", "trial"),
+                firm.owner())).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("HX-Trigger")).contains("Removed key date trial");
+        assertThat(response.getContentAsString()).contains("<td>Hearing</td>").doesNotContain("TRIAL");
+        assertThat(keyDates(firm)).containsExactly(Map.entry("Hearing", LocalDate.of(2027, 1, 10)));
+        assertThat(jdbc.queryForObject("select count(*) from audit_events where stream_id = ? and action = ?",
+                Long.class, matter, "matter.key-dates")).isEqualTo(4L);
+    }
+
+    @Test
+    void shouldShowARefusedKeyDateOnItsFormChangingNothing() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        MockHttpServletResponse response = mvc.perform(htmx(post("/matters/{id}/key-dates", firm.matter().id())
+                .param("name", " ").param("date", "2027-02-30"), firm.owner())).andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("HX-Trigger")).contains("Key date not saved");
+        assertThat(response.getContentAsString()).startsWith("<div id=\"details\"")
+                .containsSubsequence("id=\"key-date-name\"", "aria-invalid=\"true\"", "id=\"key-date-name-error\"")
+                .containsSubsequence("id=\"key-date-date\"", "value=\"2027-02-30\"", "aria-invalid=\"true\"",
+                        "<div class=\"field-error\" id=\"key-date-date-error\">must be a date (YYYY-MM-DD)</div>");
+        assertThat(keyDates(firm)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepKeyDatesFromALawyerWhoIsNotTheOwner() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        UUID matter = firm.matter().id();
+        mvc.perform(htmx(post("/matters/{id}/key-dates", matter).param("name", "Trial").param("date", "2027-03-01"),
+                firm.owner())).andReturn();
+
+        assertThat(status(get("/matters/{id}/details", matter), firm.associate())).as("no form").isEqualTo(403);
+        assertThat(page(get("/matters/{id}/team", matter), firm.associate())).doesNotContain("key-date-form");
+        assertThat(mvc.perform(htmx(post("/matters/{id}/key-dates", matter).param("name", "Trial")
+                .param("date", "2027-05-01"), firm.associate())).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(htmx(post("/matters/{id}/key-dates/remove", matter).param("name", "Trial"),
+                firm.associate())).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(keyDates(firm)).containsExactly(Map.entry("Trial", LocalDate.of(2027, 3, 1)));
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
+
+    private Map<String, LocalDate> keyDates(TestFirm firm) {
+        return matters.keyDates(firm.as(firm.owner()), firm.matter().id());
+    }
 
     private String page(AbstractMockHttpServletRequestBuilder<?> request, UserAccount who) throws Exception {
         MockHttpServletResponse response = mvc.perform(as(request, who)).andReturn().getResponse();

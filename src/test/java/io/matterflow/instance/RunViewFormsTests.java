@@ -24,6 +24,9 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.calendar.DueAnchor;
+import io.matterflow.calendar.DueRule;
+import io.matterflow.calendar.DueUnit;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.support.H2Test;
@@ -107,6 +110,64 @@ class RunViewFormsTests {
         assertThat(added.actionType()).isEqualTo(ActionType.REQUEST_DOC_CLIENT);
         assertThat(added.actionConfig()).containsEntry("requestText", "A recent utility bill")
                 .containsEntry("acceptedTypes", List.of("application/pdf", ".pdf"));
+    }
+
+    @Test
+    void shouldAddAStepWithADueRuleAndTakeTheRuleAwayWithNoDueDate() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        var instance = workflows.instance(firm,
+                step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
+        UUID conflict = instance.steps().get(0).id();
+        String run = "/matters/" + instance.matterId() + "/workflows/" + instance.id();
+        assertThat(body(as(get(run), firm.owner())))
+                .contains("<legend>Due date<span class=\"sr-only\"> of the new step</span></legend>",
+                        "<label class=\"sr-only\" for=\"new-due-step\">The other step, the new step</label>",
+                        "id=\"new-due\" name=\"due\"")
+                .containsSubsequence("id=\"new-due-step\" name=\"stepId\"", "<option value=\"" + conflict + "\">");
+
+        body(htmx(post("/workflows/instances/{id}/steps", instance.id()).param("title", "Engagement letter")
+                .param("actionType", "APPROVAL_LAWYER").param("roleScope", "LAWYER").param("required", "true")
+                .param("due", "true").param("offset", "3").param("unit", "BUSINESS_DAYS").param("before", "false")
+                .param("anchor", "STEP_COMPLETED").param("stepId", conflict.toString()).param("keyDate", ""),
+                firm.owner()));
+        UUID letter = instances.get(firm.as(firm.owner()), instance.id()).steps().get(1).id();
+        assertThat(instances.step(firm.as(firm.owner()), letter).due().rule())
+                .isEqualTo(new DueRule(3, DueUnit.BUSINESS_DAYS, DueAnchor.STEP_COMPLETED, null, conflict, null));
+
+        // its settings show the rule; the other step's choices leave the step itself out
+        String editor = body(as(get(run), firm.owner()));
+        assertThat(editor).containsSubsequence("id=\"edit-due-" + letter + "-step\"",
+                "<option value=\"" + conflict + "\" selected=\"selected\">Conflict check</option>", "</select>");
+        String choices = editor.substring(editor.indexOf("id=\"edit-due-" + conflict + "-step\""));
+        assertThat(choices.substring(0, choices.indexOf("</select>"))).contains("form=\"edit-" + conflict + "\"")
+                .contains("<option value=\"" + letter + "\">").doesNotContain("value=\"" + conflict + "\"");
+        assertThat(editor).doesNotContain(" style=\"");
+
+        // the row's Save posts no due fields: the rule stays; "No due date" takes it away
+        body(htmx(post("/workflows/instances/{id}/steps/{sid}/edit", instance.id(), letter)
+                .param("title", "Engagement letter signed"), firm.owner()));
+        assertThat(instances.step(firm.as(firm.owner()), letter).due()).isNotNull();
+        body(htmx(post("/workflows/instances/{id}/steps/{sid}/edit", instance.id(), letter)
+                .param("due", "false").param("offset", "3").param("anchor", "STEP_COMPLETED")
+                .param("stepId", conflict.toString()), firm.owner()));
+        assertThat(instances.step(firm.as(firm.owner()), letter).due()).isNull();
+    }
+
+    @Test
+    void shouldRefuseDueFieldsNoPageSendsNamingTheField() throws Exception {
+        TestFirm firm = TestFirm.create(directory);
+        var instance = workflows.instance(firm,
+                step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true));
+
+        MockHttpServletResponse refused = mvc.perform(htmx(post("/workflows/instances/{id}/steps", instance.id())
+                .param("title", "Letter").param("actionType", "APPROVAL_LAWYER").param("roleScope", "LAWYER")
+                .param("due", "true").param("offset", "many").param("anchor", "SOMEDAY"), firm.owner()))
+                .andReturn().getResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getHeader("HX-Retarget")).isEqualTo("#flash");
+        assertThat(refused.getContentAsString()).contains("offset", "anchor");
+        assertThat(instances.get(firm.as(firm.owner()), instance.id()).steps()).hasSize(1);
     }
 
     @Test

@@ -57,8 +57,8 @@ class UiAccessTests {
      * 302 = redirected to /login (or, for an accepted POST, to the page it created). Neither a lawyer of the firm who
      * is not on the matter nor another firm's user learns that its ids exist (404, as for unknown ids); paralegals
      * read templates, clients get 403 on every template route (docs/decisions.md). Everyone on a matter sees its
-     * team; its details, status and team change by its admins and owner only. Admins and lawyers open matters
-     * (another firm's admin naming this firm's people as owner and client: 400).
+     * team; its details, key dates, status and team change by its admins and owner only. Admins and lawyers open
+     * matters (another firm's admin naming this firm's people as owner and client: 400).
      */
     static final String MATRIX = """
             route            ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
@@ -92,6 +92,8 @@ class UiAccessTests {
             REMOVE_MEMBER      200   200       403      404       403    403       404       302
             SAVE_DETAILS       200   200       403      404       403    403       404       302
             CLOSE_MATTER       200   200       403      404       403    403       404       302
+            SAVE_KEY_DATE      200   200       403      404       403    403       404       302
+            REMOVE_KEY_DATE    200   200       403      404       403    403       404       302
             PEOPLE             200   403       403      403       403    403       200       302
             ACCOUNT            200   200       200      200       200    200       200       302
             INVITE             302   403       403      403       403    403       302       302
@@ -380,6 +382,9 @@ class UiAccessTests {
             case "SAVE_DETAILS" -> post("/matters/{id}/details", matter)
                     .param("reference", s.firm().matter().reference()).param("title", "Renamed matter")
                     .param("ownerId", s.firm().owner().id().toString()).param("clientId", "");
+            case "SAVE_KEY_DATE" -> post("/matters/{id}/key-dates", matter).param("name", "Trial")
+                    .param("date", "2027-03-01");
+            case "REMOVE_KEY_DATE" -> post("/matters/{id}/key-dates/remove", matter).param("name", "Trial");
             case "CLOSE_MATTER" -> post("/matters/{id}/status", matter).param("status", "CLOSED")
                     .param("cancelActiveWorkflows", "true");
             case "LOGOUT" -> post("/logout");

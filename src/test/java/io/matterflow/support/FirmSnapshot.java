@@ -41,6 +41,8 @@ public record FirmSnapshot(JdbcTemplate jdbc, Path storageDir) {
                 + " version, updated_at from matters where org_id = ? order by id", org));
         s.put("matter_members", jdbc.queryForList("select m.matter_id, m.user_id, m.role from matter_members m"
                 + " join matters x on x.id = m.matter_id where x.org_id = ? order by 1, 2", org));
+        s.put("matter_key_dates", jdbc.queryForList("select matter_id, name, key_date from matter_key_dates"
+                + " where org_id = ? order by 1, 2", org));
         s.put("documents", jdbc.queryForList("select id, step_id, template_id, instance_id, name, size_bytes"
                 + " from documents where org_id = ? order by id", org));
         s.put("users", jdbc.queryForList("select id, email, role, active, password_hash from users where org_id = ?"

@@ -106,7 +106,7 @@ class AccessibilityTests {
         check(client, signing, violations);
 
         Page admin = browser.signIn(DemoData.ADMIN, DemoData.PASSWORD);
-        for (String path : List.of(run, "/people", "/account")) {
+        for (String path : List.of(run, "/people", "/settings/calendar", "/account")) {
             check(admin, path, violations);
         }
         check(browser.anonymous(), "/password/forgot", violations);

@@ -1,7 +1,13 @@
 package io.matterflow.instance.internal;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +24,7 @@ import io.matterflow.access.MatterAccess;
 import io.matterflow.access.Matters;
 import io.matterflow.access.UnfinishedWorkflowsException;
 import io.matterflow.common.web.Flash;
+import io.matterflow.common.FieldError;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.web.UiController;
 import io.matterflow.common.ValidationException;
@@ -33,12 +40,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Matter administration in the UI: opening a matter from the Matters page, and the matter's Team and Details tabs
- * (admins and the matter's owner change them). Every change goes through {@link Matters}, as the API's do.
+ * (admins and the matter's owner change them), the Details tab with the matter's key dates. Every change goes through
+ * {@link Matters}, as the API's do.
  */
 @UiController
 class MatterUiController {
 
     private static final Set<Role> OWNER_ROLES = EnumSet.of(Role.LAWYER, Role.ADMIN);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final Matters matters;
     private final MatterAccess access;
@@ -138,6 +147,60 @@ class MatterUiController {
         return details(actor, matter, model, "instance/matter-details :: details");
     }
 
+    /**
+     * Adds a key date, or moves the one of that name (compared without case; the name as typed is kept). Refused
+     * input stays in the form with its errors beside the fields.
+     */
+    @PostMapping("/matters/{id}/key-dates")
+    String saveKeyDate(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String name,
+                       @RequestParam(required = false) String date, Model model, HttpServletResponse response) {
+        MatterDetails matter = managed(actor, id);
+        String wanted = name == null ? "" : name.strip();
+        LocalDate day = day(date);
+        List<Matters.KeyDate> dates = new ArrayList<>();
+        int index = -1;
+        for (var current : matters.keyDates(actor, id).entrySet()) {
+            if (current.getKey().equalsIgnoreCase(wanted)) {
+                index = dates.size();
+                dates.add(new Matters.KeyDate(wanted, day));
+            } else {
+                dates.add(new Matters.KeyDate(current.getKey(), current.getValue()));
+            }
+        }
+        boolean added = index < 0;
+        if (added) {
+            index = dates.size();
+            dates.add(new Matters.KeyDate(wanted, day));
+        }
+        try {
+            matters.setKeyDates(actor, id, dates);
+        } catch (ValidationException e) {
+            Flash.trigger(response, "error", "Key date not saved: fix the highlighted fields");
+            model.addAttribute("keyDate", Map.of("name", wanted, "date", date == null ? "" : date));
+            model.addAttribute("keyDateErrors", keyDateErrors(e.errors(), "keyDates[" + index + "]."));
+            return details(actor, matter, model, "instance/matter-details :: details");
+        }
+        Flash.success(response, added ? "Added key date " + wanted + ": " + DAY.format(day)
+                : "Key date " + wanted + " is now " + DAY.format(day));
+        return details(actor, matter, model, "instance/matter-details :: details");
+    }
+
+    @PostMapping("/matters/{id}/key-dates/remove")
+    String removeKeyDate(Actor actor, @PathVariable UUID id, @RequestParam String name, Model model,
+                         HttpServletResponse response) {
+        MatterDetails matter = managed(actor, id);
+        String gone = name.strip();
+        List<Matters.KeyDate> dates = new ArrayList<>();
+        matters.keyDates(actor, id).forEach((key, day) -> {
+            if (!key.equalsIgnoreCase(gone)) {
+                dates.add(new Matters.KeyDate(key, day));
+            }
+        });
+        matters.setKeyDates(actor, id, dates);
+        Flash.success(response, "Removed key date " + gone);
+        return details(actor, matter, model, "instance/matter-details :: details");
+    }
+
     /** To another page with a message: {@code HX-Redirect} for htmx, a redirect otherwise; the flash map carries it. */
     private static String away(String location, String message, HttpServletRequest request,
                                HttpServletResponse response) {
@@ -177,7 +240,27 @@ class MatterUiController {
         model.addAttribute("canManage", true);
         model.addAttribute("owners", people.values().stream().filter(u -> OWNER_ROLES.contains(u.role())).toList());
         model.addAttribute("clients", people.values().stream().filter(u -> u.role() == Role.CLIENT).toList());
+        model.addAttribute("keyDates", matters.keyDates(actor, matter.id()));
+        model.asMap().putIfAbsent("keyDate", Map.of());
+        model.asMap().putIfAbsent("keyDateErrors", Map.of());
         return view;
+    }
+
+    /** The errors of the key date the form posted by its field ({@code name}, {@code date}); any other as keyDates. */
+    private static Map<String, String> keyDateErrors(List<FieldError> errors, String prefix) {
+        Map<String, String> map = new LinkedHashMap<>();
+        errors.forEach(e -> map.merge(e.field().startsWith(prefix) ? e.field().substring(prefix.length()) : "keyDates",
+                e.message(), (a, b) -> a + "; " + b));
+        return map;
+    }
+
+    /** The form's date (the browser's YYYY-MM-DD); null when blank or not a date, which {@link Matters} refuses. */
+    private static LocalDate day(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The matter, for its admins and owner only: the Details tab is theirs (404 if not visible, else 403). */

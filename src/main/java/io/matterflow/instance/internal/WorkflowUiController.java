@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,6 +34,7 @@ import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentInfo;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditEvent;
+import io.matterflow.calendar.DueRuleForm;
 import io.matterflow.common.web.Flash;
 import io.matterflow.common.web.Paging;
 import io.matterflow.common.web.UiController;
@@ -241,10 +244,10 @@ class WorkflowUiController {
     @PostMapping("/workflows/instances/{id}/steps")
     String addStep(Actor actor, @PathVariable UUID id, @RequestParam String title, @RequestParam ActionType actionType,
                    @RequestParam RoleScope roleScope, @RequestParam(defaultValue = "false") boolean required,
-                   @RequestParam(defaultValue = "false") boolean clientVisible,
+                   @RequestParam(defaultValue = "false") boolean clientVisible, @ModelAttribute DueRuleForm due,
                    @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         instances.addStep(actor, id, new Instances.NewStep(title, actionType, roleScope, required,
-                forms.toConfig(actionType, configValues(params)), null, clientVisible));
+                forms.toConfig(actionType, configValues(params)), null, clientVisible, due.toRule()));
         Flash.success(response, "Added step \"" + title + "\"");
         model.addAttribute("editorOpen", true);
         return render(actor, id, model, "instance/run :: content");
@@ -253,7 +256,8 @@ class WorkflowUiController {
     @PostMapping("/workflows/instances/{id}/steps/{stepId}/edit")
     String editStep(Actor actor, @PathVariable UUID id, @PathVariable UUID stepId,
                     @RequestParam(required = false) String title, @RequestParam(required = false) RoleScope roleScope,
-                    @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+                    @ModelAttribute DueRuleForm due, @RequestParam Map<String, String> params, Model model,
+                    HttpServletResponse response) {
         var current = instances.step(actor, stepId);
         Map<String, String> values = configValues(params);
         Map<String, Object> config = values.isEmpty() ? Map.of() : forms.toConfig(current.actionType(), values);
@@ -262,7 +266,8 @@ class WorkflowUiController {
                 notStarted && roleScope != current.roleScope() ? roleScope : null,
                 notStarted && params.containsKey("required") ? Boolean.valueOf(params.get("required")) : null,
                 notStarted && !values.isEmpty() ? config : null, null,
-                params.containsKey("clientVisible") ? Boolean.valueOf(params.get("clientVisible")) : null));
+                params.containsKey("clientVisible") ? Boolean.valueOf(params.get("clientVisible")) : null,
+                due.toRule(), due.removesRule() ? Boolean.TRUE : null));
         Flash.success(response, "Saved step \"" + (title == null ? current.title() : title) + "\"");
         model.addAttribute("editorOpen", true);
         return render(actor, id, model, "instance/run :: content");
@@ -300,7 +305,7 @@ class WorkflowUiController {
             }
             groups.get(step.actionState()).add(step);
             allowed.put(step.id(), runtime.allowedEvents(actor, instance, step).stream().map(ActionEvent::route)
-                    .collect(java.util.stream.Collectors.toSet()));
+                    .collect(Collectors.toSet()));
             history.put(step.id(), new ArrayList<>());
             if (ClientView.applies(actor) && ClientView.seesContent(step)) {
                 history.get(step.id()).addAll(instances.history(actor, step.id()));
@@ -330,6 +335,11 @@ class WorkflowUiController {
         model.addAttribute("actionTypes", forms.types());
         model.addAttribute("roleScopes", RoleScope.values());
         model.addAttribute("forms", forms);
+        model.addAttribute("dueRules", instance.steps().stream().collect(Collectors.toMap(StepDetails::id,
+                s -> DueRuleForm.of(s.due() == null ? null : s.due().rule()))));
+        model.addAttribute("newDueRule", new DueRuleForm());
+        model.addAttribute("stepChoices", instance.steps().stream()
+                .map(s -> new DueRuleForm.StepChoice(s.id().toString(), s.title())).toList());
         return view;
     }
 

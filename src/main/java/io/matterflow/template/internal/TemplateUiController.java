@@ -108,11 +108,7 @@ class TemplateUiController {
             return render(model, template, form, Map.of());
         }
         if (op.startsWith("remove-")) {
-            int index = Integer.parseInt(op.substring("remove-".length()));
-            if (index >= 0 && index < form.getSteps().size()) {
-                form.getSteps().remove(index);
-                form.normalizeOrder();
-            }
+            form.remove(Integer.parseInt(op.substring("remove-".length())));
             return render(model, template, form, Map.of());
         }
         try {
