@@ -1,5 +1,6 @@
 package io.matterflow.reminder;
 
+import static io.matterflow.support.UiRequests.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -9,18 +10,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.UserAccount;
 import io.matterflow.support.H2Test;
 import io.matterflow.support.TestFirm;
+import io.matterflow.support.UiRequests;
 
 /** The Account page's calendar feed section: the address shown once when made, ended when revoked. */
 @H2Test
@@ -36,21 +37,28 @@ class CalendarFeedPageTests {
     @Autowired
     UserDetailsService users;
 
+    UiRequests ui;
+
+    @BeforeEach
+    void requests() {
+        ui = new UiRequests(mvc, users);
+    }
+
     @Test
     void shouldShowANewAddressOnceAndEndItWhenRevoked() throws Exception {
         UserAccount client = TestFirm.create(directory).client();
-        assertThat(page(client)).contains("Make a feed").doesNotContain("Revoke");
+        assertThat(ok(ui.page(get("/account"), client))).contains("Make a feed").doesNotContain("Revoke");
 
-        String made = htmx(post("/account/calendar-feed"), client).getContentAsString();
+        String made = ok(ui.htmx(post("/account/calendar-feed"), client));
         Matcher address = ADDRESS.matcher(made);
         assertThat(address.find()).isTrue();
         assertThat(made).contains("shown only now").contains("data-copy=\"#calendar-feed-url\"").contains("Revoke");
         assertThat(mvc.perform(get(address.group(1))).andReturn().getResponse().getStatus()).isEqualTo(200);
 
-        String later = page(client);
-        assertThat(later).contains("Active since").contains("Make a new address").doesNotContain(address.group(1));
+        assertThat(ok(ui.page(get("/account"), client))).contains("Active since").contains("Make a new address")
+                .doesNotContain(address.group(1));
 
-        String revoked = htmx(post("/account/calendar-feed/revoke"), client).getContentAsString();
+        String revoked = ok(ui.htmx(post("/account/calendar-feed/revoke"), client));
         assertThat(revoked).contains("Make a feed").doesNotContain("Active since");
         assertThat(mvc.perform(get(address.group(1))).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
@@ -58,22 +66,9 @@ class CalendarFeedPageTests {
     @Test
     void shouldShowTheAddressAfterAFormPostWithoutHtmx() throws Exception {
         UserAccount lawyer = TestFirm.create(directory).associate();
-        var response = mvc.perform(as(post("/account/calendar-feed"), lawyer).with(csrf())).andReturn();
+        var response = mvc.perform(post("/account/calendar-feed").with(csrf())
+                .with(user(users.loadUserByUsername(lawyer.email())))).andReturn();
         assertThat(response.getResponse().getRedirectedUrl()).isEqualTo("/account");
         assertThat((String) response.getFlashMap().get("calendarFeedUrl")).matches(ADDRESS.pattern());
-    }
-
-    private String page(UserAccount who) throws Exception {
-        return mvc.perform(as(get("/account"), who)).andReturn().getResponse().getContentAsString();
-    }
-
-    private MockHttpServletResponse htmx(AbstractMockHttpServletRequestBuilder<?> request, UserAccount who)
-            throws Exception {
-        return mvc.perform(as(request, who).with(csrf()).header("HX-Request", "true")).andReturn().getResponse();
-    }
-
-    private AbstractMockHttpServletRequestBuilder<?> as(AbstractMockHttpServletRequestBuilder<?> request,
-                                                        UserAccount who) {
-        return request.with(user(users.loadUserByUsername(who.email())));
     }
 }
