@@ -2,6 +2,7 @@ package io.matterflow.reminder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,7 +59,7 @@ class ReminderNotices {
     }
 
     /** The same id for the same notice about the same step and date. */
-    static UUID sourceId(UUID stepId, String stage, java.time.Instant dueAt) {
+    static UUID sourceId(UUID stepId, String stage, Instant dueAt) {
         return UUID.nameUUIDFromBytes(("step-reminder:" + stepId + ":" + stage + ":" + dueAt)
                 .getBytes(StandardCharsets.UTF_8));
     }

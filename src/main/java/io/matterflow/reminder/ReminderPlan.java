@@ -25,18 +25,29 @@ final class ReminderPlan {
 
     static List<Planned> of(Instant due, FirmCalendar calendar, Instant now) {
         List<Planned> plan = new ArrayList<>();
-        calendar.reminderStages().stream().filter(before -> !before.isNegative()).distinct().forEach(before -> {
-            Instant at = due.minus(before);
-            if (before.isZero() || !at.isBefore(now)) {
-                plan.add(new Planned(Stage.reminder(before), at));
+        for (Stage stage : stages(calendar)) {
+            Instant at = switch (stage.kind()) {
+                case REMINDER -> due.minus(stage.before());
+                case OVERDUE -> due;
+                case ESCALATION -> businessDaysAfter(due, stage.businessDays(), calendar);
+            };
+            if (stage.kind() != Stage.Kind.REMINDER || stage.before().isZero() || !at.isBefore(now)) {
+                plan.add(new Planned(stage, at));
             }
-        });
-        plan.add(new Planned(Stage.overdue(), due));
-        if (calendar.escalationBusinessDays() > 0) {
-            plan.add(new Planned(Stage.escalation(calendar.escalationBusinessDays()),
-                    businessDaysAfter(due, calendar.escalationBusinessDays(), calendar)));
         }
         return plan;
+    }
+
+    /** Every notice the firm's calendar asks for: its reminder stages, the owner's, and the admins' unless set to 0. */
+    static List<Stage> stages(FirmCalendar calendar) {
+        List<Stage> stages = new ArrayList<>();
+        calendar.reminderStages().stream().filter(before -> !before.isNegative()).distinct()
+                .forEach(before -> stages.add(Stage.reminder(before)));
+        stages.add(Stage.overdue());
+        if (calendar.escalationBusinessDays() > 0) {
+            stages.add(Stage.escalation(calendar.escalationBusinessDays()));
+        }
+        return stages;
     }
 
     /**

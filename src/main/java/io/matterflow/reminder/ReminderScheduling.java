@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.matterflow.action.ActionState;
 import io.matterflow.calendar.BusinessCalendars;
+import io.matterflow.instance.Deadlines;
 import io.matterflow.instance.StepDueChanged;
 import io.matterflow.instance.StepTransitioned;
 
@@ -19,29 +20,35 @@ class ReminderScheduling {
 
     private final ReminderTimers timers;
     private final BusinessCalendars calendars;
+    private final Deadlines deadlines;
     private final Clock clock;
 
-    ReminderScheduling(ReminderTimers timers, BusinessCalendars calendars, Clock clock) {
+    ReminderScheduling(ReminderTimers timers, BusinessCalendars calendars, Deadlines deadlines, Clock clock) {
         this.timers = timers;
         this.calendars = calendars;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
     /** A new date replaces the old one's timers; no date leaves none. */
     @EventListener
     void on(StepDueChanged event) {
+        var calendar = calendars.of(event.orgId());
         if (event.at() == null) {
-            timers.cancel(event.stepId());
+            timers.cancel(event.stepId(), event.previousAt(), calendar);
         } else {
-            timers.schedule(event.stepId(), event.at(), calendars.of(event.orgId()), clock.instant());
+            timers.schedule(event.stepId(), event.previousAt(), event.at(), calendar, clock.instant());
         }
     }
 
     /** A step that is done needs no reminder. */
     @EventListener
     void on(StepTransitioned event) {
-        if (event.from() != event.to() && (event.to() == ActionState.COMPLETED || event.to() == ActionState.SKIPPED)) {
-            timers.cancel(event.stepId());
+        if (event.from() == event.to()
+                || (event.to() != ActionState.COMPLETED && event.to() != ActionState.SKIPPED)) {
+            return;
         }
+        deadlines.step(event.stepId()).filter(step -> step.due() != null && step.due().at() != null)
+                .ifPresent(step -> timers.cancel(step.stepId(), step.due().at(), calendars.of(step.orgId())));
     }
 }
