@@ -40,7 +40,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * cannot apply and is off), errors as problem details. Its 401s challenge with Bearer only, never Basic, so that no
  * browser caches Basic credentials a page on another site could then use; form and text bodies are refused before
  * this chain ({@code CrossSiteContentTypeFilter}). Everything else (the UI): form login with a session and CSRF
- * protection. API tokens are accepted by the API chain only. Password sign-ins on every chain go through
+ * protection; a calendar feed ({@code /calendar/<token>.ics}) is public, its address being its credential. API tokens are accepted by the API chain only. Password sign-ins on every chain go through
  * {@link ThrottlingAuthenticationProvider} (repeated failures lock the email for a while: 429 on the API, the login
  * page says so in the UI; a client address that failed too many password checks is refused with 429 everywhere);
  * signing in changes the session id (Spring Security's default, against fixation).
