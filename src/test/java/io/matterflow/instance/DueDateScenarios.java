@@ -23,6 +23,7 @@ import io.matterflow.access.Matters;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.audit.AuditEvent;
+import io.matterflow.calendar.BusinessCalendars;
 import io.matterflow.calendar.DueAnchor;
 import io.matterflow.calendar.DueRule;
 import io.matterflow.calendar.DueUnit;
@@ -67,6 +68,8 @@ abstract class DueDateScenarios {
     Inbox inbox;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    BusinessCalendars calendars;
 
     @AfterEach
     void backToNow() {
@@ -139,6 +142,36 @@ abstract class DueDateScenarios {
         assertThat(dues.get(2).metadata()).containsEntry("at", "2026-04-01T17:00:00Z")
                 .containsEntry("previousAt", "2026-03-18T17:00:00Z");
         assertThat((String) dues.get(2).metadata().get("cause")).contains("key dates changed (trial)");
+    }
+
+    @Test
+    void shouldMoveBusinessDayDatesWhenTheFirmAddsOrRemovesAHoliday() {
+        at(FRIDAY);
+        var firm = TestFirm.create(directory);
+        var owner = firm.as(firm.owner());
+        var admin = firm.as(firm.admin());
+        var instance = workflows.instance(firm,
+                checklist("Engagement letter", false,
+                        new DueRule(3, DueUnit.BUSINESS_DAYS, DueAnchor.STEP_READY, null, null, null)),
+                checklist("Intake call", false,
+                        new DueRule(48, DueUnit.HOURS, DueAnchor.STEP_READY, null, null, null)));
+        UUID letter = instance.steps().get(0).id();
+        assertThat(instance.steps().get(0).due().at()).isEqualTo(Instant.parse("2026-03-11T17:00:00Z"));
+
+        calendars.putHoliday(admin, LocalDate.of(2026, 3, 9), "Commonwealth Day");
+        var moved = instances.step(owner, letter).due();
+        assertThat(moved.at()).isEqualTo(Instant.parse("2026-03-12T17:00:00Z"));
+        assertThat(moved.explanation()).contains("Mon 9 Mar (Holiday: Commonwealth Day)");
+        assertThat(moved.calendarVersion()).isEqualTo(calendars.of(firm.orgId()).version());
+        var recorded = instances.history(owner, letter).stream().filter(e -> e.action().equals("step.due")).toList();
+        assertThat((String) recorded.get(recorded.size() - 1).metadata().get("cause"))
+                .contains("the firm's calendar changed");
+        // an hour rule does not count business days: the holiday changes nothing for it
+        assertThat(instances.history(owner, instance.steps().get(1).id()).stream()
+                .filter(e -> e.action().equals("step.due"))).hasSize(1);
+
+        calendars.removeHoliday(admin, LocalDate.of(2026, 3, 9));
+        assertThat(instances.step(owner, letter).due().at()).isEqualTo(Instant.parse("2026-03-11T17:00:00Z"));
     }
 
     @Test

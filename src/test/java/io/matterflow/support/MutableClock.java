@@ -15,9 +15,12 @@ public final class MutableClock extends Clock {
     private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     private volatile Duration offset = Duration.ZERO;
 
-    /** From now on the clock reads the system time plus {@code offset}; {@code Duration.ZERO} brings it back. */
+    /**
+     * From now on the clock reads the system time plus {@code offset} (to the microsecond, as the clock it stands for
+     * ticks); {@code Duration.ZERO} brings it back.
+     */
     public void shift(Duration offset) {
-        this.offset = offset;
+        this.offset = offset.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     @Override
