@@ -70,6 +70,8 @@ abstract class DueDateScenarios {
     ApplicationEvents events;
     @Autowired
     BusinessCalendars calendars;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @AfterEach
     void backToNow() {
@@ -202,6 +204,33 @@ abstract class DueDateScenarios {
         var back = instances.setDue(owner, step, null, "Extension withdrawn");
         assertThat(back.due().override()).isNull();
         assertThat(back.due().at()).isEqualTo(Instant.parse("2026-04-17T17:00:00Z"));
+    }
+
+    @Test
+    void shouldCountStepsCompletedLateAndHowLate() {
+        at(FRIDAY);
+        var firm = TestFirm.create(directory);
+        var owner = firm.as(firm.owner());
+        var instance = workflows.instance(firm,
+                checklist("On time", false, new DueRule(2, DueUnit.HOURS, DueAnchor.STEP_READY, null, null, null)),
+                checklist("Late", false, new DueRule(2, DueUnit.HOURS, DueAnchor.STEP_READY, null, null, null)));
+        double lateBefore = lateCount();
+        var timer = meters.find("workflow.step.lateness").tag("actionType", "CHECKLIST").timer();
+        long timedBefore = timer == null ? 0 : timer.count();
+
+        runtime.complete(owner, instance.steps().get(0).id(), Map.of("checked", List.of("Do it")));
+        at(FRIDAY.plus(Duration.ofHours(5)));
+        runtime.complete(owner, instance.steps().get(1).id(), Map.of("checked", List.of("Do it")));
+
+        assertThat(lateCount()).isEqualTo(lateBefore + 1);
+        timer = meters.find("workflow.step.lateness").tag("actionType", "CHECKLIST").timer();
+        assertThat(timer.count()).isEqualTo(timedBefore + 1);
+        assertThat(timer.max(java.util.concurrent.TimeUnit.MINUTES)).isBetween(170.0, 190.0);
+    }
+
+    private double lateCount() {
+        var counter = meters.find("workflow.steps.completed.late").tag("actionType", "CHECKLIST").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
