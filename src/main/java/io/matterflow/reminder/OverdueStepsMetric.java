@@ -16,14 +16,14 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 
 /**
- * {@code matterflow.steps.overdue}: open steps of active workflows past their due date, every firm, by action type.
+ * {@code workflow.steps.overdue}: open steps of active workflows past their due date, every firm, by action type.
  * One count query every 30 seconds on each node (each node's scrape must show it), never one per scrape. A type
  * once seen stays at 0 rather than vanishing, so a dashboard sees the count fall to nothing.
  */
 @Component
 class OverdueStepsMetric {
 
-    static final String NAME = "matterflow.steps.overdue";
+    static final String NAME = "workflow.steps.overdue";
 
     private final Deadlines deadlines;
     private final Clock clock;

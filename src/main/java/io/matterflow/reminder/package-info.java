@@ -4,7 +4,7 @@
  * people of a step whose date moved. Reminders are durable timers ({@link io.matterflow.scheduler}) scheduled, moved
  * and cancelled in the transaction that changed the due date or ended the step; each is sent once, however many
  * nodes run. Also each user's private iCalendar feed of their dated steps ({@link io.matterflow.reminder.CalendarFeeds})
- * and the {@code matterflow.steps.overdue} gauge. Reads steps through the instance module's
+ * and the {@code workflow.steps.overdue} gauge. Reads steps through the instance module's
  * {@link io.matterflow.instance.Deadlines}; tells people through the notification module.
  */
 package io.matterflow.reminder;

@@ -195,7 +195,7 @@ class CalendarFeedTests {
     private double overdueApprovals() throws Exception {
         String text = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
-        return PrometheusScrape.parse(text).value("matterflow_steps_overdue", "actionType", "APPROVAL_LAWYER");
+        return PrometheusScrape.parse(text).value("workflow_steps_overdue", "actionType", "APPROVAL_LAWYER");
     }
 
     private String create(UserAccount user) throws Exception {
