@@ -60,6 +60,14 @@ public final class DueCalculator {
         return new Due(at, rule, anchor, text.toString(), calendar.version(), zone, skipped, null);
     }
 
+    /**
+     * The date {@code days} of the firm's business days after {@code base} (before it when negative); the next
+     * business day for 0. A calendar without working days counts calendar days.
+     */
+    public static LocalDate plusBusinessDays(LocalDate base, int days, FirmCalendar calendar) {
+        return businessDays(base, days, calendar, new ArrayList<>());
+    }
+
     private static LocalDate businessDays(LocalDate base, int offset, FirmCalendar calendar, List<SkippedDay> skipped) {
         LocalDate date = base;
         if (offset == 0) {

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.matterflow.calendar.DueCalculator;
 import io.matterflow.calendar.FirmCalendar;
 
 /**
@@ -51,21 +52,12 @@ final class ReminderPlan {
     }
 
     /**
-     * The same local time {@code days} of the firm's business days after {@code due}, in its zone. A calendar without
-     * working days has no business day to count: calendar days count instead.
+     * The same local time {@code days} of the firm's business days after {@code due}, in its zone
+     * ({@link DueCalculator#plusBusinessDays}).
      */
     static Instant businessDaysAfter(Instant due, int days, FirmCalendar calendar) {
         ZonedDateTime local = due.atZone(calendar.zone());
-        if (calendar.workingDays().isEmpty()) {
-            return local.plusDays(days).toInstant();
-        }
-        LocalDate date = local.toLocalDate();
-        for (int counted = 0; counted < days; ) {
-            date = date.plusDays(1);
-            if (calendar.isBusinessDay(date)) {
-                counted++;
-            }
-        }
+        LocalDate date = DueCalculator.plusBusinessDays(local.toLocalDate(), days, calendar);
         return ZonedDateTime.of(date, local.toLocalTime(), calendar.zone()).toInstant();
     }
 
