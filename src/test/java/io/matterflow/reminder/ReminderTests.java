@@ -7,36 +7,18 @@ import static io.matterflow.reminder.ReminderScenario.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.bean.override.convention.TestBean;
-
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.Task;
 
 import io.matterflow.calendar.DueAnchor;
 import io.matterflow.calendar.DueRule;
 import io.matterflow.calendar.DueUnit;
-import io.matterflow.directory.Directory;
-import io.matterflow.instance.Instances;
-import io.matterflow.instance.StepRuntime;
-import io.matterflow.notification.Notifications;
 import io.matterflow.support.H2Test;
-import io.matterflow.support.MutableClock;
 import io.matterflow.support.TestFirm;
-import io.matterflow.support.Workflows;
 
 /**
  * Reminders and escalations driven by scheduler nodes the test runs by hand, with the clock it sets: each notice
@@ -44,53 +26,7 @@ import io.matterflow.support.Workflows;
  * date's once when a date moves.
  */
 @H2Test
-class ReminderTests {
-
-    static final MutableClock CLOCK = new MutableClock();
-
-    @TestBean
-    Clock clock;
-
-    static Clock clock() {
-        return CLOCK;
-    }
-
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    List<Task<?>> tasks;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    Notifications notifications;
-    @Autowired
-    Directory directory;
-    @Autowired
-    Workflows workflows;
-    @Autowired
-    StepRuntime runtime;
-    @Autowired
-    Instances instances;
-    @Autowired
-    SchedulerClient scheduler;
-
-    ReminderScenario scenario;
-
-    @BeforeEach
-    void scenario() {
-        scenario = new ReminderScenario(CLOCK, dataSource, tasks, jdbc, notifications, directory, workflows, runtime,
-                instances, scheduler);
-    }
-
-    @AfterEach
-    void backToNow() {
-        CLOCK.shift(Duration.ZERO);
-    }
-
-    @Test
-    void shouldSendEveryStageOnceAcrossTwoNodesARestartAndARepeatedRun() {
-        scenario.everyStageOnceAcrossTwoNodes();
-    }
+class ReminderTests extends ReminderNodes {
 
     @Test
     void shouldCancelTheTimersOfACompletedStep() {
