@@ -42,6 +42,7 @@ import io.matterflow.directory.UserAccount;
 public class Matters {
 
     public static final int MAX_REFERENCE = 50;
+    public static final int MAX_PRACTICE_AREA = 100;
     public static final int MAX_TITLE = 300;
 
     private final Directory directory;
@@ -164,6 +165,13 @@ public class Matters {
      */
     @Transactional
     public MatterDetails create(Actor actor, String reference, String title, UUID ownerId, UUID clientId) {
+        return create(actor, reference, title, ownerId, clientId, null);
+    }
+
+    /** As {@link #create(Actor, String, String, UUID, UUID)}, with a practice area (null or blank: none). */
+    @Transactional
+    public MatterDetails create(Actor actor, String reference, String title, UUID ownerId, UUID clientId,
+                                String practiceArea) {
         requireUser(actor);
         if (!canCreate(actor)) {
             throw new ForbiddenException("only admins and lawyers may open matters");
@@ -171,6 +179,7 @@ public class Matters {
         List<FieldError> errors = new ArrayList<>();
         String cleanReference = text(reference, "reference", MAX_REFERENCE, true, errors);
         String cleanTitle = text(title, "title", MAX_TITLE, true, errors);
+        String cleanArea = practiceArea(practiceArea, errors);
         UUID owner = ownerId != null ? ownerId : actor.role() == Role.LAWYER ? actor.userId() : null;
         if (owner == null) {
             errors.add(new FieldError("ownerId", "must name the owning lawyer"));
@@ -179,7 +188,8 @@ public class Matters {
             throw new ValidationException("Invalid matter", errors);
         }
         requireFreeReference(actor, cleanReference);
-        MatterDetails matter = directory.createMatter(actor.orgId(), cleanReference, cleanTitle, owner, clientId);
+        MatterDetails matter = directory.createMatter(actor.orgId(), cleanReference, cleanTitle, owner, clientId,
+                cleanArea);
         audit.append(new AuditRecord(actor.orgId(), matter.id(), actor, "matter.create", "MATTER", matter.id(), null,
                 null, Map.of("reference", matter.reference(), "title", matter.title(), "ownerId", owner.toString())));
         return matter;
@@ -200,7 +210,7 @@ public class Matters {
         List<FieldError> errors = new ArrayList<>();
         MatterEdit clean = new MatterEdit(text(edit.reference(), "reference", MAX_REFERENCE, false, errors),
                 text(edit.title(), "title", MAX_TITLE, false, errors), edit.ownerId(), edit.clientId(),
-                edit.removeClient());
+                edit.removeClient(), practiceArea(edit.practiceArea(), errors));
         if (cancelUnfinished && status != MatterStatus.CLOSED) {
             errors.add(new FieldError("cancelActiveWorkflows", "applies only with status CLOSED"));
         }
@@ -324,6 +334,7 @@ public class Matters {
         change(changes, "title", before.title(), after.title());
         change(changes, "ownerId", before.ownerId(), after.ownerId());
         change(changes, "clientId", before.clientId(), after.clientId());
+        change(changes, "practiceArea", before.practiceArea(), after.practiceArea());
         return changes;
     }
 
@@ -338,6 +349,18 @@ public class Matters {
             }
             changes.put(field, change);
         }
+    }
+
+    /** The stripped practice area: null stays null (unchanged), blank is "" (none), too long a field error. */
+    private static String practiceArea(String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > MAX_PRACTICE_AREA) {
+            errors.add(new FieldError("practiceArea", "must be at most " + MAX_PRACTICE_AREA + " characters"));
+        }
+        return stripped;
     }
 
     /** The stripped text; null stays null unless required. Blank or too long is a field error. */

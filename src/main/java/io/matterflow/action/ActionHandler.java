@@ -99,4 +99,19 @@ public interface ActionHandler<C> {
     default Optional<List<String>> acceptedUploads(C config) {
         return Optional.empty();
     }
+
+    /**
+     * The results of a step of this type that a later step's condition may ask about, beyond {@link Outcome#COMPLETED}
+     * and {@link Outcome#SKIPPED}, which every step has: an approval's APPROVED and REJECTED, a checklist's CHECKED per
+     * item. A template that names a negative one (a result the handler ends as FAILED) has said what follows it: the
+     * step then ends COMPLETED with that result, and the condition decides the path.
+     */
+    default List<Outcome> outcomes(C config) {
+        return List.of();
+    }
+
+    /** Whether a COMPLETED step with this data had the outcome ({@link #outcomes}) a condition names. */
+    default boolean hasOutcome(String outcome, String item, Map<String, ?> data) {
+        return false;
+    }
 }

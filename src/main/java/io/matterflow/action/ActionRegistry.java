@@ -102,4 +102,34 @@ public class ActionRegistry {
     public Object parseConfig(ActionType type, Map<String, ?> stored) {
         return handler(type).validateConfig(stored);
     }
+
+    private static final List<Outcome> GENERIC_OUTCOMES = List.of(
+            Outcome.of(Outcome.COMPLETED, "is completed", "is not completed"),
+            Outcome.of(Outcome.SKIPPED, "is skipped", "is not skipped"));
+
+    /**
+     * The outcomes a condition may name for a step of this type with this (stored, valid) config: COMPLETED and
+     * SKIPPED, then the handler's own ({@link ActionHandler#outcomes}). None for a type no handler serves.
+     */
+    public List<Outcome> outcomes(ActionType type, Map<String, ?> storedConfig) {
+        var handler = find(type);
+        if (handler.isEmpty()) {
+            return GENERIC_OUTCOMES;
+        }
+        List<Outcome> all = new java.util.ArrayList<>(GENERIC_OUTCOMES);
+        all.addAll(handler.get().outcomes(handler.get().validateConfig(storedConfig == null ? Map.of() : storedConfig)));
+        return all;
+    }
+
+    /** Whether an ended step had the outcome: its state for COMPLETED and SKIPPED, else what its handler says. */
+    public boolean hasOutcome(ActionType type, ActionState state, Map<String, ?> data, String outcome, String item) {
+        if (Outcome.COMPLETED.equals(outcome)) {
+            return state == ActionState.COMPLETED;
+        }
+        if (Outcome.SKIPPED.equals(outcome)) {
+            return state == ActionState.SKIPPED;
+        }
+        return state == ActionState.COMPLETED
+                && find(type).map(h -> h.hasOutcome(outcome, item, data == null ? Map.of() : data)).orElse(false);
+    }
 }

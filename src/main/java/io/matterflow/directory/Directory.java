@@ -255,6 +255,13 @@ public class Directory {
 
     @Transactional
     public MatterDetails createMatter(UUID orgId, String reference, String title, UUID ownerId, UUID clientId) {
+        return createMatter(orgId, reference, title, ownerId, clientId, null);
+    }
+
+    /** A new matter; {@code practiceArea} may be null. */
+    @Transactional
+    public MatterDetails createMatter(UUID orgId, String reference, String title, UUID ownerId, UUID clientId,
+                                      String practiceArea) {
         requireUser(orgId, ownerId, "ownerId", Role.LAWYER, Role.ADMIN);
         if (clientId != null) {
             requireUser(orgId, clientId, "clientId", Role.CLIENT);
@@ -263,6 +270,7 @@ public class Directory {
             throw new ConflictException("Reference in use", "a matter with reference " + reference + " already exists");
         }
         var matter = new MatterEntity(UUID.randomUUID(), orgId, reference, title, ownerId, clientId, clock.instant());
+        matter.practiceArea(practiceArea == null || practiceArea.isBlank() ? null : practiceArea);
         return matters.save(matter).toDetails();
     }
 
@@ -319,12 +327,15 @@ public class Directory {
         String title = edit.title() == null ? before.title() : edit.title();
         UUID owner = edit.ownerId() == null ? before.ownerId() : edit.ownerId();
         UUID client = edit.removeClient() ? null : edit.clientId() == null ? before.clientId() : edit.clientId();
+        String area = edit.practiceArea() == null ? before.practiceArea()
+                : edit.practiceArea().isBlank() ? null : edit.practiceArea();
         boolean peopleChange = !owner.equals(before.ownerId()) || !Objects.equals(client, before.clientId());
-        if (!peopleChange && reference.equals(before.reference()) && title.equals(before.title())) {
+        if (!peopleChange && reference.equals(before.reference()) && title.equals(before.title())
+                && Objects.equals(area, before.practiceArea())) {
             return before;
         }
         Instant now = clock.instant();
-        matter.edit(reference, title, owner, client, now);
+        matter.edit(reference, title, owner, client, area, now);
         if (peopleChange) {
             peopleChanged(orgId, matterId, now);
         }

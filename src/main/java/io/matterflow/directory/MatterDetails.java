@@ -20,7 +20,15 @@ public record MatterDetails(UUID id, UUID orgId,
                             MatterStatus status,
                             @Schema(nullable = true, description = "When it was closed; null while it is open")
                             Instant closedAt,
-                            Instant createdAt) {
+                            Instant createdAt,
+                            @Schema(nullable = true, description = "The practice area (\"Litigation\"); null when"
+                                    + " none. Conditions on steps may ask about it", example = "Litigation")
+                            String practiceArea) {
+
+    public MatterDetails(UUID id, UUID orgId, String reference, String title, UUID ownerId, UUID clientId,
+                         List<Member> members, MatterStatus status, Instant closedAt, Instant createdAt) {
+        this(id, orgId, reference, title, ownerId, clientId, members, status, closedAt, createdAt, null);
+    }
 
     @Schema(description = "A person on a matter, in their own role")
     public record Member(UUID userId, Role role) {

@@ -40,11 +40,15 @@ public final class ClientView {
 
     static StepDetails of(StepDetails step) {
         if (seesContent(step)) {
-            return step;
+            // the firm's logic of what runs when is not the client's to read
+            return new StepDetails(step.id(), step.instanceId(), step.templateStepId(), step.order(), step.title(),
+                    step.actionType(), step.roleScope(), step.required(), step.clientVisible(), step.actionConfig(),
+                    step.actionState(), step.actionData(), step.assignedToId(), step.startedAt(), step.completedAt(),
+                    step.updatedAt(), step.version(), step.due(), null);
         }
         return new StepDetails(step.id(), step.instanceId(), step.templateStepId(), step.order(), step.title(),
                 step.actionType(), step.roleScope(), step.required(), step.clientVisible(), Map.of(),
                 step.actionState(), Map.of(), null, step.startedAt(), step.completedAt(), step.updatedAt(),
-                step.version(), null);
+                step.version(), null, null);
     }
 }

@@ -20,6 +20,7 @@ import io.matterflow.action.ActionState;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.audit.AuditRecord;
 import io.matterflow.common.ConflictException;
+import io.matterflow.common.Json;
 import io.matterflow.directory.Actor;
 import io.matterflow.instance.internal.InstanceEntity;
 import io.matterflow.instance.internal.InstanceStepEntity;
@@ -36,6 +37,7 @@ class InstanceProgress {
 
     static final String AUTO_SKIP_REASON = "instance completed";
     static final String WITHDRAW_REASON = "a required step before it has not finished";
+    static final String CONDITION_REASON = "its condition is not met: ";
 
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -43,10 +45,13 @@ class InstanceProgress {
     private final StepObservations observations;
     private final EntityManager entityManager;
     private final DueDates dueDates;
+    private final StepConditions conditions;
 
     InstanceProgress(AuditLog audit, ApplicationEventPublisher events, StepMetrics metrics,
-                     StepObservations observations, EntityManager entityManager, DueDates dueDates) {
+                     StepObservations observations, EntityManager entityManager, DueDates dueDates,
+                     StepConditions conditions) {
         this.dueDates = dueDates;
+        this.conditions = conditions;
         this.audit = audit;
         this.events = events;
         this.metrics = metrics;
@@ -122,10 +127,11 @@ class InstanceProgress {
         apply(instance, stepsInOrder, plan(instance, stepsInOrder), now);
     }
 
-    private static Readiness.Plan plan(InstanceEntity instance, List<InstanceStepEntity> stepsInOrder) {
+    private Readiness.Plan plan(InstanceEntity instance, List<InstanceStepEntity> stepsInOrder) {
         return Readiness.evaluate(instance.status(), stepsInOrder.stream()
-                .map(s -> new Readiness.StepState(s.id(), s.required(), s.state(), s.assignedToId() != null))
-                .toList());
+                .map(s -> new Readiness.StepState(s.id(), s.required(), s.state(), s.assignedToId() != null,
+                        s.condition() != null))
+                .toList(), conditions.judge(instance, stepsInOrder));
     }
 
     private static Map<UUID, InstanceStepEntity> byId(List<InstanceStepEntity> steps) {
@@ -151,6 +157,19 @@ class InstanceProgress {
             // the step is still READY, so it either sees PENDING or is committed before the withdrawal marks it
             entityManager.flush();
             withdrawn.forEach(events::publishEvent);
+        }
+        for (var id : plan.conditionSkip()) {
+            var step = byId.get(id);
+            observations.transition(step, ActionEvent.AUTO_SKIP, () -> {
+                ActionState from = step.state();
+                String reason = CONDITION_REASON + conditions.describe(step, stepsInOrder);
+                Map<String, Object> data = new LinkedHashMap<>(step.actionData());
+                data.put("skipReason", reason);
+                data.put("skippedByCondition", true);
+                step.moveTo(ActionState.SKIPPED, data, now);
+                recorded(instance, step, ActionEvent.AUTO_SKIP, from, system, Map.of("reason", reason,
+                        "condition", Json.toMap(step.condition())));
+            });
         }
         for (var id : plan.becomeReady()) {
             var step = byId.get(id);

@@ -127,6 +127,7 @@ public class Instances {
                     s.title(), s.actionType(), s.roleScope(), s.required(), s.clientVisible(), s.actionConfig(), now));
         }
         copyDueRules(template.steps(), created, now);
+        StepConditions.copy(template.steps(), created, now);
         steps.saveAll(created);
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.create", "INSTANCE", instance.id(),
                 null, status.name(), Map.of("templateId", template.templateId().toString(),
@@ -407,6 +408,7 @@ public class Instances {
             ordered.remove(step);
             ordered.add(changes.order(), step);
             renumber(ordered);
+            StepConditions.checkOrder(ordered);
         }
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.step-edit", "STEP", step.id(),
                 null, null, changed));
@@ -430,6 +432,7 @@ public class Instances {
                     + " is part of the record and cannot be removed; skip it instead",
                     Map.of("state", step.state().name()));
         }
+        StepConditions.checkRemovable(step, ordered);
         ordered.remove(step);
         steps.delete(step);
         steps.flush();
@@ -452,6 +455,7 @@ public class Instances {
         }
         List<InstanceStepEntity> ordered = stepIds.stream().map(byId::get).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         renumber(ordered);
+        StepConditions.checkOrder(ordered);
         Instant now = clock.instant();
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.reorder", "INSTANCE", instance.id(),
                 null, null, Map.of("stepIds", stepIds.stream().map(UUID::toString).toList())));

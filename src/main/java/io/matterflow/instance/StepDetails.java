@@ -8,6 +8,7 @@ import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.calendar.Due;
+import io.matterflow.condition.Condition;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -33,5 +34,7 @@ public record StepDetails(UUID id, UUID instanceId,
                           @Schema(nullable = true, description = "null unless COMPLETED") Instant completedAt, Instant updatedAt,
                           @Schema(description = "Changes with every transition", example = "1") long version,
                           @Schema(nullable = true, description = "When the step is due and how that was computed;"
-                                  + " null when it has no due rule and no date set by hand") Due due) {
+                                  + " null when it has no due rule and no date set by hand") Due due,
+                          @Schema(nullable = true, description = "When the step runs, its clauses naming earlier steps"
+                                  + " by id; null: always (and for a client)") Condition condition) {
 }

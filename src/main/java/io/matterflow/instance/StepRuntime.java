@@ -275,22 +275,27 @@ public class StepRuntime {
         if (inline) {
             // completing someone else's step is not permitted (403), also when it would first be started here
             access.checkAssignment(ref(instance, step), actor, ActionEvent.COMPLETE);
-            move(instance, clientId, step, new Command(step.id(), ActionEvent.START, null, null), actor, now);
+            move(instance, clientId, step, new Command(step.id(), ActionEvent.START, null, null), actor, now, false);
         }
-        move(instance, clientId, step, command, actor, now);
+        move(instance, clientId, step, command, actor, now, StepConditions.branchesOn(step, siblings));
 
         progress.settle(instance, siblings, now);
         instances.flush(); // the instance and its steps are managed: write them now, so that versions are current
         return step.toDetails();
     }
 
+    /**
+     * Moves one step. {@code branches}: a later step's condition names one of this step's outcomes, so an outcome
+     * its handler would end as FAILED (a rejected approval) ends it COMPLETED, and the conditions decide what follows.
+     */
     private void move(InstanceEntity instance, UUID clientId, InstanceStepEntity step, Command command,
-                      Actor actor, Instant now) {
-        observations.transition(step, command.event(), () -> transition(instance, clientId, step, command, actor, now));
+                      Actor actor, Instant now, boolean branches) {
+        observations.transition(step, command.event(),
+                () -> transition(instance, clientId, step, command, actor, now, branches));
     }
 
     private void transition(InstanceEntity instance, UUID clientId, InstanceStepEntity step, Command command,
-                            Actor actor, Instant now) {
+                            Actor actor, Instant now, boolean branches) {
         ActionEvent event = command.event();
         ActionState from = step.state();
         ActionState target = StepStateMachine.transition(from, event);
@@ -327,6 +332,10 @@ public class StepRuntime {
                 target = handler.getNextStateOnEvent(ctx, event);
                 if (!StepStateMachine.COMPLETE_OUTCOMES.contains(target)) {
                     throw new IllegalStateException(step.actionType() + " handler chose " + target + " for complete");
+                }
+                if (target == ActionState.FAILED && branches) {
+                    target = ActionState.COMPLETED;
+                    metadata.put("branch", "the template's conditions decide what follows this outcome");
                 }
                 if (target == ActionState.COMPLETED) {
                     step.completed(now);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.calendar.DueRule;
+import io.matterflow.condition.Condition;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -19,5 +20,7 @@ public record TemplateStep(UUID id, @Schema(description = "From 0", example = "0
                            @Schema(description = "Whether the matter's client sees this step (title and state only);"
                                    + " CLIENT steps are always the client's") boolean clientVisible,
                            @Schema(nullable = true, description = "When the step is due; null: no due date")
-                           DueRule dueRule) {
+                           DueRule dueRule,
+                           @Schema(nullable = true, description = "When the step runs; null: always")
+                           Condition condition) {
 }

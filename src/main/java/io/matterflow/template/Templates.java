@@ -31,6 +31,8 @@ import io.matterflow.common.FieldError;
 import io.matterflow.common.ForbiddenException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.ValidationException;
+import io.matterflow.condition.Condition;
+import io.matterflow.condition.Conditions;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Role;
 import io.matterflow.template.internal.TemplateEntity;
@@ -56,10 +58,12 @@ public class Templates {
     private final ActionRegistry registry;
     private final DocumentLookup documents;
     private final AuditLog audit;
+    private final Conditions conditions;
     private final Clock clock;
 
     Templates(TemplateRepository templates, TemplateStepRepository steps, TemplateVersionRepository versions,
-              ActionRegistry registry, DocumentLookup documents, AuditLog audit, Clock clock) {
+              ActionRegistry registry, DocumentLookup documents, AuditLog audit, Conditions conditions, Clock clock) {
+        this.conditions = conditions;
         this.templates = templates;
         this.steps = steps;
         this.versions = versions;
@@ -83,7 +87,7 @@ public class Templates {
         Instant now = clock.instant();
         var template = templates.save(new TemplateEntity(UUID.randomUUID(), actor.orgId(), name.strip(),
                 description, actor.userId(), now));
-        writeDraft(template.id(), definitions == null ? List.of() : definitions, configs);
+        writeDraft(template.id(), definitions == null ? List.of() : definitions, configs, List.of());
         audit.append(new AuditRecord(actor.orgId(), template.id(), actor, "template.create", "TEMPLATE",
                 template.id(), null, null, Map.of("name", template.name(),
                         "steps", definitions == null ? 0 : definitions.size())));
@@ -118,8 +122,11 @@ public class Templates {
             changed.put("isActive", changes.isActive());
         }
         if (changes.steps() != null) {
-            steps.deleteDraft(templateId);
-            writeDraft(templateId, changes.steps(), configs);
+            // removed through the persistence context, so that a step keeping its id is written as a new row
+            List<TemplateStepEntity> before = steps.findDraft(templateId);
+            steps.deleteAll(before);
+            steps.flush();
+            writeDraft(templateId, changes.steps(), configs, before.stream().map(TemplateStepEntity::id).toList());
             changed.put("steps", changes.steps().size());
         }
         template.touch(clock.instant());
@@ -146,6 +153,12 @@ public class Templates {
                 e.errors().forEach(err -> errors.add(new FieldError(
                         "steps[" + step.order() + "].actionConfig." + err.field(), err.message())));
             }
+        }
+        List<Conditions.NamedStep> named = draft.stream()
+                .map(t -> new Conditions.NamedStep(t.title(), t.actionType(), t.actionConfig())).toList();
+        for (TemplateStep step : draft) {
+            errors.addAll(conditions.checkTemplate("steps[" + step.order() + "].condition", step.condition(),
+                    step.order(), named));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException("Invalid template", errors);
@@ -207,12 +220,20 @@ public class Templates {
         return steps.findDraft(templateId).stream().map(TemplateStepEntity::toStep).toList();
     }
 
-    private void writeDraft(UUID templateId, List<StepDefinition> definitions, List<Map<String, Object>> configs) {
+    /**
+     * Writes the draft's steps. A definition naming one of the draft's steps as they were ({@code kept}) keeps its id,
+     * once; any other step gets a new one.
+     */
+    private void writeDraft(UUID templateId, List<StepDefinition> definitions, List<Map<String, Object>> configs,
+                            List<UUID> kept) {
+        java.util.Set<UUID> available = new java.util.HashSet<>(kept);
         for (int i = 0; i < definitions.size(); i++) {
             StepDefinition d = definitions.get(i);
-            steps.save(new TemplateStepEntity(UUID.randomUUID(), templateId, i, d.title().strip(), d.actionType(),
+            UUID id = d.id() != null && available.remove(d.id()) ? d.id() : UUID.randomUUID();
+            steps.save(new TemplateStepEntity(id, templateId, i, d.title().strip(), d.actionType(),
                     configs.get(i), d.roleScope(), d.requiredOrDefault(), d.clientVisibleOrDefault(),
-                    d.dueRule() == null ? null : d.dueRule().normalized()));
+                    d.dueRule() == null ? null : d.dueRule().normalized(),
+                    d.condition() == null ? null : d.condition().normalized()));
         }
     }
 
@@ -239,6 +260,16 @@ public class Templates {
             }
             if (definitions.get(i) != null) {
                 checkDueRule(prefix + "dueRule", definitions.get(i).dueRule(), i, definitions.size(), errors);
+            }
+        }
+        List<Conditions.NamedStep> named = definitions.stream().map(d -> d == null ? null
+                : new Conditions.NamedStep(d.title(), d.actionType(), d.actionConfig())).toList();
+        for (int i = 0; i < definitions.size(); i++) {
+            if (definitions.get(i) != null && configs.get(i) != null) {
+                errors.addAll(conditions.checkTemplate("steps[" + i + "].condition", definitions.get(i).condition(),
+                        i, named));
+            } else if (definitions.get(i) != null && definitions.get(i).condition() != null) {
+                errors.addAll(definitions.get(i).condition().errors("steps[" + i + "].condition"));
             }
         }
         return configs;
@@ -360,6 +391,9 @@ public class Templates {
             if (s.dueRule() != null) {
                 m.put("dueRule", Json.MAPPER.convertValue(s.dueRule(), Map.class));
             }
+            if (s.condition() != null) {
+                m.put("condition", Json.MAPPER.convertValue(s.condition(), Map.class));
+            }
             stepList.add(m);
         }
         return Map.of("steps", stepList);
@@ -374,7 +408,9 @@ public class Templates {
                     ActionType.of((String) m.get("actionType")), RoleScope.valueOf((String) m.get("roleScope")),
                     (Boolean) m.get("required"), (Map<String, Object>) m.get("actionConfig"),
                     Boolean.TRUE.equals(m.get("clientVisible")),
-                    m.get("dueRule") == null ? null : Json.MAPPER.convertValue(m.get("dueRule"), DueRule.class)));
+                    m.get("dueRule") == null ? null : Json.MAPPER.convertValue(m.get("dueRule"), DueRule.class),
+                    m.get("condition") == null ? null
+                            : Json.MAPPER.convertValue(m.get("condition"), Condition.class)));
         }
         return new PublishedTemplate(template.id(), template.orgId(), template.name(), v.version(), v.publishedById(),
                 v.publishedAt(), List.copyOf(stepList));

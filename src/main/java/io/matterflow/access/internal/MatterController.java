@@ -55,16 +55,19 @@ public class MatterController {
                                MatterStatus status,
                                @Schema(description = "With `status: CLOSED`: cancel the matter's DRAFT, ACTIVE and"
                                        + " PAUSED workflows and close it, in one transaction (default false)")
-                               Boolean cancelActiveWorkflows) {
+                               Boolean cancelActiveWorkflows,
+                               @Schema(nullable = true, description = "The practice area; \"\" takes it away",
+                                       example = "Litigation")
+                               @Size(max = Matters.MAX_PRACTICE_AREA) String practiceArea) {
 
         MatterEdit edit() {
             if (clientId == null) {
-                return new MatterEdit(reference, title, ownerId, null, false);
+                return new MatterEdit(reference, title, ownerId, null, false, practiceArea);
             }
             if (clientId.isNull()) {
-                return new MatterEdit(reference, title, ownerId, null, true);
+                return new MatterEdit(reference, title, ownerId, null, true, practiceArea);
             }
-            return new MatterEdit(reference, title, ownerId, client(clientId), false);
+            return new MatterEdit(reference, title, ownerId, client(clientId), false, practiceArea);
         }
 
         private static UUID client(JsonNode value) {

@@ -55,7 +55,10 @@ class PeopleController {
                                @Schema(description = "The owning lawyer; default: the caller, when a lawyer")
                                UUID ownerId,
                                @Schema(description = "The client user, who performs the client's steps")
-                               UUID clientId) {
+                               UUID clientId,
+                               @Schema(nullable = true, description = "The practice area, which conditions on steps"
+                                       + " may ask about", example = "Litigation")
+                               @Size(max = Matters.MAX_PRACTICE_AREA) String practiceArea) {
     }
 
     record MemberRequest(@NotNull UUID userId,
@@ -90,7 +93,8 @@ class PeopleController {
     @Operation(operationId = "createMatter", summary = "Open a matter")
     @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
     ResponseEntity<MatterDetails> create(Actor actor, @Valid @RequestBody CreateMatterRequest request) {
-        var matter = matters.create(actor, request.reference(), request.title(), request.ownerId(), request.clientId());
+        var matter = matters.create(actor, request.reference(), request.title(), request.ownerId(), request.clientId(),
+                request.practiceArea());
         return ResponseEntity.created(URI.create("/api/matters/" + matter.id())).body(matter);
     }
 

@@ -72,4 +72,22 @@ public class ApprovalLawyerHandler extends AbstractActionHandler<ApprovalConfig,
         }
         return super.getNextStateOnEvent(ctx, event);
     }
+
+    private static final List<io.matterflow.action.Outcome> OUTCOMES = List.of(
+            io.matterflow.action.Outcome.of("APPROVED", "is approved", "is not approved"),
+            io.matterflow.action.Outcome.of("REJECTED", "is rejected", "is not rejected"));
+
+    @Override
+    public List<io.matterflow.action.Outcome> outcomes(ApprovalConfig config) {
+        return OUTCOMES;
+    }
+
+    @Override
+    public boolean hasOutcome(String outcome, String item, Map<String, ?> data) {
+        return switch (outcome) {
+            case "APPROVED" -> Boolean.TRUE.equals(data.get("approved"));
+            case "REJECTED" -> Boolean.FALSE.equals(data.get("approved"));
+            default -> false;
+        };
+    }
 }

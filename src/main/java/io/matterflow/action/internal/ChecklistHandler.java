@@ -77,4 +77,28 @@ public class ChecklistHandler extends AbstractActionHandler<ChecklistConfig, Che
         ctx.data().put("checked", List.copyOf(ticks.checkedOrEmpty()));
         ctx.data().put("checkedAt", ctx.now().toString());
     }
+
+    /** Per configured item: CHECKED (ticked when the step completed) and UNCHECKED. */
+    @Override
+    public List<io.matterflow.action.Outcome> outcomes(ChecklistConfig config) {
+        List<io.matterflow.action.Outcome> outcomes = new ArrayList<>();
+        for (String item : config.itemsOrEmpty()) {
+            String quoted = "\u201c" + item + "\u201d";
+            outcomes.add(new io.matterflow.action.Outcome("CHECKED", item, "has " + quoted + " ticked",
+                    "does not have " + quoted + " ticked"));
+            outcomes.add(new io.matterflow.action.Outcome("UNCHECKED", item, "does not have " + quoted + " ticked",
+                    "has " + quoted + " ticked"));
+        }
+        return outcomes;
+    }
+
+    @Override
+    public boolean hasOutcome(String outcome, String item, Map<String, ?> data) {
+        boolean ticked = data.get("checked") instanceof List<?> checked && checked.contains(item);
+        return switch (outcome) {
+            case "CHECKED" -> ticked;
+            case "UNCHECKED" -> !ticked;
+            default -> false;
+        };
+    }
 }

@@ -132,4 +132,22 @@ public class PaymentClientHandler extends AbstractActionHandler<PaymentConfig, P
         }
         return super.getNextStateOnEvent(ctx, event);
     }
+
+    private static final List<io.matterflow.action.Outcome> OUTCOMES = List.of(
+            io.matterflow.action.Outcome.of("PAID", "is paid", "is not paid"),
+            io.matterflow.action.Outcome.of("PAYMENT_FAILED", "has a failed payment", "has no failed payment"));
+
+    @Override
+    public List<io.matterflow.action.Outcome> outcomes(PaymentConfig config) {
+        return OUTCOMES;
+    }
+
+    @Override
+    public boolean hasOutcome(String outcome, String item, Map<String, ?> data) {
+        return switch (outcome) {
+            case "PAID" -> Status.SUCCEEDED.name().equals(data.get("paymentStatus"));
+            case "PAYMENT_FAILED" -> Status.FAILED.name().equals(data.get("paymentStatus"));
+            default -> false;
+        };
+    }
 }

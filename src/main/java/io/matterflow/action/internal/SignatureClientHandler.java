@@ -120,4 +120,18 @@ public class SignatureClientHandler extends AbstractActionHandler<SignatureConfi
         }
         return super.getNextStateOnEvent(ctx, event);
     }
+
+    private static final List<io.matterflow.action.Outcome> OUTCOMES = List.of(
+            io.matterflow.action.Outcome.of("SIGNED", "is signed", "is not signed"),
+            io.matterflow.action.Outcome.of("DECLINED", "is declined by the signer", "is not declined by the signer"));
+
+    @Override
+    public List<io.matterflow.action.Outcome> outcomes(SignatureConfig config) {
+        return OUTCOMES;
+    }
+
+    @Override
+    public boolean hasOutcome(String outcome, String item, Map<String, ?> data) {
+        return (outcome.equals("SIGNED") || outcome.equals("DECLINED")) && outcome.equals(data.get("signatureOutcome"));
+    }
 }

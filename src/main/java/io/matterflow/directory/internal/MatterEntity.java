@@ -64,6 +64,9 @@ public class MatterEntity {
     @BatchSize(size = 50)
     private List<MatterMemberEntity> members = new ArrayList<>();
 
+    @Column(name = "practice_area")
+    private String practiceArea;
+
     protected MatterEntity() {
     }
 
@@ -76,6 +79,10 @@ public class MatterEntity {
         this.clientId = clientId;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    public void practiceArea(String practiceArea) {
+        this.practiceArea = practiceArea;
     }
 
     public UUID id() {
@@ -110,7 +117,8 @@ public class MatterEntity {
         this.updatedAt = now;
     }
 
-    public void edit(String reference, String title, UUID ownerId, UUID clientId, Instant now) {
+    public void edit(String reference, String title, UUID ownerId, UUID clientId, String practiceArea, Instant now) {
+        this.practiceArea = practiceArea;
         this.reference = reference;
         this.title = title;
         this.ownerId = ownerId;
@@ -127,6 +135,6 @@ public class MatterEntity {
     public MatterDetails toDetails() {
         return new MatterDetails(id, orgId, reference, title, ownerId, clientId,
                 members.stream().map(m -> new MatterDetails.Member(m.userId(), m.role())).toList(), status, closedAt,
-                createdAt);
+                createdAt, practiceArea);
     }
 }

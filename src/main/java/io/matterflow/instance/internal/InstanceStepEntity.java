@@ -18,6 +18,7 @@ import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.calendar.Due;
 import io.matterflow.calendar.DueRule;
+import io.matterflow.condition.Condition;
 import io.matterflow.instance.StepDetails;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -88,6 +89,10 @@ public class InstanceStepEntity implements Persistable<UUID> {
     private Due due;
     @Column(name = "due_at")
     private Instant dueAt;
+    /** When the step runs, naming the other steps by id; null: always. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "step_condition")
+    private Condition condition;
     @Version
     private Long version;
 
@@ -191,6 +196,12 @@ public class InstanceStepEntity implements Persistable<UUID> {
     public DueRule dueRule() { return dueRule; }
     public Due due() { return due; }
     public Instant dueAt() { return dueAt; }
+    public Condition condition() { return condition; }
+
+    public void condition(Condition condition, Instant now) {
+        this.condition = condition;
+        this.updatedAt = now;
+    }
 
     /** Sets the rule the due date is computed by (null: none); the date itself follows with {@link #due(Due)}. */
     public void dueRule(DueRule rule, Instant now) {
@@ -212,7 +223,7 @@ public class InstanceStepEntity implements Persistable<UUID> {
     public StepDetails toDetails() {
         return new StepDetails(id, instanceId, templateStepId, order, title, actionType, roleScope, required,
                 clientVisible, actionConfig(), state, actionData(), assignedToId, startedAt, completedAt, updatedAt,
-                version == null ? 0 : version, due);
+                version == null ? 0 : version, due, condition);
     }
 
     /** For Spring Data's save: new until Hibernate has given it a version (without reading it reflectively). */

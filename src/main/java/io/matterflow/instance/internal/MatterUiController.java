@@ -63,10 +63,11 @@ class MatterUiController {
     @PostMapping("/matters")
     String create(Actor actor, @RequestParam(required = false) String reference,
                   @RequestParam(required = false) String title, @RequestParam(required = false) String ownerId,
-                  @RequestParam(required = false) String clientId, HttpServletRequest request,
+                  @RequestParam(required = false) String clientId,
+                  @RequestParam(required = false) String practiceArea, HttpServletRequest request,
                   HttpServletResponse response) {
         MatterDetails matter = matters.create(actor, reference, title, userId(ownerId, "ownerId"),
-                userId(clientId, "clientId"));
+                userId(clientId, "clientId"), practiceArea);
         return away("/matters/" + matter.id(), "Opened matter " + matter.reference(), request, response);
     }
 
@@ -108,11 +109,12 @@ class MatterUiController {
     @PostMapping("/matters/{id}/details")
     String saveDetails(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String reference,
                        @RequestParam(required = false) String title, @RequestParam(required = false) String ownerId,
-                       @RequestParam(required = false) String clientId, Model model, HttpServletRequest request,
+                       @RequestParam(required = false) String clientId,
+                       @RequestParam(required = false) String practiceArea, Model model, HttpServletRequest request,
                        HttpServletResponse response) {
         UUID client = userId(clientId, "clientId");
         MatterDetails matter = matters.update(actor, id, new MatterEdit(reference, title, userId(ownerId, "ownerId"),
-                client, clientId != null && client == null), null, false);
+                client, clientId != null && client == null, practiceArea), null, false);
         String message = "Saved the details of " + matter.reference();
         if (!access.canManage(matter, actor)) {
             return away(access.canRead(matter, actor) ? "/matters/" + id : "/matters",

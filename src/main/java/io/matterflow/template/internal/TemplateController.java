@@ -23,6 +23,7 @@ import io.matterflow.action.ActionType;
 import io.matterflow.action.DocumentResponse;
 import io.matterflow.action.RoleScope;
 import io.matterflow.calendar.DueRule;
+import io.matterflow.condition.Condition;
 import io.matterflow.directory.Actor;
 import io.matterflow.common.web.PageResponse;
 import io.matterflow.common.web.Paging;
@@ -66,9 +67,14 @@ class TemplateController {
                        @Schema(description = "Whether the matter's client sees this step, its title and state only"
                                + " (default false; CLIENT steps are always the client's)") Boolean clientVisible,
                        @Schema(nullable = true, description = "When the step is due (default: no due date)")
-                       DueRule dueRule) {
+                       DueRule dueRule,
+                       @Schema(nullable = true, description = "When the step runs (default: always); its clauses name"
+                               + " earlier steps by position") Condition condition,
+                       @Schema(nullable = true, description = "The id of the draft step this one keeps (default: a"
+                               + " new step); kept ids let migrations of running instances follow a step") UUID id) {
         StepDefinition toDefinition() {
-            return new StepDefinition(title, actionType, roleScope, required, actionConfig, clientVisible, dueRule);
+            return new StepDefinition(title, actionType, roleScope, required, actionConfig, clientVisible, dueRule,
+                    condition, id);
         }
     }
 

@@ -9,6 +9,7 @@ import org.hibernate.type.SqlTypes;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.calendar.DueRule;
+import io.matterflow.condition.Condition;
 import io.matterflow.template.TemplateStep;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -44,13 +45,16 @@ public class TemplateStepEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "due_rule")
     private DueRule dueRule;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "step_condition")
+    private Condition condition;
 
     protected TemplateStepEntity() {
     }
 
     public TemplateStepEntity(UUID id, UUID templateId, int order, String title, ActionType actionType,
                        Map<String, Object> actionConfig, RoleScope roleScope, boolean required,
-                       boolean clientVisible, DueRule dueRule) {
+                       boolean clientVisible, DueRule dueRule, Condition condition) {
         this.id = id;
         this.templateId = templateId;
         this.order = order;
@@ -61,9 +65,15 @@ public class TemplateStepEntity {
         this.required = required;
         this.clientVisible = clientVisible;
         this.dueRule = dueRule;
+        this.condition = condition;
+    }
+
+    public UUID id() {
+        return id;
     }
 
     public TemplateStep toStep() {
-        return new TemplateStep(id, order, title, actionType, roleScope, required, actionConfig, clientVisible, dueRule);
+        return new TemplateStep(id, order, title, actionType, roleScope, required, actionConfig, clientVisible, dueRule,
+                condition);
     }
 }
