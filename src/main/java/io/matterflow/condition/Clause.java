@@ -50,14 +50,15 @@ public record Clause(
     }
 
     public Clause negated() {
-        return new Clause(step, stepId, outcome, item, matter, equals, keyDate, !isNegated());
+        return new Clause(step, stepId, outcome, item, matter, equals, keyDate, !negates());
     }
 
-    public boolean isNegated() {
+    public boolean negates() {
         return Boolean.TRUE.equals(not);
     }
 
-    public boolean isStep() {
+    /** Whether the clause is about an earlier step (else about a matter field). */
+    public boolean aboutStep() {
         return matter == null;
     }
 
@@ -74,7 +75,7 @@ public record Clause(
     Clause normalized() {
         return new Clause(step, stepId, outcome, item == null ? null : item.strip(), matter,
                 equals == null ? null : equals.strip(), keyDate == null ? null : keyDate.strip(),
-                isNegated() ? Boolean.TRUE : null);
+                negates() ? Boolean.TRUE : null);
     }
 
     /** The clause's own errors (not whether the step it names exists), each under {@code path}. */

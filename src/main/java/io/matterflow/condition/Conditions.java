@@ -56,7 +56,7 @@ public class Conditions {
         for (int i = 0; i < condition.when().size(); i++) {
             Clause clause = condition.when().get(i);
             String at = path + ".when[" + i + "]";
-            if (!clause.isStep()) {
+            if (!clause.aboutStep()) {
                 continue;
             }
             if (clause.stepId() != null) {
@@ -96,7 +96,7 @@ public class Conditions {
         List<Boolean> results = new ArrayList<>();
         for (Clause clause : condition.when()) {
             boolean holds;
-            if (clause.isStep()) {
+            if (clause.aboutStep()) {
                 var step = clause.stepId() == null ? null : facts.step(clause.stepId());
                 if (step != null && step.state() != ActionState.COMPLETED && step.state() != ActionState.SKIPPED) {
                     return Verdict.WAIT;
@@ -109,7 +109,7 @@ public class Conditions {
             } else {
                 holds = facts.hasKeyDate(clause.keyDate());
             }
-            results.add(holds != clause.isNegated());
+            results.add(holds != clause.negates());
         }
         boolean value = condition.matchOrDefault() == Condition.Match.ALL
                 ? results.stream().allMatch(b -> b) : results.stream().anyMatch(b -> b);
@@ -118,7 +118,7 @@ public class Conditions {
 
     /** Whether the condition names one of this step's own outcomes (not just COMPLETED or SKIPPED). */
     public static boolean branchesOn(Condition condition, UUID stepId) {
-        return condition != null && condition.when().stream().anyMatch(c -> c.isStep() && stepId.equals(c.stepId())
+        return condition != null && condition.when().stream().anyMatch(c -> c.aboutStep() && stepId.equals(c.stepId())
                 && !Outcome.isGeneric(c.outcome()));
     }
 
@@ -136,10 +136,10 @@ public class Conditions {
 
     private String describe(Clause clause, Function<Clause, NamedStep> steps) {
         if (clause.matter() == MatterField.PRACTICE_AREA) {
-            return "the practice area is " + (clause.isNegated() ? "not " : "") + quote(clause.equals());
+            return "the practice area is " + (clause.negates() ? "not " : "") + quote(clause.equals());
         }
         if (clause.matter() == MatterField.KEY_DATE) {
-            return "the key date " + quote(clause.keyDate()) + (clause.isNegated() ? " is not set" : " is set");
+            return "the key date " + quote(clause.keyDate()) + (clause.negates() ? " is not set" : " is set");
         }
         NamedStep step = steps.apply(clause);
         if (step == null) {
@@ -149,7 +149,7 @@ public class Conditions {
                 .findFirst().orElse(Outcome.of(clause.outcome(),
                         "is " + clause.outcome().toLowerCase(Locale.ROOT).replace('_', ' '),
                         "is not " + clause.outcome().toLowerCase(Locale.ROOT).replace('_', ' ')));
-        return quote(step.title()) + " " + (clause.isNegated() ? outcome.negatedLabel() : outcome.label());
+        return quote(step.title()) + " " + (clause.negates() ? outcome.negatedLabel() : outcome.label());
     }
 
     private static String quote(String text) {

@@ -15,6 +15,8 @@ import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.common.MatterflowException;
+import io.matterflow.condition.Clause;
+import io.matterflow.condition.Condition;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.support.TestFirm;
@@ -38,6 +40,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * <li>no step behind an unfinished required step is READY, IN_PROGRESS or BLOCKED (nor claimed);</li>
  * <li>while the instance is ACTIVE and not finished, every PENDING step with no unfinished required step before it
  * is READY (the instantiation rule, re-planned);</li>
+ * <li>a step with a condition is READY, held or COMPLETED only once every step the condition names has ended and
+ * the condition holds; one the engine skipped for its condition has a false condition; and a PENDING step with nothing
+ * unfinished before it is waiting for a step its condition names;</li>
  * <li>a refused operation changed nothing.</li>
  * </ul>
  */
@@ -69,11 +74,26 @@ class ReadinessPropertyTests {
         }
     }
 
-    /** A template step: required or not, performed by lawyers (an approval) or paralegals (a checklist). */
-    record Step(boolean required, boolean lawyer) {
-        StepDefinition definition(int index) {
-            return lawyer ? Workflows.step("Approval " + index, ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, required)
-                    : Workflows.step("Checklist " + index, ActionType.CHECKLIST, RoleScope.PARALEGAL, required);
+    /**
+     * A template step: required or not, performed by lawyers (an approval) or paralegals (a checklist), and, when
+     * {@code looksAt} is not negative and the step is not the first, running on a condition about an earlier step's
+     * outcome (chosen by {@code outcome} among those the earlier step's type has), turned round by {@code not}.
+     */
+    record Step(boolean required, boolean lawyer, int looksAt, int outcome, boolean not) {
+        StepDefinition definition(int index, List<Step> all) {
+            Condition condition = null;
+            if (looksAt >= 0 && index > 0) {
+                int earlier = looksAt % index;
+                List<String> outcomes = all.get(earlier).lawyer()
+                        ? List.of("COMPLETED", "SKIPPED", "APPROVED", "REJECTED") : List.of("COMPLETED", "SKIPPED");
+                Clause clause = Clause.outcome(earlier, outcomes.get(outcome % outcomes.size()));
+                condition = Condition.all(not ? clause.negated() : clause);
+            }
+            return lawyer
+                    ? new StepDefinition("Approval " + index, ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, required,
+                    Map.of(), null, null, condition, null)
+                    : new StepDefinition("Checklist " + index, ActionType.CHECKLIST, RoleScope.PARALEGAL, required,
+                    Map.of(), null, null, condition, null);
         }
     }
 
@@ -88,7 +108,9 @@ class ReadinessPropertyTests {
 
     @Provide
     Arbitrary<List<Step>> templates() {
-        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false)).as(Step::new)
+        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
+                        Arbitraries.integers().between(-3, 5), Arbitraries.integers().between(0, 3),
+                        Arbitraries.of(true, false)).as(Step::new)
                 .list().ofMinSize(1).ofMaxSize(6);
     }
 
@@ -105,7 +127,7 @@ class ReadinessPropertyTests {
         TestFirm firm = TestFirm.create(directory);
         List<StepDefinition> definitions = new ArrayList<>();
         for (int i = 0; i < template.size(); i++) {
-            definitions.add(template.get(i).definition(i));
+            definitions.add(template.get(i).definition(i, template));
         }
         var instance = workflows.instance(firm, definitions.toArray(StepDefinition[]::new));
         checkInvariant(instance, "instantiation");
@@ -175,21 +197,59 @@ class ReadinessPropertyTests {
     }
 
     private static void checkInvariant(InstanceDetails instance, String after) {
+        Map<UUID, StepDetails> byId = new java.util.HashMap<>();
+        instance.steps().forEach(s -> byId.put(s.id(), s));
         StepDetails waitsFor = null;
         for (StepDetails step : instance.steps()) {
             ActionState state = step.actionState();
+            boolean held = state.isActive() || (state == ActionState.READY && step.assignedToId() != null);
             if (waitsFor != null) {
                 assertThat(state == ActionState.READY || state.isActive())
                         .as("after %s: step %d (%s) is %s behind the unfinished required step %d (%s)", after,
                                 step.order(), step.title(), state, waitsFor.order(), waitsFor.title())
                         .isFalse();
-            } else if (instance.status() == WorkflowStatus.ACTIVE) {
+            } else if (instance.status() == WorkflowStatus.ACTIVE && !waitingForNamedSteps(step, byId)) {
                 assertThat(state).as("after %s: step %d (%s) has nothing unfinished before it", after, step.order(),
                         step.title()).isNotEqualTo(ActionState.PENDING);
+            }
+            if (step.condition() != null && (state == ActionState.READY || held || state == ActionState.COMPLETED)) {
+                assertThat(waitingForNamedSteps(step, byId))
+                        .as("after %s: step %d (%s) is %s before the steps its condition names ended", after,
+                                step.order(), step.title(), state).isFalse();
+                assertThat(holds(step.condition(), byId))
+                        .as("after %s: step %d (%s) is %s though its condition is false", after, step.order(),
+                                step.title(), state).isTrue();
+            }
+            if (Boolean.TRUE.equals(step.actionData().get("skippedByCondition"))) {
+                assertThat(holds(step.condition(), byId))
+                        .as("after %s: step %d (%s) was skipped though its condition holds", after, step.order(),
+                                step.title()).isFalse();
             }
             if (waitsFor == null && step.required() && !state.isDone()) {
                 waitsFor = step;
             }
         }
+    }
+
+    /** Whether a step the condition names has not ended (COMPLETED or SKIPPED). */
+    private static boolean waitingForNamedSteps(StepDetails step, Map<UUID, StepDetails> byId) {
+        return step.condition() != null && step.condition().stepIds().stream()
+                .map(byId::get).anyMatch(named -> named != null && !named.actionState().isDone());
+    }
+
+    /** The condition, evaluated here independently of the engine: one outcome clause, maybe turned round. */
+    private static boolean holds(Condition condition, Map<UUID, StepDetails> byId) {
+        Clause clause = condition.when().get(0);
+        StepDetails named = byId.get(clause.stepId());
+        boolean value = named != null && switch (clause.outcome()) {
+            case "COMPLETED" -> named.actionState() == ActionState.COMPLETED;
+            case "SKIPPED" -> named.actionState() == ActionState.SKIPPED;
+            case "APPROVED" -> named.actionState() == ActionState.COMPLETED
+                    && Boolean.TRUE.equals(named.actionData().get("approved"));
+            case "REJECTED" -> named.actionState() == ActionState.COMPLETED
+                    && Boolean.FALSE.equals(named.actionData().get("approved"));
+            default -> throw new IllegalStateException(clause.outcome());
+        };
+        return value != clause.negates();
     }
 }
