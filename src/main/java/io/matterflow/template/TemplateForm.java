@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.matterflow.action.ActionForms;
 import io.matterflow.action.ActionType;
@@ -31,6 +32,9 @@ public class TemplateForm {
         private Integer order;
         private Map<String, String> config = new LinkedHashMap<>();
         private DueRuleForm dueRule = new DueRuleForm();
+        private ConditionForm condition = new ConditionForm();
+        /** The draft step the row shows (null for a new row): it keeps its id when saved. */
+        private UUID id;
 
         public String getTitle() { return title; }
         public void setTitle(String title) { this.title = title; }
@@ -48,6 +52,10 @@ public class TemplateForm {
         public void setConfig(Map<String, String> config) { this.config = config; }
         public DueRuleForm getDueRule() { return dueRule; }
         public void setDueRule(DueRuleForm dueRule) { this.dueRule = dueRule; }
+        public ConditionForm getCondition() { return condition; }
+        public void setCondition(ConditionForm condition) { this.condition = condition; }
+        public UUID getId() { return id; }
+        public void setId(UUID id) { this.id = id; }
     }
 
     public String getName() { return name; }
@@ -71,6 +79,8 @@ public class TemplateForm {
             row.order = step.order();
             row.config = new LinkedHashMap<>(forms.toValues(step.actionType(), step.actionConfig()));
             row.dueRule = DueRuleForm.of(step.dueRule());
+            row.condition = ConditionForm.of(step.condition());
+            row.id = step.id();
             form.steps.add(row);
         }
         return form;
@@ -117,14 +127,19 @@ public class TemplateForm {
 
     public List<StepDefinition> definitions(ActionForms forms) {
         return steps.stream().map(r -> new StepDefinition(r.title, r.actionType, r.roleScope, r.required,
-                forms.toConfig(r.actionType, r.config), r.clientVisible, r.dueRule.toRule())).toList();
+                forms.toConfig(r.actionType, r.config), r.clientVisible, r.dueRule.toRule(),
+                r.condition.toCondition(), r.id)).toList();
     }
 
-    /** Numbers the rows from 0 and points each due rule's other step, a row of {@code before}, at its place now. */
+    /**
+     * Numbers the rows from 0 and points each due rule's other step and each condition's step, rows of
+     * {@code before}, at their places now.
+     */
     private void renumber(List<Row> before) {
         for (int i = 0; i < steps.size(); i++) {
             Row row = steps.get(i);
             row.order = i;
+            row.condition.follow(old -> old >= 0 && old < before.size() ? indexOf(before.get(old)) : -1);
             Integer other = row.dueRule.getStep();
             if (other != null) {
                 int now = other >= 0 && other < before.size() ? indexOf(before.get(other)) : -1;
