@@ -127,7 +127,7 @@ class TemplateUiController {
             String location = "/workflows/templates/" + created.id();
             FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
             flash.put("flash", "Imported \"" + created.name() + "\" as a new draft with " + created.steps().size()
-                    + " steps. Check it, then publish it.");
+                    + (created.steps().size() == 1 ? " step" : " steps") + ". Check it, then publish it.");
             RequestContextUtils.saveOutputFlashMap(location, request, response);
             if (Flash.isHtmx(request)) {
                 response.setHeader("HX-Redirect", request.getContextPath() + location);
