@@ -60,7 +60,7 @@ class MultipartRoutesFilter extends OncePerRequestFilter {
             return;
         }
         Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
-                "this route takes no multipart body: only uploads (documents, calendar files) do");
+                "this route takes no multipart body: only uploads (documents, calendar files, template files) do");
     }
 
     private boolean takesMultipart(HttpServletRequest request) {

@@ -83,7 +83,7 @@ class AuthorizationMatrixTests {
      * (the inline path) a LAWYER checklist the associate claimed.
      */
     enum Route {
-        CREATE_TEMPLATE, EDIT_TEMPLATE, PUBLISH_TEMPLATE, INSTANTIATE, RENAME_INSTANCE, PAUSE_INSTANCE,
+        CREATE_TEMPLATE, EDIT_TEMPLATE, PUBLISH_TEMPLATE, EXPORT_TEMPLATE, IMPORT_TEMPLATE, INSTANTIATE, RENAME_INSTANCE, PAUSE_INSTANCE,
         CANCEL_INSTANCE, ADD_STEP, EDIT_STEP, REMOVE_STEP, ADVANCE, CLAIM, CLAIM_PARALEGAL_STEP, CLAIM_CLIENT_STEP,
         CLAIM_ADMIN_STEP, UNCLAIM, UNCLAIM_OWNERS_STEP, START, START_CLAIMED, COMPLETE, COMPLETE_OWNERS_STEP,
         COMPLETE_CLAIMED_CHECKLIST, FAIL, FAIL_OWNERS_STEP, BLOCK, BLOCK_OWNERS_STEP, UNBLOCK, UNBLOCK_OWNERS_STEP,
@@ -108,12 +108,16 @@ class AuthorizationMatrixTests {
      * People are the admins' to manage: another firm's admin invites into its own firm, and does not find the firm's
      * people (404). DEACTIVATE_USER and CHANGE_ROLE act on the associate (CHANGE_ROLE makes them a paralegal),
      * RESEND_INVITATION on a person invited by the admin; everyone signed in changes their own password.
+     * Exporting a template is a read for those who read templates (paralegals too), here because it is audited: a
+     * copy of the firm's work leaves it. Importing is creating: another firm's admin imports into its own firm.
      */
     static final String MATRIX = """
             route                      ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
             CREATE_TEMPLATE              201   201       201      201       403    403       201       401
             EDIT_TEMPLATE                200   200       200      200       403    403       404       401
             PUBLISH_TEMPLATE             200   200       200      200       403    403       404       401
+            EXPORT_TEMPLATE              200   200       200      200       200    403       404       401
+            IMPORT_TEMPLATE              201   201       201      201       403    403       201       401
             INSTANTIATE                  201   201       201      404       403    403       404       401
             RENAME_INSTANCE              200   200       403      404       403    403       404       401
             PAUSE_INSTANCE               200   200       403      404       403    403       404       401
@@ -171,7 +175,7 @@ class AuthorizationMatrixTests {
 
     /** Reads by another firm's admin: the firm's ids are unknown (404); its lists show none of the firm's rows. */
     enum Read {
-        TEMPLATE(404), TEMPLATE_VERSIONS(404), INSTANCE(404), MATTER_INSTANCES(404), INSTANCE_AUDIT(404), STEP(404),
+        TEMPLATE(404), TEMPLATE_VERSIONS(404), TEMPLATE_EXPORT(404), INSTANCE(404), MATTER_INSTANCES(404), INSTANCE_AUDIT(404), STEP(404),
         STEP_HISTORY(404), STEP_DOCUMENTS(404), MATTER(404), TEMPLATE_LIST(200), MATTER_LIST(200), INBOX(200),
         USERS(200), USER(404);
 
@@ -332,8 +336,9 @@ class AuthorizationMatrixTests {
             case REVOKE_TOKEN -> new State(null, null, null, name, token(firm.owner(), name));
             case EDIT_TEMPLATE, PUBLISH_TEMPLATE, UPLOAD_TEMPLATE_DOCUMENT -> new State(templates.create(owner, name, null,
                     List.of(checklist(RoleScope.PARALEGAL))).id(), null, null, name);
-            case INSTANTIATE -> new State(published(firm, name, List.of(checklist(RoleScope.PARALEGAL))), null, null,
-                    name);
+            case INSTANTIATE, EXPORT_TEMPLATE -> new State(published(firm, name,
+                    List.of(checklist(RoleScope.PARALEGAL))), null, null, name);
+            case IMPORT_TEMPLATE -> new State(null, null, null, name);
             case SET_KEY_DATES -> new State(null, null, null, name);
             case RENAME_INSTANCE, PAUSE_INSTANCE, CANCEL_INSTANCE, ADD_STEP, ADVANCE, CLAIM, START, SKIP,
                     UPLOAD_INSTANCE_DOCUMENT, SET_STEP_DUE -> {
@@ -398,6 +403,12 @@ class AuthorizationMatrixTests {
                      "steps": [{"title": "Check twice", "actionType": "CHECKLIST", "roleScope": "LAWYER"}]}
                     """);
             case PUBLISH_TEMPLATE -> post("/api/workflows/templates/{id}/publish", s.templateId());
+            case EXPORT_TEMPLATE -> get("/api/workflows/templates/{id}/export", s.templateId()).param("version", "1");
+            case IMPORT_TEMPLATE -> json(post("/api/workflows/templates/import"), """
+                    {"schema": "matterflow.template/1", "name": "%s", "sourceVersion": 1,
+                     "steps": [{"title": "Check", "actionType": "CHECKLIST", "roleScope": "PARALEGAL",
+                                "required": true, "actionConfig": {"items": ["Done"]}, "clientVisible": false}]}
+                    """.formatted(s.name()));
             case INSTANTIATE -> json(post("/api/workflows/templates/{id}/instantiate", s.templateId()),
                     "{\"matterId\": \"" + firm.matter().id() + "\"}");
             case RENAME_INSTANCE -> json(patch("/api/workflows/instances/{id}", s.instanceId()),
@@ -475,6 +486,12 @@ class AuthorizationMatrixTests {
                     .isEqualTo("Renamed");
             case PUBLISH_TEMPLATE -> assertThat(jdbc.queryForObject(
                     "select version from workflow_templates where id = ?", Integer.class, s.templateId())).isEqualTo(1);
+            case EXPORT_TEMPLATE -> assertThat(jdbc.queryForObject(
+                    "select count(*) from audit_events where stream_id = ? and action = 'template.export'"
+                            + " and actor_id = ?", Long.class, s.templateId(), caller.id().toString())).isEqualTo(1L);
+            case IMPORT_TEMPLATE -> assertThat(jdbc.queryForObject(
+                    "select count(*) from workflow_templates where org_id = ? and name = ? and version = 0",
+                    Long.class, caller.orgId(), s.name())).isEqualTo(1L);
             case INSTANTIATE -> assertThat(jdbc.queryForObject(
                     "select count(*) from workflow_instances where template_id = ? and status = 'ACTIVE'"
                             + " and created_by_id = ?", Long.class, s.templateId(), caller.id())).isEqualTo(1L);
@@ -732,6 +749,7 @@ class AuthorizationMatrixTests {
         return switch (read) {
             case TEMPLATE -> get("/api/workflows/templates/{id}", s.templateId());
             case TEMPLATE_VERSIONS -> get("/api/workflows/templates/{id}/versions", s.templateId());
+            case TEMPLATE_EXPORT -> get("/api/workflows/templates/{id}/export", s.templateId());
             case INSTANCE -> get("/api/workflows/instances/{id}", s.instanceId());
             case MATTER_INSTANCES -> get("/api/workflows/instances")
                     .param("matterId", f.firm().matter().id().toString());

@@ -103,6 +103,9 @@ class BadInputTests extends ApiTestSupport {
                 c("template create, an array", "POST", "/api/workflows/templates", "[]", 400, ""),
                 c("template create, a string", "POST", "/api/workflows/templates", "'template'", 400, ""),
                 c("template edit, missing value", "PATCH", "/api/workflows/templates/{template}", "{'name': }", 400, ""),
+                c("template import, truncated", "POST", "/api/workflows/templates/import", "{'schema':'matterflow.template/1','steps':[", 400, ""),
+                c("template import, an array", "POST", "/api/workflows/templates/import", "[]", 400, ""),
+                c("template import, a string", "POST", "/api/workflows/templates/import", "'matterflow.template/1'", 400, ""),
                 c("instantiate, not JSON", "POST", "/api/workflows/templates/{template}/instantiate", "matter please",
                         400, ""),
                 c("instance edit, unclosed", "PATCH", "/api/workflows/instances/{instance}", "{'title':'x'", 400, ""),
@@ -146,6 +149,17 @@ class BadInputTests extends ApiTestSupport {
                 c("template step config a string", "POST", "/api/workflows/templates",
                         template("{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','actionConfig':'x'}"),
                         400, "steps[0].actionConfig"),
+                c("template import steps a string", "POST", "/api/workflows/templates/import", imported("'none'"), 400, "steps"),
+                c("template import step required a string", "POST", "/api/workflows/templates/import",
+                        imported("[{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','required':'yes'}]"),
+                        400, "steps[0].required"),
+                c("template import sourceVersion a string", "POST", "/api/workflows/templates/import",
+                        "{'schema':'matterflow.template/1','name':'x','sourceVersion':'1','steps':[" + STEP + "]}",
+                        400, "sourceVersion"),
+                c("template export version a word", "GET", "/api/workflows/templates/{template}/export?version=abc",
+                        null, 400, "version"),
+                c("template export of a version it does not have", "GET",
+                        "/api/workflows/templates/{template}/export?version=7", null, 400, "version"),
                 c("template isActive a string", "PATCH", "/api/workflows/templates/{template}", "{'isActive':'false'}",
                         400, "isActive"),
                 c("template isActive a number", "PATCH", "/api/workflows/templates/{template}", "{'isActive':0}",
@@ -297,6 +311,11 @@ class BadInputTests extends ApiTestSupport {
                 c("template step roleScope", "POST", "/api/workflows/templates",
                         template("{'title':'S','actionType':'CHECKLIST','roleScope':'JUDGE'}"), 400,
                         "steps[0].roleScope"),
+                c("template import schema", "POST", "/api/workflows/templates/import",
+                        "{'schema':'matterflow.template/2','name':'x','steps':[" + STEP + "]}", 400, "schema"),
+                c("template import step actionType", "POST", "/api/workflows/templates/import",
+                        imported("[{'title':'S','actionType':'FAX','roleScope':'LAWYER'}]"), 400,
+                        "steps[0].actionType"),
                 c("instance status", "PATCH", "/api/workflows/instances/{instance}", "{'status':'DONE'}", 400,
                         "status"),
                 c("added step actionType", "POST", "/api/workflows/instances/{instance}/steps",
@@ -328,6 +347,12 @@ class BadInputTests extends ApiTestSupport {
                 c("template step", "POST", "/api/workflows/templates",
                         template("{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','position':1}"), 400,
                         "steps[0].position"),
+                c("template import", "POST", "/api/workflows/templates/import",
+                        "{'schema':'matterflow.template/1','name':'x','steps':[" + STEP + "],'colour':'red'}", 400,
+                        "colour"),
+                c("template import step with an id", "POST", "/api/workflows/templates/import",
+                        imported("[{'title':'S','actionType':'CHECKLIST','roleScope':'LAWYER','id':'{matter}'}]"), 400,
+                        "steps[0].id"),
                 c("template edit of the version", "PATCH", "/api/workflows/templates/{template}", "{'version':3}", 400,
                         "version"),
                 c("instantiate", "POST", "/api/workflows/templates/{template}/instantiate",
@@ -370,6 +395,15 @@ class BadInputTests extends ApiTestSupport {
                         template("{'title':'S','actionType':'CHECKLIST'}"), 400, "steps[0].roleScope"),
                 c("template step null", "POST", "/api/workflows/templates", "{'name':'x','steps':[null]}", 400,
                         "steps[0]"),
+                c("template import without schema", "POST", "/api/workflows/templates/import", "{'name':'x','steps':[" + STEP + "]}", 400,
+                        "schema"),
+                c("template import without steps", "POST", "/api/workflows/templates/import", "{'schema':'matterflow.template/1','name':'x'}",
+                        400, "steps"),
+                c("template import with no steps", "POST", "/api/workflows/templates/import", imported("[]"), 400, "steps"),
+                c("template import without name", "POST", "/api/workflows/templates/import",
+                        "{'schema':'matterflow.template/1','steps':[" + STEP + "]}", 400, "name"),
+                c("template import step without title", "POST", "/api/workflows/templates/import",
+                        imported("[{'actionType':'CHECKLIST','roleScope':'LAWYER'}]"), 400, "steps[0].title"),
                 c("template draft step without title", "PATCH", "/api/workflows/templates/{template}",
                         "{'steps':[{'actionType':'CHECKLIST','roleScope':'LAWYER'}]}", 400, "steps[0].title"),
                 c("instantiate without matterId", "POST", "/api/workflows/templates/{template}/instantiate", "{}",
@@ -515,6 +549,10 @@ class BadInputTests extends ApiTestSupport {
         return Stream.of(
                 c("template create as text", "POST", "/api/workflows/templates", "{'name':'x','steps':[]}", 415, null)
                         .type(MediaType.TEXT_PLAIN_VALUE),
+                c("template import as text", "POST", "/api/workflows/templates/import", imported("[" + STEP + "]"), 415, null)
+                        .type(MediaType.TEXT_PLAIN_VALUE),
+                c("template import as a file", "POST", "/api/workflows/templates/import", null, 415, null)
+                        .file(new MockMultipartFile("file", "t.matterflow.json", "application/json", "{}".getBytes())),
                 c("template create as XML", "POST", "/api/workflows/templates", "<template name='x'/>", 415, null)
                         .type(MediaType.APPLICATION_XML_VALUE),
                 c("template create without a type", "POST", "/api/workflows/templates", "{'name':'x','steps':[]}",
@@ -566,6 +604,7 @@ class BadInputTests extends ApiTestSupport {
                 c("read template", "GET", "/api/workflows/templates/not-a-uuid", null, 400, "id"),
                 c("edit template", "PATCH", "/api/workflows/templates/123", "{'name':'x'}", 400, "id"),
                 c("publish template", "POST", "/api/workflows/templates/xyz/publish", null, 400, "id"),
+                c("export template", "GET", "/api/workflows/templates/xyz/export", null, 400, "id"),
                 c("instantiate", "POST", "/api/workflows/templates/xyz/instantiate", "{'matterId':'{matter}'}", 400,
                         "id"),
                 c("read instance", "GET", "/api/workflows/instances/zzz", null, 400, "id"),
@@ -913,6 +952,11 @@ class BadInputTests extends ApiTestSupport {
     private static Case config(String name, String type, String scope, String config, String field) {
         return c(name, "POST", "/api/workflows/templates", template(step(type, scope, config)), 400,
                 "steps[0].actionConfig." + field);
+    }
+
+    /** A template document to import with these steps (a JSON array, or anything else). */
+    private static String imported(String steps) {
+        return "{'schema':'matterflow.template/1','name':'Imported','steps':" + steps + "}";
     }
 
     private static String template(String steps) {

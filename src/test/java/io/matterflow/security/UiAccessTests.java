@@ -85,6 +85,8 @@ class UiAccessTests {
             CREATE_TEMPLATE    302   302       302      302       403    403       302       302
             SAVE_TEMPLATE      200   200       200      200       403    403       404       302
             PUBLISH_TEMPLATE   200   200       200      200       403    403       404       302
+            EXPORT_TEMPLATE    200   200       200      200       200    403       404       302
+            IMPORT_TEMPLATE    302   302       302      302       403    403       302       302
             MATTER_TEAM        200   200       200      404       200    200       404       302
             MATTER_DETAILS     200   200       403      404       403    403       404       302
             CREATE_MATTER      302   302       302      302       403    403       400       302
@@ -105,7 +107,7 @@ class UiAccessTests {
 
     static final java.util.Set<String> GETS = java.util.Set.of("INBOX", "MATTERS", "MATTER", "RUN", "TEMPLATES",
             "BUILDER", "NOTIFICATIONS", "MATTER_DOCUMENTS", "MATTER_TEAM", "MATTER_DETAILS", "PEOPLE", "ACCOUNT",
-            "SIGNATURE_DOCUMENT");
+            "SIGNATURE_DOCUMENT", "EXPORT_TEMPLATE");
 
     static volatile TestFirm otherFirm;
 
@@ -186,7 +188,7 @@ class UiAccessTests {
 
     static Stream<String> posts() {
         return Stream.of("INSTANTIATE", "CLAIM", "RENAME", "ADD_STEP", "REMOVE_STEP", "CREATE_TEMPLATE",
-                "SAVE_TEMPLATE", "PUBLISH_TEMPLATE", "STEP_EVENT_FAIL", "REORDER", "UPLOAD", "LOGOUT",
+                "SAVE_TEMPLATE", "PUBLISH_TEMPLATE", "IMPORT_TEMPLATE", "STEP_EVENT_FAIL", "REORDER", "UPLOAD", "LOGOUT",
                 "NOTIFICATION_OPEN", "CREATE_MATTER", "ADD_MEMBER", "REMOVE_MEMBER", "SAVE_DETAILS", "CLOSE_MATTER",
                 "INVITE", "DEACTIVATE", "CHANGE_ROLE", "RESEND_INVITATION", "CHANGE_PASSWORD", "SET_PASSWORD",
                 "FORGOT_PASSWORD");
@@ -371,6 +373,14 @@ class UiAccessTests {
                     .param("steps[0].roleScope", "LAWYER").param("steps[0].required", "true")
                     .param("steps[0].order", "0");
             case "PUBLISH_TEMPLATE" -> post("/workflows/templates/{id}/publish", s.templateId());
+            case "EXPORT_TEMPLATE" -> get("/workflows/templates/{id}/export", s.templateId()).param("version", "1");
+            case "IMPORT_TEMPLATE" -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .multipart("/workflows/templates/import")
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "intake-v1.matterflow.json",
+                            "application/json", """
+                            {"schema": "matterflow.template/1", "name": "Imported intake", "steps": [
+                              {"title": "Check", "actionType": "CHECKLIST", "roleScope": "PARALEGAL"}]}
+                            """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             case "MATTER_TEAM" -> get("/matters/{id}/team", matter);
             case "MATTER_DETAILS" -> get("/matters/{id}/details", matter);
             case "CREATE_MATTER" -> post("/matters").param("reference", "N-" + UUID.randomUUID())

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -32,6 +34,8 @@ import io.matterflow.template.StepDefinition;
 import io.matterflow.template.TemplateChanges;
 import io.matterflow.template.TemplateDetails;
 import io.matterflow.template.TemplateDocuments;
+import io.matterflow.template.TemplateExport;
+import io.matterflow.template.TemplateTransfer;
 import io.matterflow.template.Templates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,6 +47,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/workflows/templates")
@@ -53,9 +58,12 @@ class TemplateController {
 
     private final TemplateDocuments documents;
 
-    TemplateController(Templates templates, TemplateDocuments documents) {
+    private final TemplateTransfer transfer;
+
+    TemplateController(Templates templates, TemplateDocuments documents, TemplateTransfer transfer) {
         this.templates = templates;
         this.documents = documents;
+        this.transfer = transfer;
     }
 
     @Schema(description = "A step of a template draft; its place in the array is its order")
@@ -151,5 +159,32 @@ class TemplateController {
     @Operation(operationId = "listTemplateDocuments", summary = "The documents stored for a template")
     List<DocumentResponse> documents(Actor actor, @PathVariable UUID id) {
         return documents.forTemplate(actor, id).stream().map(DocumentResponse::of).toList();
+    }
+
+    @GetMapping("/{id}/export")
+    @Operation(operationId = "exportTemplate", summary = "Export the draft or a published version as a document")
+    ResponseEntity<TemplateExport> export(Actor actor, @PathVariable UUID id,
+                                          @Parameter(description = "The published version; none: the draft")
+                                          @RequestParam(required = false) Integer version) {
+        return attachment(transfer.export(actor, id, version));
+    }
+
+    @PostMapping("/import")
+    @Operation(operationId = "importTemplate", summary = "Import a template document as a new draft",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = TemplateExport.class))))
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
+    ResponseEntity<TemplateDetails> importTemplate(Actor actor, @RequestBody JsonNode document) {
+        var created = transfer.importTemplate(actor, document);
+        return ResponseEntity.created(URI.create("/api/workflows/templates/" + created.id())).body(created);
+    }
+
+    /** The document as a file to save: {@code <slug>-v<N>.matterflow.json}. */
+    static ResponseEntity<TemplateExport> attachment(TemplateExport document) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(TemplateTransfer.fileName(document)).build().toString())
+                .body(document);
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,6 +16,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.matterflow.action.ActionForms;
 import io.matterflow.action.ActionType;
@@ -22,12 +29,15 @@ import io.matterflow.common.FieldError;
 import io.matterflow.common.web.Flash;
 import io.matterflow.common.web.Paging;
 import io.matterflow.common.web.UiController;
+import io.matterflow.common.TooLargeException;
 import io.matterflow.common.ValidationException;
 import io.matterflow.directory.Actor;
 import io.matterflow.template.TemplateChanges;
 import io.matterflow.template.TemplateDetails;
 import io.matterflow.template.TemplateDocuments;
+import io.matterflow.template.TemplateExport;
 import io.matterflow.template.TemplateForm;
+import io.matterflow.template.TemplateTransfer;
 import io.matterflow.template.Templates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,11 +50,14 @@ class TemplateUiController {
     private final Templates templates;
     private final ActionForms forms;
     private final TemplateDocuments documents;
+    private final TemplateTransfer transfer;
 
-    TemplateUiController(Templates templates, ActionForms forms, TemplateDocuments documents) {
+    TemplateUiController(Templates templates, ActionForms forms, TemplateDocuments documents,
+                         TemplateTransfer transfer) {
         this.templates = templates;
         this.forms = forms;
         this.documents = documents;
+        this.transfer = transfer;
     }
 
     /**
@@ -76,6 +89,63 @@ class TemplateUiController {
         model.addAttribute("templates", templates.search(actor, q, Paging.of(0, 200, Sort.by("name", "id"))).getContent());
         return Flash.isHtmx(request) && request.getHeader("HX-Target") != null
                 && request.getHeader("HX-Target").equals("results") ? "template/list :: results" : "template/list";
+    }
+
+    /** The draft ({@code version} none) or a published version as a file to save, as the API's export answers it. */
+    @GetMapping("/{id}/export")
+    @ResponseBody
+    ResponseEntity<TemplateExport> export(Actor actor, @PathVariable UUID id,
+                                          @RequestParam(required = false) Integer version) {
+        return TemplateController.attachment(transfer.export(actor, id, version));
+    }
+
+    /**
+     * The list's "Import a template": the file becomes a new draft and the browser goes to its builder; a file that
+     * cannot become one is answered with the list, its problems listed in the import form.
+     */
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String importTemplate(Actor actor, MultipartHttpServletRequest request, Model model,
+                          HttpServletResponse response) throws java.io.IOException {
+        if (request.getContentLengthLong() > TemplateTransfer.MAX_FILE_BYTES + 64 * 1024) {
+            throw new TooLargeException("the file is larger than the limit of " + TemplateTransfer.MAX_FILE_BYTES
+                    + " bytes for a template file");
+        }
+        try {
+            MultipartFile file = request.getFile("file");
+            if (file == null || file.isEmpty()) {
+                throw ValidationException.of("Invalid upload", "file",
+                        "is required: a template file exported from Matterflow (.matterflow.json)");
+            }
+            if (file.getSize() > TemplateTransfer.MAX_FILE_BYTES) {
+                throw ValidationException.of("Invalid upload", "file", "must be at most "
+                        + TemplateTransfer.MAX_FILE_BYTES / 1024 + " KB");
+            }
+            TemplateDetails created;
+            try (var content = file.getInputStream()) {
+                created = transfer.importFile(actor, content);
+            }
+            String location = "/workflows/templates/" + created.id();
+            FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+            flash.put("flash", "Imported \"" + created.name() + "\" as a new draft with " + created.steps().size()
+                    + (created.steps().size() == 1 ? " step" : " steps") + ". Check it, then publish it.");
+            RequestContextUtils.saveOutputFlashMap(location, request, response);
+            if (Flash.isHtmx(request)) {
+                response.setHeader("HX-Redirect", request.getContextPath() + location);
+                return null;
+            }
+            return "redirect:" + location;
+        } catch (ValidationException e) {
+            Flash.trigger(response, "error", "Not imported: the file has " + e.errors().size() + " problem"
+                    + (e.errors().size() == 1 ? "" : "s"));
+            model.addAttribute("importErrors", e.errors());
+            if (Flash.isHtmx(request)) {
+                return "template/list :: importer";
+            }
+            model.addAttribute("templates", templates.search(actor, null, Paging.of(0, 200, Sort.by("name", "id")))
+                    .getContent());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "template/list";
+        }
     }
 
     @PostMapping
