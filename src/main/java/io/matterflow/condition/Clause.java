@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * ({@code matter}: PRACTICE_AREA {@code equals} a value, KEY_DATE named {@code keyDate} is set). {@code not} turns the
  * test round.
  */
-@Schema(description = "One test of a condition: an earlier step's outcome (`step` by position in a template, `stepId`"
+@Schema(name = "ConditionClause", description = "One test of a condition: an earlier step's outcome (`step` by position in a template, `stepId`"
         + " in an instance, `outcome`, `item` for a checklist item) or a matter field (`matter`: PRACTICE_AREA with"
         + " `equals`, KEY_DATE with `keyDate`); `not` turns it round")
 public record Clause(

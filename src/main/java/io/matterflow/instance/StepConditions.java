@@ -24,7 +24,7 @@ import io.matterflow.instance.internal.InstanceStepEntity;
  * stays before it and cannot be removed.
  */
 @Component
-class StepConditions {
+public class StepConditions {
 
     private final Conditions conditions;
     private final Directory directory;
@@ -75,6 +75,22 @@ class StepConditions {
     String describe(Condition condition, List<InstanceStepEntity> steps) {
         Map<UUID, InstanceStepEntity> byId = byId(steps);
         return conditions.describe(condition, clause -> named(byId.get(clause.stepId())));
+    }
+
+    /** Each step's condition in words ("\u201cConflict check\u201d is rejected"), by step id, for the pages. */
+    public Map<UUID, String> inWords(List<StepDetails> steps) {
+        Map<UUID, StepDetails> byId = steps.stream().collect(Collectors.toMap(StepDetails::id, Function.identity()));
+        Map<UUID, String> words = new java.util.HashMap<>();
+        for (StepDetails step : steps) {
+            if (step.condition() != null) {
+                words.put(step.id(), conditions.describe(step.condition(), clause -> {
+                    StepDetails named = byId.get(clause.stepId());
+                    return named == null ? null
+                            : new Conditions.NamedStep(named.title(), named.actionType(), named.actionConfig());
+                }));
+            }
+        }
+        return words;
     }
 
     /** Whether a later step's condition names one of this step's own outcomes: the template branches on it. */

@@ -17,8 +17,8 @@ import io.matterflow.condition.MatterField;
 public class ConditionForm {
 
     public static final int ROWS = 3;
-    static final String AREA = "area";
-    static final String KEY_DATE = "keydate";
+    public static final String AREA = "area";
+    public static final String KEY_DATE = "keydate";
     static final String STEP = "step:";
 
     /** "" (always), ALL or ANY. */
@@ -79,7 +79,7 @@ public class ConditionForm {
         return form;
     }
 
-    static String test(Integer step, String outcome, String item) {
+    public static String test(Integer step, String outcome, String item) {
         return STEP + step + ":" + outcome + (item == null ? "" : ":" + item);
     }
 

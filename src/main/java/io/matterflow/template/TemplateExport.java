@@ -7,6 +7,7 @@ import java.util.Map;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.calendar.DueRule;
+import io.matterflow.condition.Condition;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -31,7 +32,7 @@ public record TemplateExport(
                 + " replaced by its file name (informative; not read on import)") List<String> notes) {
 
     /**
-     * A step as authored: the fields of {@link StepDefinition}, by the same names. {@link TemplateTransfer} converts
+     * A step as authored: the fields of {@link StepDefinition} but its id, by the same names. {@link TemplateTransfer} converts
      * to and from it by name, so a field added to template steps crosses by adding it here, as one more component
      * (a test keeps the two lists equal).
      */
@@ -46,6 +47,8 @@ public record TemplateExport(
                        @Schema(description = "Whether the matter's client sees this step (default false)")
                        Boolean clientVisible,
                        @Schema(nullable = true, description = "When the step is due; STEP_COMPLETED names the other"
-                               + " step by its position in `step`") DueRule dueRule) {
+                               + " step by its position in `step`") DueRule dueRule,
+                       @Schema(nullable = true, description = "When the step runs; its clauses name earlier steps by"
+                               + " their position in `step`") Condition condition) {
     }
 }

@@ -89,10 +89,15 @@ abstract class TemplateTransferScenarios {
                         new DueRule(2, DueUnit.BUSINESS_DAYS, DueAnchor.INSTANCE_START, null, null, null)),
                 new StepDefinition("Sign the engagement letter", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, true,
                         Map.of("documentId", documentId), false,
-                        new DueRule(3, DueUnit.BUSINESS_DAYS, DueAnchor.STEP_COMPLETED, 0, null, null)),
+                        new DueRule(3, DueUnit.BUSINESS_DAYS, DueAnchor.STEP_COMPLETED, 0, null, null),
+                        io.matterflow.condition.Condition.all(io.matterflow.condition.Clause.outcome(0, "APPROVED")),
+                        null),
                 new StepDefinition("Welcome pack", ActionType.CHECKLIST, RoleScope.PARALEGAL, false,
                         Map.of("items", List.of("Open the client file", "Send the welcome pack")), true,
-                        new DueRule(-10, DueUnit.BUSINESS_DAYS, DueAnchor.KEY_DATE, null, null, "Trial")),
+                        new DueRule(-10, DueUnit.BUSINESS_DAYS, DueAnchor.KEY_DATE, null, null, "Trial"),
+                        io.matterflow.condition.Condition.any(
+                                io.matterflow.condition.Clause.practiceArea("Litigation").negated(),
+                                io.matterflow.condition.Clause.keyDateSet("Trial")), null),
                 new StepDefinition("Retainer", ActionType.PAYMENT_CLIENT, RoleScope.CLIENT, true,
                         Map.of("amount", new BigDecimal("1500.50"), "currency", "USD"), true,
                         new DueRule(48, DueUnit.HOURS, DueAnchor.STEP_READY, null, null, null)));
@@ -156,7 +161,7 @@ abstract class TemplateTransferScenarios {
         TemplateStep signature = expected.get(1);
         expected.set(1, new TemplateStep(signature.id(), signature.order(), signature.title(), signature.actionType(),
                 signature.roleScope(), signature.required(), Map.of("documentId", "engagement-letter.pdf"),
-                signature.clientVisible(), signature.dueRule()));
+                signature.clientVisible(), signature.dueRule(), signature.condition()));
         assertThat(draft.steps()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("id")
                 .containsExactlyElementsOf(expected);
         assertThat(draft.steps()).extracting(TemplateStep::id)
@@ -202,7 +207,9 @@ abstract class TemplateTransferScenarios {
         document.put("description", null);
         document.put("exportedAt", "2026-03-02T09:10:00Z");
         document.put("sourceVersion", 1);
-        document.put("steps", JSON.convertValue(steps("engagement-letter.pdf"), List.class));
+        List<Map<String, Object>> steps = JSON.convertValue(steps("engagement-letter.pdf"), List.class);
+        steps.forEach(step -> step.remove("id")); // a step's id stays in its firm
+        document.put("steps", steps);
         document.put("notes", List.of());
         return document;
     }

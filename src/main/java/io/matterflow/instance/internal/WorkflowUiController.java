@@ -53,6 +53,7 @@ import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.InstanceDocuments;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepDetails;
+import io.matterflow.instance.StepConditions;
 import io.matterflow.instance.StepDocuments;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.instance.WorkflowStatus;
@@ -83,10 +84,13 @@ class WorkflowUiController {
     private final BusinessCalendars calendars;
     private final Deadlines deadlines;
 
+    private final StepConditions stepConditions;
+
     WorkflowUiController(Matters matters, MatterAccess matterAccess, Instances instances, StepRuntime runtime,
                          StepDocuments documents, Templates templates, Directory directory,
                          Inbox inbox, ActionForms forms, DocumentReads reads,
-                         InstanceDocuments instanceDocuments, BusinessCalendars calendars, Deadlines deadlines) {
+                         InstanceDocuments instanceDocuments, BusinessCalendars calendars, Deadlines deadlines, StepConditions stepConditions) {
+        this.stepConditions = stepConditions;
         this.reads = reads;
         this.calendars = calendars;
         this.deadlines = deadlines;
@@ -322,6 +326,7 @@ class WorkflowUiController {
         model.addAttribute("section", "matters");
         model.addAttribute("instance", instance);
         model.addAttribute("matter", matter);
+        model.addAttribute("conditions", stepConditions.inWords(instance.steps()));
         model.addAttribute("groups", groups);
         model.addAttribute("allowed", allowed);
         model.addAttribute("history", history);

@@ -37,6 +37,11 @@ import io.matterflow.template.TemplateDetails;
 import io.matterflow.template.TemplateDocuments;
 import io.matterflow.template.TemplateExport;
 import io.matterflow.template.TemplateForm;
+import io.matterflow.template.ConditionForm;
+import io.matterflow.template.TemplatePaths;
+import io.matterflow.template.StepDefinition;
+import io.matterflow.condition.Conditions;
+import io.matterflow.action.Outcome;
 import io.matterflow.template.TemplateTransfer;
 import io.matterflow.template.Templates;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,9 +56,11 @@ class TemplateUiController {
     private final ActionForms forms;
     private final TemplateDocuments documents;
     private final TemplateTransfer transfer;
+    private final Conditions conditions;
 
     TemplateUiController(Templates templates, ActionForms forms, TemplateDocuments documents,
-                         TemplateTransfer transfer) {
+                         TemplateTransfer transfer, Conditions conditions) {
+        this.conditions = conditions;
         this.templates = templates;
         this.forms = forms;
         this.documents = documents;
@@ -230,9 +237,44 @@ class TemplateUiController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("preview", preview(form));
+        List<StepDefinition> definitions = form.definitions(forms);
+        model.addAttribute("paths", TemplatePaths.of(definitions, conditions));
+        model.addAttribute("choices", choices(form, definitions));
         var request = ((org.springframework.web.context.request.ServletRequestAttributes)
                 org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
         return Flash.isHtmx(request) ? "template/builder :: editor" : "template/builder";
+    }
+
+    /**
+     * Per row, the tests its condition may choose: each earlier row's outcomes, then the matter's practice area and key
+     * dates. A test a row has chosen that is no longer offered (its step changed type) stays, marked, so that saving
+     * names the problem rather than dropping the test.
+     */
+    private List<List<ConditionForm.Choice>> choices(TemplateForm form, List<StepDefinition> definitions) {
+        List<List<ConditionForm.Choice>> all = new ArrayList<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            List<ConditionForm.Choice> choices = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                StepDefinition earlier = definitions.get(j);
+                String title = earlier.title() == null || earlier.title().isBlank() ? "(untitled)" : earlier.title();
+                for (Outcome o : conditions.outcomes(new Conditions.NamedStep(title, earlier.actionType(),
+                        earlier.actionConfig()))) {
+                    choices.add(new ConditionForm.Choice(ConditionForm.test(j, o.name(), o.item()),
+                            "Step " + (j + 1) + " \u201c" + title + "\u201d " + o.label()));
+                }
+            }
+            choices.add(new ConditionForm.Choice(ConditionForm.AREA, "The matter's practice area is \u2026"));
+            choices.add(new ConditionForm.Choice(ConditionForm.KEY_DATE, "The matter has the key date \u2026"));
+            for (ConditionForm.ClauseForm clause : form.getSteps().get(i).getCondition().getClauses()) {
+                if (clause != null && !clause.getTest().isBlank()
+                        && choices.stream().noneMatch(c -> c.value().equals(clause.getTest()))) {
+                    choices.add(new ConditionForm.Choice(clause.getTest(), clause.getTest()
+                            + " (no longer an outcome of that step)"));
+                }
+            }
+            all.add(choices);
+        }
+        return all;
     }
 
     /** What an instance made from this draft would look like at the start: READY up to the first required step. */
