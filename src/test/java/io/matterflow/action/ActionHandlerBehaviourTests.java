@@ -175,13 +175,20 @@ class ActionHandlerBehaviourTests {
             requests.add(request);
             return new SignatureSession("sess-1", "https://sign.example/sess-1");
         }
+
+        final List<String> cancelled = new ArrayList<>();
+
+        @Override
+        public void cancel(String sessionId) {
+            cancelled.add(sessionId);
+        }
     }
 
     @Nested
     class SignatureClient {
 
         private final RecordingSignatureProvider inksign = new RecordingSignatureProvider();
-        private final SignatureClientHandler handler = TestHandlers.signature(new MockESignatureProvider(), inksign);
+        private final SignatureClientHandler handler = TestHandlers.signature(new MockESignatureProvider(java.time.Clock.systemUTC()), inksign);
 
         private ActionContext<SignatureConfig> started(String provider) {
             var ctx = context(ActionType.SIGNATURE_CLIENT, new SignatureConfig("engagement-letter", provider),
@@ -523,13 +530,20 @@ class ActionHandlerBehaviourTests {
             requests.add(request);
             return new PaymentIntent("pi-1", "https://pay.example/pi-1");
         }
+
+        final List<String> cancelled = new ArrayList<>();
+
+        @Override
+        public void cancel(String intentId) {
+            cancelled.add(intentId);
+        }
     }
 
     @Nested
     class PaymentClient {
 
         private final RecordingPaymentProvider paystub = new RecordingPaymentProvider();
-        private final PaymentClientHandler handler = TestHandlers.payment(new MockPaymentProvider(), paystub);
+        private final PaymentClientHandler handler = TestHandlers.payment(new MockPaymentProvider(java.time.Clock.systemUTC()), paystub);
         private final PaymentConfig config = new PaymentConfig(new BigDecimal("1500.00"), "EUR", "paystub");
 
         private ActionContext<PaymentConfig> started(Actor actor) {
