@@ -7,7 +7,6 @@ import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.matterflow.action.ActionState;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -65,17 +64,19 @@ public record LateProviderEvent(UUID id, UUID stepId, UUID instanceId, UUID matt
             if (!found.currentAttempt()) {
                 return Optional.of(STEP_RETRIED);
             }
-            if (found.instanceStatus() == WorkflowStatus.CANCELED) {
-                return Optional.of(INSTANCE_CANCELED);
-            }
-            if (found.instanceStatus() == WorkflowStatus.COMPLETED) {
-                return Optional.of(INSTANCE_COMPLETED);
-            }
-            ActionState state = found.step().actionState();
-            return switch (state) {
+            // what became of the step says the most; an instance that ended around a started step, the rest
+            Optional<Reason> byStep = switch (found.step().actionState()) {
                 case SKIPPED -> Optional.of(STEP_SKIPPED);
                 case FAILED -> Optional.of(STEP_FAILED);
                 case COMPLETED -> Optional.of(STEP_COMPLETED);
+                default -> Optional.empty();
+            };
+            if (byStep.isPresent()) {
+                return byStep;
+            }
+            return switch (found.instanceStatus()) {
+                case CANCELED -> Optional.of(INSTANCE_CANCELED);
+                case COMPLETED -> Optional.of(INSTANCE_COMPLETED);
                 default -> Optional.empty();
             };
         }
