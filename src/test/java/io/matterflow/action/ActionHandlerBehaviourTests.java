@@ -225,6 +225,25 @@ class ActionHandlerBehaviourTests {
         }
 
         @Test
+        void shouldCancelTheAttemptsSessionAtTheProviderThatOpenedIt() {
+            var ctx = started("inksign");
+
+            handler.closeSession(ctx);
+
+            assertThat(inksign.cancelled).containsExactly("sess-1");
+        }
+
+        @Test
+        void shouldCloseNothingForAnAttemptThatOpenedNoSession() {
+            var ctx = context(ActionType.SIGNATURE_CLIENT, new SignatureConfig("letter", "inksign"), ActionState.READY,
+                    TestHandlers.lawyer(), CLIENT);
+
+            handler.closeSession(ctx);
+
+            assertThat(inksign.cancelled).isEmpty();
+        }
+
+        @Test
         void shouldAskProviderToHaveClientSignConfiguredDocument() {
             started("inksign");
 
@@ -561,6 +580,15 @@ class ActionHandlerBehaviourTests {
             var ctx = context(ActionType.PAYMENT_CLIENT, config, ActionState.READY, TestHandlers.lawyer(), null);
 
             assertThat(handler.canStart(ctx)).isFalse();
+        }
+
+        @Test
+        void shouldCancelTheAttemptsIntentAtTheProviderThatOpenedIt() {
+            var ctx = started(TestHandlers.client());
+
+            handler.closeSession(ctx);
+
+            assertThat(paystub.cancelled).containsExactly("pi-1");
         }
 
         @Test
