@@ -168,6 +168,23 @@ abstract class ProviderSessionScenarios {
     }
 
     @Test
+    void shouldCancelTheSigningSessionWhenTheMatterIsClosedWithItsWorkflows() throws Exception {
+        var signing = startedSignature();
+        String session = session(signing.step());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .patch("/api/matters/{id}", signing.firm().matter().id())
+                        .with(httpBasic(signing.firm().owner().email(), "pw")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\": \"CLOSED\", \"cancelActiveWorkflows\": true}"))
+                .andExpect(status().isOk());
+
+        assertThat(esign.cancelledAt(session)).isPresent();
+        assertThat(events(signing, "step.provider-session-close")).singleElement()
+                .satisfies(e -> assertThat(e.metadata()).containsEntry("cause", "instance canceled")
+                        .containsEntry("outcome", "CLOSED"));
+    }
+
+    @Test
     void shouldKeepTheSkipWhenTheProviderFailsToCancelAndCountTheFailure() {
         var paying = startedPayment();
         String intent = intent(paying.step());
