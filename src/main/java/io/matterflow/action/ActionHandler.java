@@ -85,6 +85,17 @@ public interface ActionHandler<C> {
     }
 
     /**
+     * Closes what {@link #start} opened outside for the attempt whose data {@code ctx} holds (a signing session, a
+     * payment intent), because the engine ended that attempt without completing it: the step was skipped or retried,
+     * or its instance was cancelled or completed. The engine calls it after its own change has committed, with the
+     * attempt's data as it was, and treats a failure (any exception) as the provider's: logged, counted
+     * ({@code workflow.provider.cancel.failures}) and audited, never undoing the step's change. Must be safe to call
+     * for a session that has already ended. The default closes nothing: most types open nothing outside.
+     */
+    default void closeSession(ActionContext<C> ctx) {
+    }
+
+    /**
      * The documents stored in Matterflow that a config names for the client to sign, by config field
      * ({@code documentId}); checked to belong to the template or instance, and served to the signer.
      */

@@ -46,10 +46,12 @@ class InstanceProgress {
     private final EntityManager entityManager;
     private final DueDates dueDates;
     private final StepConditions conditions;
+    private final ProviderSessions sessions;
 
     InstanceProgress(AuditLog audit, ApplicationEventPublisher events, StepMetrics metrics,
                      StepObservations observations, EntityManager entityManager, DueDates dueDates,
-                     StepConditions conditions) {
+                     StepConditions conditions, ProviderSessions sessions) {
+        this.sessions = sessions;
         this.dueDates = dueDates;
         this.conditions = conditions;
         this.audit = audit;
@@ -189,6 +191,7 @@ class InstanceProgress {
                     recorded(instance, step, ActionEvent.AUTO_SKIP, from, system, Map.of("reason", AUTO_SKIP_REASON));
                 });
             }
+            sessions.instanceEnded(instance, stepsInOrder, AUTO_SKIP_REASON); // an optional step's failed payment
             WorkflowStatus from = instance.status();
             instance.status(WorkflowStatus.COMPLETED, now);
             audit.append(new AuditRecord(instance.orgId(), instance.id(), system, "instance.complete", "INSTANCE",

@@ -74,11 +74,13 @@ public class Instances {
     private final ActionRegistry registry;
     private final DocumentLookup documents;
     private final DueDates dueDates;
+    private final ProviderSessions sessions;
     private final Clock clock;
 
     Instances(InstanceRepository instances, InstanceStepRepository steps, Templates templates, Directory directory,
               MatterAccess matterAccess, InstanceProgress progress, AuditLog audit, ActionRegistry registry,
-              DocumentLookup documents, DueDates dueDates, Clock clock) {
+              DocumentLookup documents, DueDates dueDates, ProviderSessions sessions, Clock clock) {
+        this.sessions = sessions;
         this.documents = documents;
         this.dueDates = dueDates;
         this.instances = instances;
@@ -240,7 +242,11 @@ public class Instances {
             instance.status(status, now);
             audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.status", "INSTANCE",
                     instance.id(), from.name(), status.name(), cause));
-            progress.settle(instance, steps.findSteps(instance.id()), now);
+            List<InstanceStepEntity> all = steps.findSteps(instance.id());
+            if (status == WorkflowStatus.CANCELED) {
+                sessions.instanceEnded(instance, all, "instance canceled");
+            }
+            progress.settle(instance, all, now);
         }
         instances.saveAndFlush(instance);
         return details(instance);
@@ -596,20 +602,35 @@ public class Instances {
     }
 
     /**
-     * The step whose current attempt the provider knows by {@code reference} (a signature session, a payment intent),
-     * in whichever organization it is: provider webhooks name no organization, the step tells it. Only a step whose
-     * type that kind of provider reports on ({@link io.matterflow.action.ActionHandler#providerKind()}) is found;
-     * a step of another provider, or whose attempt was retried since, is not.
+     * The step whose attempt the provider knows by {@code reference} (a signature session, a payment intent), in
+     * whichever organization it is: provider webhooks name no organization, the step tells it. Only a step whose
+     * type that kind of provider reports on ({@link io.matterflow.action.ActionHandler#providerKind()}) is found.
+     * The current attempt's session is found on the step; an earlier attempt's (the step was retried since) in the
+     * sessions the step opened, answered with {@link ProviderStep#currentAttempt()} false.
      */
     public Optional<ProviderStep> findByProviderReference(String providerKind, String provider, String reference) {
         if (reference == null || reference.isEmpty()) {
             return Optional.empty();
         }
-        return steps.findByProviderRef(reference).stream()
-                .filter(s -> registry.find(s.actionType()).map(h -> providerKind.equals(h.providerKind()))
-                        .orElse(false) && provider.equals(s.actionData().get("provider")))
-                .findFirst()
-                .map(s -> new ProviderStep(s.orgId(), provider, s.toDetails()));
+        Optional<InstanceStepEntity> current = steps.findByProviderRef(reference).stream()
+                .filter(s -> reportsOn(s, providerKind) && provider.equals(s.actionData().get("provider")))
+                .findFirst();
+        if (current.isPresent()) {
+            return current.map(s -> providerStep(s, provider, true));
+        }
+        return sessions.stepOf(providerKind, provider, reference).flatMap(steps::findById)
+                .filter(s -> reportsOn(s, providerKind))
+                .map(s -> providerStep(s, provider, reference.equals(s.providerRef())));
+    }
+
+    private boolean reportsOn(InstanceStepEntity step, String providerKind) {
+        return registry.find(step.actionType()).map(h -> providerKind.equals(h.providerKind())).orElse(false);
+    }
+
+    private ProviderStep providerStep(InstanceStepEntity step, String provider, boolean currentAttempt) {
+        InstanceEntity instance = instances.findById(step.instanceId()).orElseThrow();
+        return new ProviderStep(step.orgId(), provider, step.toDetails(), instance.matterId(), instance.title(),
+                instance.status(), currentAttempt);
     }
 
     /** The step as the caller may see it: 404 for a client on a step of the firm's not shown to it. */

@@ -142,6 +142,14 @@ class StepObservations {
         }
 
         @Override
+        public void closeSession(ActionContext<Object> ctx) {
+            handlerCall(type(), "closeSession", stepId, () -> {
+                delegate.closeSession(ctx);
+                return null;
+            });
+        }
+
+        @Override
         public ActionState getNextStateOnEvent(ActionContext<Object> ctx, ActionEvent event) {
             return handlerCall(type(), "getNextStateOnEvent", stepId, () -> delegate.getNextStateOnEvent(ctx, event));
         }

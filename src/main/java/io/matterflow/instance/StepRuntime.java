@@ -56,13 +56,15 @@ public class StepRuntime {
     private final ActionRegistry registry;
     private final StepAccess access;
     private final InstanceProgress progress;
+    private final ProviderSessions sessions;
     private final StepObservations observations;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     StepRuntime(InstanceRepository instances, InstanceStepRepository steps, ActionRegistry registry, StepAccess access,
-                InstanceProgress progress, StepObservations observations,
+                InstanceProgress progress, ProviderSessions sessions, StepObservations observations,
                 PlatformTransactionManager transactionManager, Clock clock) {
+        this.sessions = sessions;
         this.instances = instances;
         this.steps = steps;
         this.registry = registry;
@@ -389,7 +391,9 @@ public class StepRuntime {
             }
             default -> throw new IllegalArgumentException(event + " is raised by the engine only");
         }
+        Map<String, Object> attempt = step.actionData();
         step.moveTo(target, data, now, providerReference(type, data));
+        sessions.moved(instance, step, event, attempt, metadata, now);
         progress.recorded(instance, step, event, from, actor, metadata);
     }
 

@@ -4,7 +4,8 @@
  * {@code workflow.ready-notifications.email} is on, an email to the same people, queued in the transition's
  * transaction ({@link io.matterflow.notification.ReadyEmails}) and sent after commit by every node's
  * {@link io.matterflow.notification.EmailSender}: throttled per recipient, retried with backoff, sent once however
- * many nodes run. Also the per-organization {@link io.matterflow.notification.FeatureFlags}. Consumes the instance
+ * many nodes run. Also the notices for the matter's owner: a quarantined document, a provider event recorded after its
+ * step had moved on. Also the per-organization {@link io.matterflow.notification.FeatureFlags}. Consumes the instance
  * module's events only.
  */
 package io.matterflow.notification;

@@ -19,6 +19,8 @@ import io.matterflow.action.ScanRecorded;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.instance.Instances;
+import io.matterflow.instance.LateProviderEvent;
+import io.matterflow.instance.LateProviderEvents;
 import io.matterflow.instance.ProviderStep;
 import io.matterflow.instance.StepDetails;
 import io.matterflow.instance.StepDocuments;
@@ -33,6 +35,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * concurrent delivery of the same event waits for it (or collides with it) and, run again, finds it and answers as a
  * duplicate. Steps move through {@link StepRuntime} with the provider as the actor, as any other transition.
  * <p>
+ * An event about a step that has moved on (skipped, failed, retried since the session it names, its instance cancelled
+ * or completed) is recorded ({@link LateProviderEvents}) and acknowledged as {@value #RECORDED_NOT_APPLIED}; only an
+ * event naming a session that no step ever opened is unknown (404).
+ * <p>
  * The HTTP route and the built-in mock providers' pages both call {@link #receive}, so the mock pages take the path a
  * real provider's request takes.
  */
@@ -42,6 +48,8 @@ public class Webhooks {
     static final int MAX_ATTEMPTS = 5;
     /** What an event that reports what its step already records answers: nothing changes. */
     static final String UNCHANGED = "UNCHANGED";
+    /** What an event about a step that has moved on answers: recorded ({@link LateProviderEvents}), not applied. */
+    public static final String RECORDED_NOT_APPLIED = "RECORDED_NOT_APPLIED";
 
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
     private static final String REQUEST_ID = "requestId";
@@ -51,11 +59,14 @@ public class Webhooks {
     private final Instances instances;
     private final StepRuntime runtime;
     private final StepDocuments documents;
+    private final LateProviderEvents lateEvents;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Webhooks(WebhookSignatures signatures, WebhookEventRepository events, Instances instances, StepRuntime runtime,
-             StepDocuments documents, PlatformTransactionManager transactionManager, Clock clock) {
+             StepDocuments documents, LateProviderEvents lateEvents, PlatformTransactionManager transactionManager,
+             Clock clock) {
+        this.lateEvents = lateEvents;
         this.signatures = signatures;
         this.events = events;
         this.instances = instances;
@@ -70,10 +81,19 @@ public class Webhooks {
                    @Schema(description = "true when this event id was processed before: nothing changed now")
                    boolean duplicate,
                    @Schema(description = "The step's state after the event (`COMPLETED`, `FAILED`), the document's"
-                           + " status (`ACCEPTED`, `REJECTED`), or `UNCHANGED` when the step or document already"
-                           + " records what the event reports (an infected document stays REJECTED); for a duplicate,"
+                           + " status (`ACCEPTED`, `REJECTED`), `UNCHANGED` when the step or document already"
+                           + " records what the event reports (an infected document stays REJECTED), or"
+                           + " `RECORDED_NOT_APPLIED` when the step had moved on (see `reason`); for a duplicate,"
                            + " the first delivery's outcome", example = "COMPLETED")
-                   String outcome) {
+                   String outcome,
+                   @Schema(description = "false when the event was recorded and not applied to its step"
+                           + " (`RECORDED_NOT_APPLIED`): the step had moved on; the provider need not send it again")
+                   boolean applied,
+                   @Schema(nullable = true, description = "Why an event was not applied: `STEP_SKIPPED`, `STEP_FAILED`,"
+                           + " `STEP_COMPLETED`, `STEP_RETRIED` (the session is an earlier attempt's),"
+                           + " `INSTANCE_CANCELED`, `INSTANCE_COMPLETED`; null when it was applied",
+                           example = "STEP_SKIPPED")
+                   String reason) {
     }
 
     /** Verifies, reads and applies a provider's event; see the class comment. */
@@ -88,8 +108,9 @@ public class Webhooks {
             for (int attempt = 1; ; attempt++) {
                 try {
                     Receipt receipt = transactions.execute(status -> applyOnce(kind, provider, event, payload));
-                    log.info("Webhook {}/{} event {} ({}): {}{}", kind.key(), provider, event.id(), event.type(),
-                            receipt.outcome(), receipt.duplicate() ? " (duplicate)" : "");
+                    log.info("Webhook {}/{} event {} ({}): {}{}{}", kind.key(), provider, event.id(), event.type(),
+                            receipt.outcome(), receipt.reason() == null ? "" : " " + receipt.reason(),
+                            receipt.duplicate() ? " (duplicate)" : "");
                     return receipt;
                 } catch (RuntimeException e) {
                     if (!StepRuntime.isLostRace(e)) {
@@ -114,7 +135,8 @@ public class Webhooks {
     private Receipt applyOnce(ProviderKind kind, String provider, ProviderEvent event, Map<String, Object> payload) {
         var seen = events.findByProviderKindAndProviderAndEventId(kind.key(), provider, event.id());
         if (seen.isPresent()) {
-            return new Receipt(event.id(), true, seen.get().outcome());
+            String outcome = seen.get().outcome();
+            return new Receipt(event.id(), true, outcome, !RECORDED_NOT_APPLIED.equals(outcome), seen.get().reason());
         }
         WebhookEventEntity record = events.saveAndFlush(new WebhookEventEntity(kind, provider, event, payload,
                 clock.instant()));
@@ -126,12 +148,16 @@ public class Webhooks {
         } else {
             applied = uploadScan(provider, (ProviderEvent.UploadScan) event);
         }
-        record.processed(applied.orgId(), applied.stepId(), applied.outcome());
+        record.processed(applied.orgId(), applied.stepId(), applied.outcome(), applied.reason());
         events.flush();
-        return new Receipt(event.id(), false, applied.outcome());
+        return new Receipt(event.id(), false, applied.outcome(), applied.reason() == null, applied.reason());
     }
 
-    private record Applied(UUID orgId, UUID stepId, String outcome) {
+    private record Applied(UUID orgId, UUID stepId, String outcome, String reason) {
+
+        Applied(UUID orgId, UUID stepId, String outcome) {
+            this(orgId, stepId, outcome, null);
+        }
     }
 
     private Applied signature(String provider, ProviderEvent.Signature event) {
@@ -140,8 +166,13 @@ public class Webhooks {
                 event.signatureSessionId()));
         boolean signed = event.type().equals("signature.signed");
         String outcome = signed ? "SIGNED" : "DECLINED";
-        if (alreadyRecords(found.step(), "signatureOutcome", outcome)) {
+        if (found.currentAttempt() && alreadyRecords(found.step(), "signatureOutcome", outcome)) {
             return new Applied(found.orgId(), found.step().id(), UNCHANGED);
+        }
+        var late = LateProviderEvent.Reason.of(found);
+        if (late.isPresent()) {
+            return recordedLate(found, late.get(), new LateProviderEvents.Reported(ProviderKind.ESIGN.key(), provider,
+                    event.id(), event.type(), event.signatureSessionId(), null, null, clock.instant()));
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("signatureSessionId", event.signatureSessionId());
@@ -158,8 +189,14 @@ public class Webhooks {
                 event.paymentIntentId()).orElseThrow(() -> new NotFoundException("Payment intent",
                 event.paymentIntentId()));
         String status = event.type().equals("payment.succeeded") ? "SUCCEEDED" : "FAILED";
-        if (alreadyRecords(found.step(), "paymentStatus", status)) {
+        if (found.currentAttempt() && alreadyRecords(found.step(), "paymentStatus", status)) {
             return new Applied(found.orgId(), found.step().id(), UNCHANGED);
+        }
+        var late = LateProviderEvent.Reason.of(found);
+        if (late.isPresent()) {
+            return recordedLate(found, late.get(), new LateProviderEvents.Reported(ProviderKind.PAYMENTS.key(),
+                    provider, event.id(), event.type(), event.paymentIntentId(), event.amount(), event.currency(),
+                    clock.instant()));
         }
         // The handler checks the intent, amount and currency against the step (400 naming the fields).
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -178,6 +215,17 @@ public class Webhooks {
         ScanRecorded scan = documents.recordScan(provider, event.documentId(), event.verdict().equals("clean"));
         DocumentInfo document = scan.document();
         return new Applied(document.orgId(), document.stepId(), scan.changed() ? document.status().name() : UNCHANGED);
+    }
+
+    /**
+     * An event about a step that has moved on (skipped, failed, retried, its instance ended) is recorded, audited and
+     * told to the matter's owner, and acknowledged: refusing it would make the provider retry for days, and the
+     * money or signature it reports would be recorded nowhere.
+     */
+    private Applied recordedLate(ProviderStep found, LateProviderEvent.Reason reason,
+                                 LateProviderEvents.Reported reported) {
+        lateEvents.record(found, reported, reason);
+        return new Applied(found.orgId(), found.step().id(), RECORDED_NOT_APPLIED, reason.name());
     }
 
     private Applied moved(ProviderStep found, Map<String, Object> payload) {

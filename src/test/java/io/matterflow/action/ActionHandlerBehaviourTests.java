@@ -175,13 +175,20 @@ class ActionHandlerBehaviourTests {
             requests.add(request);
             return new SignatureSession("sess-1", "https://sign.example/sess-1");
         }
+
+        final List<String> cancelled = new ArrayList<>();
+
+        @Override
+        public void cancel(String sessionId) {
+            cancelled.add(sessionId);
+        }
     }
 
     @Nested
     class SignatureClient {
 
         private final RecordingSignatureProvider inksign = new RecordingSignatureProvider();
-        private final SignatureClientHandler handler = TestHandlers.signature(new MockESignatureProvider(), inksign);
+        private final SignatureClientHandler handler = TestHandlers.signature(new MockESignatureProvider(java.time.Clock.systemUTC()), inksign);
 
         private ActionContext<SignatureConfig> started(String provider) {
             var ctx = context(ActionType.SIGNATURE_CLIENT, new SignatureConfig("engagement-letter", provider),
@@ -215,6 +222,25 @@ class ActionHandlerBehaviourTests {
                     .containsEntry("signatureSessionId", "sess-1")
                     .containsEntry("signingUrl", "https://sign.example/sess-1")
                     .containsEntry("sessionCreatedAt", NOW.toString());
+        }
+
+        @Test
+        void shouldCancelTheAttemptsSessionAtTheProviderThatOpenedIt() {
+            var ctx = started("inksign");
+
+            handler.closeSession(ctx);
+
+            assertThat(inksign.cancelled).containsExactly("sess-1");
+        }
+
+        @Test
+        void shouldCloseNothingForAnAttemptThatOpenedNoSession() {
+            var ctx = context(ActionType.SIGNATURE_CLIENT, new SignatureConfig("letter", "inksign"), ActionState.READY,
+                    TestHandlers.lawyer(), CLIENT);
+
+            handler.closeSession(ctx);
+
+            assertThat(inksign.cancelled).isEmpty();
         }
 
         @Test
@@ -523,13 +549,20 @@ class ActionHandlerBehaviourTests {
             requests.add(request);
             return new PaymentIntent("pi-1", "https://pay.example/pi-1");
         }
+
+        final List<String> cancelled = new ArrayList<>();
+
+        @Override
+        public void cancel(String intentId) {
+            cancelled.add(intentId);
+        }
     }
 
     @Nested
     class PaymentClient {
 
         private final RecordingPaymentProvider paystub = new RecordingPaymentProvider();
-        private final PaymentClientHandler handler = TestHandlers.payment(new MockPaymentProvider(), paystub);
+        private final PaymentClientHandler handler = TestHandlers.payment(new MockPaymentProvider(java.time.Clock.systemUTC()), paystub);
         private final PaymentConfig config = new PaymentConfig(new BigDecimal("1500.00"), "EUR", "paystub");
 
         private ActionContext<PaymentConfig> started(Actor actor) {
@@ -547,6 +580,15 @@ class ActionHandlerBehaviourTests {
             var ctx = context(ActionType.PAYMENT_CLIENT, config, ActionState.READY, TestHandlers.lawyer(), null);
 
             assertThat(handler.canStart(ctx)).isFalse();
+        }
+
+        @Test
+        void shouldCancelTheAttemptsIntentAtTheProviderThatOpenedIt() {
+            var ctx = started(TestHandlers.client());
+
+            handler.closeSession(ctx);
+
+            assertThat(paystub.cancelled).containsExactly("pi-1");
         }
 
         @Test

@@ -317,6 +317,10 @@ class ActionHandlerConfigTests {
             public SignatureSession createSession(SignatureRequest request) {
                 return new SignatureSession("s", "u");
             }
+
+            @Override
+            public void cancel(String sessionId) {
+            }
         };
         Map<String, Object> config = map("documentId", "letter", "provider", "inksign");
 
@@ -337,6 +341,10 @@ class ActionHandlerConfigTests {
             @Override
             public PaymentIntent createIntent(PaymentRequest request) {
                 return new PaymentIntent("pi", "url");
+            }
+
+            @Override
+            public void cancel(String intentId) {
             }
         };
 

@@ -44,7 +44,7 @@ final class TestHandlers {
 
     static SignatureClientHandler signature(ESignatureProvider... providers) {
         return new SignatureClientHandler(VALIDATOR,
-                providers.length == 0 ? List.of(new MockESignatureProvider()) : List.of(providers));
+                providers.length == 0 ? List.of(new MockESignatureProvider(java.time.Clock.systemUTC())) : List.of(providers));
     }
 
     static DocumentRequestHandler documentRequest(DocumentLookup lookup) {
@@ -76,7 +76,7 @@ final class TestHandlers {
 
     static PaymentClientHandler payment(PaymentProvider... providers) {
         return new PaymentClientHandler(VALIDATOR,
-                providers.length == 0 ? List.of(new MockPaymentProvider()) : List.of(providers));
+                providers.length == 0 ? List.of(new MockPaymentProvider(java.time.Clock.systemUTC())) : List.of(providers));
     }
 
     static ChecklistHandler checklist() {

@@ -175,9 +175,9 @@ class AuthorizationMatrixTests {
 
     /** Reads by another firm's admin: the firm's ids are unknown (404); its lists show none of the firm's rows. */
     enum Read {
-        TEMPLATE(404), TEMPLATE_VERSIONS(404), TEMPLATE_EXPORT(404), INSTANCE(404), MATTER_INSTANCES(404), INSTANCE_AUDIT(404), STEP(404),
-        STEP_HISTORY(404), STEP_DOCUMENTS(404), MATTER(404), TEMPLATE_LIST(200), MATTER_LIST(200), INBOX(200),
-        USERS(200), USER(404);
+        TEMPLATE(404), TEMPLATE_VERSIONS(404), TEMPLATE_EXPORT(404), INSTANCE(404), MATTER_INSTANCES(404),
+        INSTANCE_AUDIT(404), INSTANCE_LATE_EVENTS(404), STEP(404), STEP_HISTORY(404), STEP_DOCUMENTS(404), MATTER(404),
+        TEMPLATE_LIST(200), MATTER_LIST(200), INBOX(200), USERS(200), USER(404);
 
         final int status;
 
@@ -667,7 +667,8 @@ class AuthorizationMatrixTests {
     }
 
     static Stream<Read> shouldAnswerReadsOfAMatterTheCallerMayNotSeeAsForAnUnknownId() {
-        return Stream.of(Read.MATTER, Read.MATTER_INSTANCES, Read.INSTANCE, Read.INSTANCE_AUDIT, Read.STEP,
+        return Stream.of(Read.MATTER, Read.MATTER_INSTANCES, Read.INSTANCE, Read.INSTANCE_AUDIT,
+                Read.INSTANCE_LATE_EVENTS, Read.STEP,
                 Read.STEP_HISTORY, Read.STEP_DOCUMENTS);
     }
 
@@ -754,6 +755,7 @@ class AuthorizationMatrixTests {
             case MATTER_INSTANCES -> get("/api/workflows/instances")
                     .param("matterId", f.firm().matter().id().toString());
             case INSTANCE_AUDIT -> get("/api/workflows/instances/{id}/audit", s.instanceId());
+            case INSTANCE_LATE_EVENTS -> get("/api/workflows/instances/{id}/late-events", s.instanceId());
             case STEP -> get("/api/workflows/steps/{id}", s.stepId());
             case STEP_HISTORY -> get("/api/workflows/steps/{id}/history", s.stepId());
             case STEP_DOCUMENTS -> get("/api/workflows/steps/{id}/documents", s.stepId());
@@ -776,6 +778,7 @@ class AuthorizationMatrixTests {
             case MATTER_INSTANCES -> get("/api/workflows/instances").param("matterId", matterId.toString());
             case INSTANCE -> get("/api/workflows/instances/{id}", s.instanceId());
             case INSTANCE_AUDIT -> get("/api/workflows/instances/{id}/audit", s.instanceId());
+            case INSTANCE_LATE_EVENTS -> get("/api/workflows/instances/{id}/late-events", s.instanceId());
             case STEP -> get("/api/workflows/steps/{id}", s.stepId());
             case STEP_HISTORY -> get("/api/workflows/steps/{id}/history", s.stepId());
             case STEP_DOCUMENTS -> get("/api/workflows/steps/{id}/documents", s.stepId());

@@ -618,6 +618,7 @@ class BadInputTests extends ApiTestSupport {
                         "stepId"),
                 c("complete", "POST", "/api/workflows/steps/abc/complete", "{}", 400, "id"),
                 c("history", "GET", "/api/workflows/steps/abc/history", null, 400, "id"),
+                c("late events", "GET", "/api/workflows/instances/abc/late-events", null, 400, "id"),
                 c("upload", "POST", "/api/workflows/steps/abc/documents", null, 400, "id").as(Who.CLIENT)
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", "%PDF".getBytes())),
                 c("read matter", "GET", "/api/matters/abc", null, 400, "id"),

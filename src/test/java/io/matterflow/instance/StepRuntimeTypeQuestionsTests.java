@@ -59,7 +59,7 @@ class StepRuntimeTypeQuestionsTests {
         PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
         when(transactions.getTransaction(any())).thenAnswer(invocation -> new SimpleTransactionStatus());
         runtime = new StepRuntime(mock(InstanceRepository.class), steps,
-                new ActionRegistry(List.of(tick, paid, plain)), access, mock(InstanceProgress.class),
+                new ActionRegistry(List.of(tick, paid, plain)), access, mock(InstanceProgress.class), mock(ProviderSessions.class),
                 new StepObservations(ObservationRegistry.create()), transactions, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -105,6 +105,19 @@ public class PaymentClientHandler extends AbstractActionHandler<PaymentConfig, P
         ctx.data().put("currency", ctx.config().currency());
     }
 
+    /** Cancels the attempt's payment intent at the provider that opened it. */
+    @Override
+    public void closeSession(ActionContext<PaymentConfig> ctx) {
+        if (ctx.data().get(INTENT_ID) instanceof String intent) {
+            Object name = ctx.data().getOrDefault("provider", ctx.config().providerOrDefault());
+            PaymentProvider provider = providers.get(String.valueOf(name));
+            if (provider == null) {
+                throw new IllegalStateException("no payment provider " + name + " to cancel intent " + intent);
+            }
+            provider.cancel(intent);
+        }
+    }
+
     @Override
     protected void checkPayload(ActionContext<PaymentConfig> ctx, PaymentResult result, List<FieldError> errors) {
         if (!result.paymentIntentId().equals(ctx.data().get(INTENT_ID))) {

@@ -91,6 +91,19 @@ public class SignatureClientHandler extends AbstractActionHandler<SignatureConfi
         ctx.data().put("sessionCreatedAt", ctx.now().toString());
     }
 
+    /** Cancels the attempt's signing session at the provider that opened it. */
+    @Override
+    public void closeSession(ActionContext<SignatureConfig> ctx) {
+        if (ctx.data().get(SESSION_ID) instanceof String session) {
+            Object name = ctx.data().getOrDefault("provider", ctx.config().providerOrDefault());
+            ESignatureProvider provider = providers.get(String.valueOf(name));
+            if (provider == null) {
+                throw new IllegalStateException("no e-signature provider " + name + " to cancel session " + session);
+            }
+            provider.cancel(session);
+        }
+    }
+
     @Override
     protected void checkPayload(ActionContext<SignatureConfig> ctx, SignatureResult result, List<FieldError> errors) {
         if (!result.signatureSessionId().equals(ctx.data().get(SESSION_ID))) {

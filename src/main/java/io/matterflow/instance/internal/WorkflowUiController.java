@@ -52,6 +52,8 @@ import io.matterflow.instance.Inbox;
 import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.InstanceDocuments;
 import io.matterflow.instance.Instances;
+import io.matterflow.instance.LateProviderEvent;
+import io.matterflow.instance.LateProviderEvents;
 import io.matterflow.instance.StepDetails;
 import io.matterflow.instance.StepConditions;
 import io.matterflow.instance.StepDocuments;
@@ -83,14 +85,17 @@ class WorkflowUiController {
     private final DocumentReads reads;
     private final BusinessCalendars calendars;
     private final Deadlines deadlines;
+    private final LateProviderEvents lateEvents;
 
     private final StepConditions stepConditions;
 
     WorkflowUiController(Matters matters, MatterAccess matterAccess, Instances instances, StepRuntime runtime,
                          StepDocuments documents, Templates templates, Directory directory,
                          Inbox inbox, ActionForms forms, DocumentReads reads,
-                         InstanceDocuments instanceDocuments, BusinessCalendars calendars, Deadlines deadlines, StepConditions stepConditions) {
+                         InstanceDocuments instanceDocuments, BusinessCalendars calendars, Deadlines deadlines,
+                         StepConditions stepConditions, LateProviderEvents lateEvents) {
         this.stepConditions = stepConditions;
+        this.lateEvents = lateEvents;
         this.reads = reads;
         this.calendars = calendars;
         this.deadlines = deadlines;
@@ -323,6 +328,11 @@ class WorkflowUiController {
             }
         }
         long done = instance.steps().stream().filter(s -> s.actionState().isDone()).count();
+        // what providers reported after a step had moved on (a payment for a skipped step): the firm's record
+        Map<UUID, List<LateProviderEvent>> late = ClientView.applies(actor) ? Map.of()
+                : lateEvents.of(instance.orgId(), instance.id()).stream()
+                        .collect(Collectors.groupingBy(LateProviderEvent::stepId));
+        model.addAttribute("lateEvents", late);
         model.addAttribute("section", "matters");
         model.addAttribute("instance", instance);
         model.addAttribute("matter", matter);

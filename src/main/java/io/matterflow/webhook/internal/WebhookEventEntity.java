@@ -43,6 +43,9 @@ public class WebhookEventEntity {
     private Map<String, Object> payload;
     @Column(nullable = false)
     private String outcome;
+    /** Why an event was recorded and not applied; null when it was applied. */
+    @Column
+    private String reason;
 
     protected WebhookEventEntity() {
     }
@@ -59,13 +62,18 @@ public class WebhookEventEntity {
         this.outcome = RECEIVED;
     }
 
-    public void processed(UUID orgId, UUID stepId, String outcome) {
+    public void processed(UUID orgId, UUID stepId, String outcome, String reason) {
         this.orgId = orgId;
         this.stepId = stepId;
         this.outcome = outcome;
+        this.reason = reason;
     }
 
     public String outcome() {
         return outcome;
+    }
+
+    public String reason() {
+        return reason;
     }
 }
