@@ -1,0 +1,148 @@
+package io.matterflow.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.matterflow.action.ActionState;
+import io.matterflow.action.ActionType;
+import io.matterflow.action.RoleScope;
+import io.matterflow.condition.Clause;
+import io.matterflow.condition.Condition;
+import io.matterflow.directory.Directory;
+import io.matterflow.instance.InstanceDetails;
+import io.matterflow.instance.Instances;
+import io.matterflow.instance.StepDetails;
+import io.matterflow.support.Browser;
+import io.matterflow.support.EnabledIfChromium;
+import io.matterflow.support.TestFirm;
+import io.matterflow.support.Workflows;
+import io.matterflow.template.StepDefinition;
+import io.matterflow.template.TemplateStep;
+import io.matterflow.template.Templates;
+
+/**
+ * A branch built in the builder and run both ways in a real browser: the lawyer gives the decline letter and the
+ * engagement letter their conditions from the drop-downs, sees the two paths in the preview, publishes, and then
+ * rejects the conflict check on one matter's workflow and approves it on another's; each run view shows the path
+ * taken, the other letter skipped with its reason.
+ */
+@EnabledIfChromium
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class BranchingBrowserTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Directory directory;
+    @Autowired
+    Templates templates;
+    @Autowired
+    Instances instances;
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void shouldBuildABranchAndRunBothPaths() {
+        TestFirm firm = TestFirm.create(directory);
+        var owner = firm.as(firm.owner());
+        var draft = templates.create(owner, "Intake " + UUID.randomUUID().toString().substring(0, 6), null, List.of(
+                new StepDefinition("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of()),
+                new StepDefinition("Decline letter", ActionType.CHECKLIST, RoleScope.LAWYER, true,
+                        Map.of("items", List.of("Sent"))),
+                new StepDefinition("Engagement letter", ActionType.CHECKLIST, RoleScope.LAWYER, true,
+                        Map.of("items", List.of("Sent")))));
+        Page page = signIn(firm);
+        page.navigate("/workflows/templates/" + draft.id());
+
+        // the decline letter runs when the conflict check is rejected, the engagement letter when it is approved
+        page.getByLabel("When step 2 runs").selectOption("ALL");
+        page.locator("#cond-1-0").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Step 1 \u201cConflict check\u201d is rejected"));
+        page.getByLabel("When step 3 runs").selectOption("ALL");
+        page.locator("#cond-2-0").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Step 1 \u201cConflict check\u201d is approved"));
+        page.locator("#save-draft").click();
+
+        assertThat(page.locator("#flash")).containsText("Draft saved: 3 steps");
+        Locator paths = page.locator("#paths .path");
+        assertThat(paths).hasCount(2);
+        assertThat(paths.nth(0)).containsText("\u201cConflict check\u201d is rejected");
+        assertThat(paths.nth(0).locator("li.skipped")).hasText("Engagement letter Skipped");
+        assertThat(paths.nth(1)).containsText("\u201cConflict check\u201d is approved");
+        assertThat(paths.nth(1).locator("li.skipped")).hasText("Decline letter Skipped");
+        Browser.screenshot(page, "template-builder-branch");
+        page.locator("#publish").click();
+        assertThat(page.locator("#flash")).containsText("as version 1");
+        assertThat(templates.get(owner, draft.id()).steps()).extracting(TemplateStep::condition).containsExactly(
+                null, new Condition(Condition.Match.ALL, List.of(Clause.outcome(0, "REJECTED"))),
+                new Condition(Condition.Match.ALL, List.of(Clause.outcome(0, "APPROVED"))));
+
+        // one path: rejected
+        var workflows = new Workflows(templates, instances);
+        InstanceDetails declined = workflows.instantiate(firm, draft.id(), "Declined intake");
+        open(page, firm, declined);
+        assertThat(step(page, declined, 1)).containsText("Runs only when \u201cConflict check\u201d is rejected");
+        step(page, declined, 0).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start Conflict check"))
+                .click();
+        page.locator("#comment-" + declined.steps().get(0).id()).fill("Acts for the other side");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject")).click();
+        assertThat(page.locator("#flash")).containsText("Conflict check");
+        page.locator("#chk-" + declined.steps().get(1).id() + "-0").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete Decline letter")).click();
+        assertThat(step(page, declined, 2)).containsText("skipped: its condition is not met: \u201cConflict check\u201d is approved");
+        Browser.screenshot(page, "run-branch-declined");
+        assertThat(instances.get(owner, declined.id()).steps()).extracting(StepDetails::actionState)
+                .containsExactly(ActionState.COMPLETED, ActionState.COMPLETED, ActionState.SKIPPED);
+
+        // the other path: approved
+        InstanceDetails engaged = workflows.instantiate(firm, draft.id(), "Engaged intake");
+        open(page, firm, engaged);
+        step(page, engaged, 0).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start Conflict check"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
+        assertThat(step(page, engaged, 1)).containsText("skipped: its condition is not met: \u201cConflict check\u201d is rejected");
+        page.locator("#chk-" + engaged.steps().get(2).id() + "-0").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete Engagement letter")).click();
+        assertThat(page.locator("#flash")).containsText("Engagement letter");
+        assertThat(instances.get(owner, engaged.id()).steps()).extracting(StepDetails::actionState)
+                .containsExactly(ActionState.COMPLETED, ActionState.SKIPPED, ActionState.COMPLETED);
+    }
+
+    private static void open(Page page, TestFirm firm, InstanceDetails instance) {
+        page.navigate("/matters/" + firm.matter().id() + "/workflows/" + instance.id());
+    }
+
+    private static Locator step(Page page, InstanceDetails instance, int index) {
+        return page.locator("#step-" + instance.steps().get(index).id());
+    }
+
+    private Page signIn(TestFirm firm) {
+        if (browser == null) {
+            browser = new Browser("http://localhost:" + port);
+        }
+        return browser.signIn(firm.owner().email(), "pw");
+    }
+}
