@@ -122,7 +122,7 @@ public record MigrationPlan(
             TemplateStep t = version.get(i);
             for (Current c : current) {
                 if (c.templateStepId() != null && !matched.contains(c.id()) && c.title().equals(t.title())
-                        && c.actionType() == t.actionType()) {
+                        && c.actionType().equals(t.actionType())) {
                     matched.add(c.id());
                     matchOf.put(i, c);
                     break;
@@ -141,7 +141,7 @@ public record MigrationPlan(
                         ActionState.PENDING, t.required(), false));
                 continue;
             }
-            boolean retyped = c.actionType() != t.actionType();
+            boolean retyped = !c.actionType().equals(t.actionType());
             if (retyped && c.hasStarted()) {
                 blockers.add(new Blocker(BlockerKind.STARTED_STEP_RETYPED, c.id(), c.title(), "\u201c" + c.title()
                         + "\u201d is " + describe(c) + " and would become a " + t.actionType().name()

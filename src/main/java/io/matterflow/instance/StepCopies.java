@@ -31,7 +31,7 @@ final class StepCopies {
      * checked) gets the new type with what the old one kept cleared.
      */
     static void redefine(InstanceStepEntity step, TemplateStep from, Instant now) {
-        if (step.actionType() != from.actionType()) {
+        if (!step.actionType().equals(from.actionType())) {
             step.retype(from.actionType(), now);
         }
         step.edit(from.title(), from.roleScope(), from.required(), from.actionConfig(), now);
