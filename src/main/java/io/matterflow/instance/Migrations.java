@@ -135,7 +135,7 @@ public class Migrations {
         if (request.instanceIds() != null && (request.instanceIds().isEmpty()
                 || request.instanceIds().size() > MAX_INSTANCE_IDS)) {
             errors.add(new FieldError("instanceIds", "when given, must name 1 to " + MAX_INSTANCE_IDS + " instances"));
-        } else if (request.instanceIds() != null && request.instanceIds().contains(null)) {
+        } else if (request.instanceIds() != null && request.instanceIds().stream().anyMatch(java.util.Objects::isNull)) {
             errors.add(new FieldError("instanceIds", "must not contain null"));
         }
         if (request.dryRun() == null) {

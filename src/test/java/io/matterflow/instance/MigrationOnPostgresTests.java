@@ -1,0 +1,7 @@
+package io.matterflow.instance;
+
+import io.matterflow.support.PostgresTest;
+
+@PostgresTest
+class MigrationOnPostgresTests extends MigrationScenarios {
+}
