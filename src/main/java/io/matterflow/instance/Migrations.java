@@ -441,7 +441,8 @@ public class Migrations {
         });
     }
 
-    static void requireAdmin(Actor actor) {
+    /** 403 unless an admin of the firm: migrating changes the work on every matter the template runs on. */
+    public static void requireAdmin(Actor actor) {
         if (!actor.isUser() || actor.role() != Role.ADMIN) {
             throw new ForbiddenException("only admins migrate running instances: it changes the work on every matter"
                     + " the template runs on");
