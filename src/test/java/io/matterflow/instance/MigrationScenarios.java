@@ -279,6 +279,11 @@ abstract class MigrationScenarios {
         var other = TestFirm.create(directory);
         assertThatThrownBy(() -> migrations.migrate(other.as(other.admin()), template.id(),
                 new Migrations.Request(1, 2, null, true))).isInstanceOf(NotFoundException.class);
+        var done = migrations.migrate(admin, template.id(), new Migrations.Request(1, 2, null, false));
+        assertThatThrownBy(() -> migrations.get(other.as(other.admin()), template.id(), done.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> migrations.get(owner, template.id(), done.id()))
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> migrations.migrate(admin, template.id(), new Migrations.Request(1, 7, null, true)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("toVersion"));
