@@ -50,7 +50,7 @@ public record MigrationPlan(
         DOCUMENT_NOT_USABLE
     }
 
-    @Schema(description = "One step: what it is now and what it becomes")
+    @Schema(name = "MigrationPlannedStep", description = "One step: what it is now and what it becomes")
     public record PlannedStep(
             Change change,
             @Schema(description = "The instance step; for an ADDED step, the id it gets") UUID stepId,
@@ -65,7 +65,7 @@ public record MigrationPlan(
             @Schema(description = "Whether later steps wait for it, after the migration") boolean required) {
     }
 
-    @Schema(description = "Why the instance cannot be migrated")
+    @Schema(name = "MigrationBlocker", description = "Why the instance cannot be migrated")
     public record Blocker(BlockerKind kind, @Schema(nullable = true) UUID stepId,
                           @Schema(nullable = true) String stepTitle, String message) {
     }
