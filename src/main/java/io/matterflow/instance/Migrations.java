@@ -285,10 +285,15 @@ public class Migrations {
                     transactions.executeWithoutResult(tx -> migrateItem(migrationId, instanceId, actor, to));
                     break;
                 } catch (ConcurrencyFailureException | OptimisticLockException | PessimisticLockException e) {
-                    // a change of the instance raced this one: plan again against what it did
+                    // a change of the instance raced this one: plan again against what it did (after the last
+                    // attempt the item stays PENDING for the task to try later)
                     if (attempt == ATTEMPTS) {
                         throw e;
                     }
+                } catch (RuntimeException e) {
+                    // refused by a rule the plan does not know: the instance stays as it was, the others go on
+                    transactions.executeWithoutResult(tx -> refused(migrationId, instanceId, e));
+                    break;
                 }
             }
         }
@@ -303,6 +308,15 @@ public class Migrations {
                         TemplateMigrationEntity.DONE, Map.of("migrationId", migrationId.toString())));
             }
         });
+    }
+
+    private void refused(UUID migrationId, UUID instanceId, RuntimeException e) {
+        var item = migrations.lockItem(migrationId, instanceId).orElseThrow();
+        if (TemplateMigrationItemEntity.PENDING.equals(item.status())) {
+            Map<String, Object> detail = new LinkedHashMap<>(item.detail());
+            detail.put("reason", "could not be migrated: " + e.getMessage());
+            item.finish(TemplateMigrationItemEntity.BLOCKED, detail, clock.instant());
+        }
     }
 
     private void migrateItem(UUID migrationId, UUID instanceId, Actor actor, PublishedTemplate to) {
