@@ -125,11 +125,9 @@ public class Instances {
         instances.save(instance);
         List<InstanceStepEntity> created = new ArrayList<>();
         for (TemplateStep s : template.steps()) {
-            created.add(new InstanceStepEntity(UUID.randomUUID(), instance.id(), actor.orgId(), s.id(), s.order(),
-                    s.title(), s.actionType(), s.roleScope(), s.required(), s.clientVisible(), s.actionConfig(), now));
+            created.add(StepCopies.newStep(instance, s, s.order(), now));
         }
-        copyDueRules(template.steps(), created, now);
-        StepConditions.copy(template.steps(), created, now);
+        StepCopies.copyRules(template.steps(), created, now);
         steps.saveAll(created);
         audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.create", "INSTANCE", instance.id(),
                 null, status.name(), Map.of("templateId", template.templateId().toString(),
@@ -138,18 +136,6 @@ public class Instances {
         progress.settle(instance, InstanceProgress.sorted(created), now);
         instances.flush();
         return instance.toDetails(created.stream().map(InstanceStepEntity::toDetails).toList());
-    }
-
-    /** The template's due rules on the new steps, the other step named by id instead of by its position. */
-    private static void copyDueRules(List<TemplateStep> from, List<InstanceStepEntity> to, Instant now) {
-        Map<Integer, UUID> byOrder = new HashMap<>();
-        to.forEach(s -> byOrder.put(s.order(), s.id()));
-        for (int i = 0; i < from.size(); i++) {
-            var rule = from.get(i).dueRule();
-            if (rule != null) {
-                to.get(i).dueRule(rule.step() == null ? rule : rule.withStepId(byOrder.get(rule.step())), now);
-            }
-        }
     }
 
     public InstanceDetails get(Actor actor, UUID instanceId) {

@@ -135,19 +135,6 @@ public class StepConditions {
         }
     }
 
-    /** The template's conditions on the new steps, the other steps named by id instead of by position. */
-    static void copy(List<io.matterflow.template.TemplateStep> from, List<InstanceStepEntity> to,
-                     java.time.Instant now) {
-        Map<Integer, UUID> byOrder = to.stream()
-                .collect(Collectors.toMap(InstanceStepEntity::order, InstanceStepEntity::id));
-        for (int i = 0; i < from.size(); i++) {
-            Condition condition = from.get(i).condition();
-            if (condition != null) {
-                to.get(i).condition(condition.withStepIds(byOrder::get), now);
-            }
-        }
-    }
-
     private static Conditions.NamedStep named(InstanceStepEntity step) {
         return step == null ? null : new Conditions.NamedStep(step.title(), step.actionType(), step.actionConfig());
     }

@@ -89,7 +89,8 @@ class AuthorizationMatrixTests {
         COMPLETE_CLAIMED_CHECKLIST, FAIL, FAIL_OWNERS_STEP, BLOCK, BLOCK_OWNERS_STEP, UNBLOCK, UNBLOCK_OWNERS_STEP,
         SKIP, RETRY, UPLOAD_DOCUMENT, UPLOAD_TEMPLATE_DOCUMENT, UPLOAD_INSTANCE_DOCUMENT, ASSIGN, HANDOVER,
         CREATE_MATTER, SET_MEMBERS, EDIT_MATTER, CLOSE_MATTER, REOPEN_MATTER, CREATE_TOKEN, REVOKE_TOKEN, INVITE_USER,
-        DEACTIVATE_USER, CHANGE_ROLE, RESEND_INVITATION, CHANGE_OWN_PASSWORD, SET_KEY_DATES, SET_STEP_DUE
+        DEACTIVATE_USER, CHANGE_ROLE, RESEND_INVITATION, CHANGE_OWN_PASSWORD, SET_KEY_DATES, SET_STEP_DUE,
+        MIGRATE_INSTANCES
     }
 
     /**
@@ -110,6 +111,8 @@ class AuthorizationMatrixTests {
      * RESEND_INVITATION on a person invited by the admin; everyone signed in changes their own password.
      * Exporting a template is a read for those who read templates (paralegals too), here because it is audited: a
      * copy of the firm's work leaves it. Importing is creating: another firm's admin imports into its own firm.
+     * Migrating a template's running instances to another version (MIGRATE_INSTANCES, not a dry run) changes the
+     * work on every matter the template runs on, so it is the admins' alone (docs/decisions.md), not its authors'.
      */
     static final String MATRIX = """
             route                      ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
@@ -164,6 +167,7 @@ class AuthorizationMatrixTests {
             CHANGE_OWN_PASSWORD          204   204       204      204       204    204       204       401
             SET_KEY_DATES                200   200       403      404       403    403       404       401
             SET_STEP_DUE                 200   200       403      404       403    404       404       401
+            MIGRATE_INSTANCES            200   403       403      403       403    403       404       401
             """;
 
     /** The audit log is the admins' (each of its own firm); everyone else in the firm is refused. */
@@ -340,6 +344,14 @@ class AuthorizationMatrixTests {
                     List.of(checklist(RoleScope.PARALEGAL))), null, null, name);
             case IMPORT_TEMPLATE -> new State(null, null, null, name);
             case SET_KEY_DATES -> new State(null, null, null, name);
+            case MIGRATE_INSTANCES -> {
+                InstanceDetails instance = instance(firm, name);
+                templates.update(owner, instance.templateId(), new io.matterflow.template.TemplateChanges(null, null,
+                        null, List.of(Workflows.step("Review", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true),
+                        Workflows.step("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true))));
+                templates.publish(owner, instance.templateId());
+                yield new State(instance.templateId(), instance.id(), instance.steps().get(0).id(), name);
+            }
             case RENAME_INSTANCE, PAUSE_INSTANCE, CANCEL_INSTANCE, ADD_STEP, ADVANCE, CLAIM, START, SKIP,
                     UPLOAD_INSTANCE_DOCUMENT, SET_STEP_DUE -> {
                 InstanceDetails instance = instance(firm, name);
@@ -470,6 +482,8 @@ class AuthorizationMatrixTests {
                     "{\"keyDates\": [{\"name\": \"Trial\", \"date\": \"2027-03-01\"}]}");
             case SET_STEP_DUE -> json(put("/api/workflows/steps/{id}/due", s.stepId()),
                     "{\"at\": \"2027-02-01T17:00:00Z\", \"reason\": \"The client asked for more time\"}");
+            case MIGRATE_INSTANCES -> json(post("/api/workflows/templates/{id}/migrations", s.templateId()),
+                    "{\"fromVersion\": 1, \"toVersion\": 2, \"dryRun\": false}");
             case CHANGE_OWN_PASSWORD -> json(post("/api/me/password"),
                     "{\"currentPassword\": \"pw\", \"newPassword\": \"Tall-Orchid-Window-2026\"}");
         };
@@ -563,6 +577,12 @@ class AuthorizationMatrixTests {
             case SET_STEP_DUE -> assertThat(jdbc.queryForObject(
                     "select due_at from workflow_instance_steps where id = ?", java.time.OffsetDateTime.class,
                     s.stepId()).toInstant()).isEqualTo(java.time.Instant.parse("2027-02-01T17:00:00Z"));
+            case MIGRATE_INSTANCES -> {
+                assertThat(instanceColumn(s, "template_version")).isEqualTo("2");
+                assertThat(jdbc.queryForList("select title from workflow_instance_steps where instance_id = ?"
+                        + " order by step_order", String.class, s.instanceId())).containsExactly("Review",
+                        "Conflict check");
+            }
             case CHANGE_OWN_PASSWORD -> {
                 assertThat(passwords.matches("Tall-Orchid-Window-2026", directory.passwordHash(caller.id())
                         .orElseThrow())).isTrue();

@@ -944,6 +944,39 @@ class BadInputTests extends ApiTestSupport {
     }
 
     /** A case as the owner, with a JSON body written with single quotes. */
+    /** Migrating running instances: wrong types, unknown or equal versions, empty id lists, bad ids (admins). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void shouldRefuseBadMigrations(Case c) throws Exception {
+        check(c);
+    }
+
+    static Stream<Case> shouldRefuseBadMigrations() {
+        String path = "/api/workflows/templates/{template}/migrations";
+        return Stream.of(
+                c("migration fromVersion a string", "POST", path, "{'fromVersion':'one','toVersion':2,'dryRun':true}",
+                        400, "fromVersion").as(Who.ADMIN),
+                c("migration dryRun a string", "POST", path, "{'fromVersion':1,'toVersion':2,'dryRun':'yes'}", 400,
+                        "dryRun").as(Who.ADMIN),
+                c("migration instanceIds not UUIDs", "POST", path,
+                        "{'fromVersion':1,'toVersion':2,'dryRun':true,'instanceIds':['x']}", 400, null).as(Who.ADMIN),
+                c("migration to an unknown version", "POST", path, "{'fromVersion':1,'toVersion':9,'dryRun':true}",
+                        400, "toVersion").as(Who.ADMIN),
+                c("migration from an unknown version", "POST", path, "{'fromVersion':0,'toVersion':1,'dryRun':true}",
+                        400, "fromVersion").as(Who.ADMIN),
+                c("migration between equal versions", "POST", path, "{'fromVersion':1,'toVersion':1,'dryRun':false}",
+                        400, "toVersion").as(Who.ADMIN),
+                c("migration of no instances", "POST", path,
+                        "{'fromVersion':1,'toVersion':1,'dryRun':false,'instanceIds':[]}", 400, "instanceIds")
+                        .as(Who.ADMIN),
+                c("migration without dryRun", "POST", path, "{'fromVersion':1,'toVersion':1}", 400, "dryRun")
+                        .as(Who.ADMIN),
+                c("migration, truncated", "POST", path, "{'fromVersion':", 400, "").as(Who.ADMIN),
+                c("migration of a template id not a UUID", "POST", "/api/workflows/templates/xyz/migrations",
+                        "{'fromVersion':1,'toVersion':2,'dryRun':true}", 400, "id").as(Who.ADMIN),
+                c("migration id not a UUID", "GET", path + "/nope", null, 400, "migrationId").as(Who.ADMIN));
+    }
+
     private static Case c(String name, String method, String path, String body, int status, String field) {
         return new Case(name, HttpMethod.valueOf(method), path, body == null ? null : quotes(body), JSON_TYPE,
                 Who.OWNER, status, field, Map.of(), null);

@@ -58,7 +58,8 @@ class UiAccessTests {
      * is not on the matter nor another firm's user learns that its ids exist (404, as for unknown ids); paralegals
      * read templates, clients get 403 on every template route (docs/decisions.md). Everyone on a matter sees its
      * team; its details, key dates, status and team change by its admins and owner only. Admins and lawyers open
-     * matters (another firm's admin naming this firm's people as owner and client: 400).
+     * matters (another firm's admin naming this firm's people as owner and client: 400). Migrating a template's
+     * running instances to another version (its dry-run page and the confirmation) is the admins' alone.
      */
     static final String MATRIX = """
             route            ADMIN OWNER ASSOCIATE OUTSIDER PARALEGAL CLIENT OTHER_ORG ANONYMOUS
@@ -103,11 +104,13 @@ class UiAccessTests {
             CHANGE_ROLE        302   403       403      403       403    403       404       302
             RESEND_INVITATION  302   403       403      403       403    403       404       302
             CHANGE_PASSWORD    302   302       302      302       302    302       302       302
+            MIGRATION_PLAN     200   403       403      403       403    403       404       302
+            MIGRATE            302   403       403      403       403    403       404       302
             """;
 
     static final java.util.Set<String> GETS = java.util.Set.of("INBOX", "MATTERS", "MATTER", "RUN", "TEMPLATES",
             "BUILDER", "NOTIFICATIONS", "MATTER_DOCUMENTS", "MATTER_TEAM", "MATTER_DETAILS", "PEOPLE", "ACCOUNT",
-            "SIGNATURE_DOCUMENT", "EXPORT_TEMPLATE");
+            "SIGNATURE_DOCUMENT", "EXPORT_TEMPLATE", "MIGRATION_PLAN");
 
     static volatile TestFirm otherFirm;
 
@@ -191,7 +194,7 @@ class UiAccessTests {
                 "SAVE_TEMPLATE", "PUBLISH_TEMPLATE", "IMPORT_TEMPLATE", "STEP_EVENT_FAIL", "REORDER", "UPLOAD", "LOGOUT",
                 "NOTIFICATION_OPEN", "CREATE_MATTER", "ADD_MEMBER", "REMOVE_MEMBER", "SAVE_DETAILS", "CLOSE_MATTER",
                 "INVITE", "DEACTIVATE", "CHANGE_ROLE", "RESEND_INVITATION", "CHANGE_PASSWORD", "SET_PASSWORD",
-                "FORGOT_PASSWORD");
+                "FORGOT_PASSWORD", "MIGRATE");
     }
 
     /** A notification is its user's: anyone else, in the firm or not, gets 404 and it stays unread. */
@@ -315,6 +318,7 @@ class UiAccessTests {
                 Workflows.step("Sign", ActionType.SIGNATURE_CLIENT, RoleScope.CLIENT, false,
                         Map.of("documentId", "engagement-letter")))).id();
         InstanceDetails instance = workflows.instantiate(firm, template, "Run " + UUID.randomUUID());
+        templates.publish(owner, template); // a second version, for the instance to be migrated to
         var letter = documents.store(firm.orgId(), DocumentOwner.instance(instance.id()), firm.owner().id(),
                 "engagement-letter.pdf", "application/pdf", "%PDF-1.4 engagement letter".getBytes());
         instance = instances.editStep(owner, instance.id(), instance.steps().get(2).id(), new Instances.StepChanges(
@@ -411,6 +415,10 @@ class UiAccessTests {
             case "SET_PASSWORD" -> post("/password/set").param("token", "x".repeat(43))
                     .param("password", "Tall-Orchid-Window-2026").param("confirmPassword", "Tall-Orchid-Window-2026");
             case "FORGOT_PASSWORD" -> post("/password/forgot").param("email", s.firm().owner().email());
+            case "MIGRATION_PLAN" -> get("/workflows/templates/{id}/migrations", s.templateId()).param("from", "1")
+                    .param("to", "2");
+            case "MIGRATE" -> post("/workflows/templates/{id}/migrations", s.templateId()).param("from", "1")
+                    .param("to", "2");
             default -> throw new IllegalArgumentException(route);
         };
     }

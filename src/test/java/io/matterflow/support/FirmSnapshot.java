@@ -31,12 +31,15 @@ public record FirmSnapshot(JdbcTemplate jdbc, Path storageDir) {
                 + " join workflow_templates t on t.id = s.template_id where t.org_id = ? order by s.id", org));
         s.put("template_versions", jdbc.queryForList("select v.template_id, v.version from workflow_template_versions v"
                 + " join workflow_templates t on t.id = v.template_id where t.org_id = ? order by 1, 2", org));
-        s.put("instances", jdbc.queryForList("select id, title, status, version, updated_at, completed_at"
-                + " from workflow_instances where org_id = ? order by id", org));
+        s.put("instances", jdbc.queryForList("select id, title, status, template_version, version, updated_at,"
+                + " completed_at from workflow_instances where org_id = ? order by id", org));
         s.put("instance_steps", jdbc.queryForList("select id, instance_id, step_order, title, role_scope, required,"
                 + " action_state, assigned_to_id, started_at, completed_at, updated_at, version,"
                 + " cast(action_data as text) as action_data, cast(action_config as text) as action_config"
                 + " from workflow_instance_steps where org_id = ? order by id", org));
+        s.put("template_migrations", jdbc.queryForList("select m.id, m.status, i.instance_id, i.status as item_status"
+                + " from template_migrations m left join template_migration_items i on i.migration_id = m.id"
+                + " where m.org_id = ? order by 1, 3", org));
         s.put("matters", jdbc.queryForList("select id, reference, title, owner_id, client_id, status, closed_at,"
                 + " version, updated_at from matters where org_id = ? order by id", org));
         s.put("matter_members", jdbc.queryForList("select m.matter_id, m.user_id, m.role from matter_members m"

@@ -105,8 +105,11 @@ class AccessibilityTests {
                 .getAttribute("href");
         check(client, signing, violations);
 
+        int published = templates.publish(lawyer, template.id()).version(); // a version to migrate to
+        String migration = "/workflows/templates/" + template.id() + "/migrations?from=" + (published - 1) + "&to="
+                + published;
         Page admin = browser.signIn(DemoData.ADMIN, DemoData.PASSWORD);
-        for (String path : List.of(run, "/people", "/settings/calendar", "/account")) {
+        for (String path : List.of(run, "/people", "/settings/calendar", "/account", migration)) {
             check(admin, path, violations);
         }
         check(browser.anonymous(), "/password/forgot", violations);

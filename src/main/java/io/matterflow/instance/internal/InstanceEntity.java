@@ -108,6 +108,16 @@ public class InstanceEntity implements Persistable<UUID> {
         this.updatedAt = now;
     }
 
+    public int templateVersion() {
+        return templateVersion;
+    }
+
+    /** The instance now follows another published version of its template (a migration). */
+    public void migrateTo(int templateVersion, Instant now) {
+        this.templateVersion = templateVersion;
+        this.updatedAt = now;
+    }
+
     public void rename(String title, Instant now) {
         this.title = title;
         this.updatedAt = now;

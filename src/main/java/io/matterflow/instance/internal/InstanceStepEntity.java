@@ -215,6 +215,25 @@ public class InstanceStepEntity implements Persistable<UUID> {
         this.dueAt = due == null ? null : due.at();
     }
 
+    public UUID templateStepId() { return templateStepId; }
+
+    /** Links the step to the published version's step it now follows (a migration to another version). */
+    public void copiedFrom(UUID templateStepId, Instant now) {
+        this.templateStepId = templateStepId;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Gives a step that has not started another action type: what the old type kept about it ({@code actionData},
+     * its provider's reference) means nothing to the new one.
+     */
+    public void retype(ActionType actionType, Instant now) {
+        this.actionType = actionType;
+        this.actionData = new LinkedHashMap<>();
+        this.providerRef = null;
+        this.updatedAt = now;
+    }
+
     public void showToClient(boolean clientVisible, Instant now) {
         this.clientVisible = clientVisible;
         this.updatedAt = now;
