@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.condition.Condition;
+import io.matterflow.condition.ConditionFacts;
+import io.matterflow.condition.Verdict;
 import io.matterflow.template.TemplateStep;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -72,7 +76,12 @@ public record MigrationPlan(
 
     /** An instance step as the plan needs it. */
     record Current(UUID id, UUID templateStepId, String title, ActionType actionType, RoleScope roleScope,
-                   boolean required, ActionState state, boolean assigned) {
+                   boolean required, ActionState state, boolean assigned, Map<String, Object> data) {
+
+        Current(UUID id, UUID templateStepId, String title, ActionType actionType, RoleScope roleScope,
+                boolean required, ActionState state, boolean assigned) {
+            this(id, templateStepId, title, actionType, roleScope, required, state, assigned, Map.of());
+        }
 
         boolean isHeld() {
             return state.isActive() || (state == ActionState.READY && assigned);
@@ -104,6 +113,21 @@ public record MigrationPlan(
      */
     static MigrationPlan of(WorkflowStatus status, List<Current> current, List<TemplateStep> version,
                             Supplier<UUID> newIds) {
+        return of(status, current, version, newIds, (condition, steps) -> Verdict.TRUE);
+    }
+
+    /**
+     * Judges a condition of the version, its steps named by the planned steps' ids, against the planned steps
+     * ({@code steps} answers a planned step's type, state and data) and the instance's matter.
+     */
+    @FunctionalInterface
+    interface Judging {
+        Verdict verdict(Condition condition, Function<UUID, ConditionFacts.StepFact> steps);
+    }
+
+    /** As {@link #of(WorkflowStatus, List, List, Supplier)}, judging the version's conditions as the run will. */
+    static MigrationPlan of(WorkflowStatus status, List<Current> current, List<TemplateStep> version,
+                            Supplier<UUID> newIds, Judging judging) {
         Map<Integer, Current> matchOf = new HashMap<>();
         Set<UUID> matched = new HashSet<>();
         for (int i = 0; i < version.size(); i++) {
@@ -182,11 +206,23 @@ public record MigrationPlan(
             planned.add(anchor == null ? 0 : planned.indexOf(anchor) + 1, e);
             anchor = e;
         }
-        // readiness on the planned list
-        var readiness = Readiness.evaluate(status, planned.stream()
-                .map(e -> new Readiness.StepState(e.id, e.required, e.state, e.assigned)).toList());
+        // readiness on the planned list, the version's conditions naming the planned steps by id
+        Map<Integer, UUID> idAt = new HashMap<>();
+        planned.stream().filter(e -> e.position != null).forEach(e -> idAt.put(e.position, e.id));
+        Map<UUID, Condition> conditionOf = new HashMap<>();
+        planned.stream().filter(e -> e.position != null && version.get(e.position).condition() != null)
+                .forEach(e -> conditionOf.put(e.id, version.get(e.position).condition().withStepIds(idAt::get)));
         Map<UUID, Entry> byId = new HashMap<>();
         planned.forEach(e -> byId.put(e.id, e));
+        Map<UUID, Map<String, Object>> dataOf = new HashMap<>();
+        current.forEach(c -> dataOf.put(c.id(), c.data()));
+        var readiness = Readiness.evaluate(status, planned.stream()
+                .map(e -> new Readiness.StepState(e.id, e.required, e.state, e.assigned, conditionOf.containsKey(e.id)))
+                .toList(), (stepId, states) -> judging.verdict(conditionOf.get(stepId), id -> {
+                    Entry e = byId.get(id);
+                    return e == null ? null : new ConditionFacts.StepFact(e.type, states.getOrDefault(id, e.state),
+                            dataOf.getOrDefault(id, Map.of()));
+                }));
         for (var conflict : readiness.conflicts()) {
             Entry held = byId.get(conflict.stepId());
             Entry waitsFor = byId.get(conflict.waitsFor());
@@ -196,6 +232,7 @@ public record MigrationPlan(
                     + " finished"));
         }
         readiness.becomePending().forEach(id -> byId.get(id).state = ActionState.PENDING);
+        readiness.conditionSkip().forEach(id -> byId.get(id).state = ActionState.SKIPPED);
         readiness.becomeReady().forEach(id -> byId.get(id).state = ActionState.READY);
         if (readiness.completes()) {
             readiness.autoSkip().forEach(id -> byId.get(id).state = ActionState.SKIPPED);

@@ -92,11 +92,14 @@ public class Migrations {
     volatile Consumer<UUID> beforeCommit = instanceId -> {
     };
 
+    private final StepConditions conditions;
+
     Migrations(Templates templates, InstanceRepository instances, InstanceStepRepository steps,
                TemplateMigrationRepository migrations, EntityManager entityManager, InstanceProgress progress,
                DueDates dueDates, AuditLog audit, ActionRegistry registry, DocumentLookup documents,
                Directory directory, SchedulerClient scheduler, PlatformTransactionManager transactionManager,
-               Clock clock) {
+               Clock clock, StepConditions conditions) {
+        this.conditions = conditions;
         this.templates = templates;
         this.instances = instances;
         this.steps = steps;
@@ -226,8 +229,8 @@ public class Migrations {
     private MigrationPlan plan(InstanceEntity instance, List<InstanceStepEntity> current, PublishedTemplate to) {
         var plan = MigrationPlan.of(instance.status(), current.stream()
                 .map(s -> new MigrationPlan.Current(s.id(), s.templateStepId(), s.title(), s.actionType(),
-                        s.roleScope(), s.required(), s.state(), s.assignedToId() != null))
-                .toList(), to.steps(), UUID::randomUUID);
+                        s.roleScope(), s.required(), s.state(), s.assignedToId() != null, s.actionData()))
+                .toList(), to.steps(), UUID::randomUUID, conditions.judging(instance));
         List<Blocker> more = new ArrayList<>();
         for (PlannedStep step : plan.steps()) {
             if (step.versionPosition() == null) {

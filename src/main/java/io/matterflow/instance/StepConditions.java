@@ -42,29 +42,34 @@ public class StepConditions {
             return Readiness.NO_CONDITIONS;
         }
         Map<UUID, InstanceStepEntity> byId = byId(steps);
+        var judging = judging(instance);
+        return (stepId, planned) -> judging.verdict(byId.get(stepId).condition(), id -> {
+            InstanceStepEntity other = byId.get(id);
+            return other == null ? null
+                    : new ConditionFacts.StepFact(other.actionType(), planned.getOrDefault(id, other.state()),
+                    other.actionData());
+        });
+    }
+
+    /** Judges conditions against steps as the caller has them and the instance's matter (read once, if asked). */
+    MigrationPlan.Judging judging(InstanceEntity instance) {
         var matter = new MatterFacts(instance);
-        return (stepId, planned) -> {
-            InstanceStepEntity step = byId.get(stepId);
-            return conditions.evaluate(step.condition(), new ConditionFacts() {
-                @Override
-                public StepFact step(UUID id) {
-                    InstanceStepEntity other = byId.get(id);
-                    return other == null ? null
-                            : new StepFact(other.actionType(), planned.getOrDefault(id, other.state()),
-                            other.actionData());
-                }
+        return (condition, steps) -> conditions.evaluate(condition, new ConditionFacts() {
+            @Override
+            public StepFact step(UUID id) {
+                return steps.apply(id);
+            }
 
-                @Override
-                public String practiceArea() {
-                    return matter.practiceArea();
-                }
+            @Override
+            public String practiceArea() {
+                return matter.practiceArea();
+            }
 
-                @Override
-                public boolean hasKeyDate(String name) {
-                    return matter.keyDates().containsKey(name);
-                }
-            });
-        };
+            @Override
+            public boolean hasKeyDate(String name) {
+                return matter.keyDates().containsKey(name);
+            }
+        });
     }
 
     /** The step's condition in words, naming the other steps by their titles. */

@@ -18,7 +18,8 @@ import io.matterflow.condition.MatterField;
 /**
  * The paths through a draft with conditions, for the builder's preview: for each combination of the outcomes the
  * conditions name (an approval approved or rejected; a step's one named outcome and its opposite) and of the matter
- * fields they ask about, which steps run and which are skipped. Combinations that give the same steps are one path;
+ * fields they ask about, which steps run and which are skipped. Whether a step is COMPLETED or SKIPPED is whether it
+ * runs on the path (a person skipping it is not a path of the template). Combinations that give the same steps are one path;
  * at most {@value #MAX_PATHS} are shown.
  */
 public final class TemplatePaths {
@@ -85,6 +86,9 @@ public final class TemplatePaths {
             for (Clause c : step.condition().when()) {
                 if (c == null) {
                     continue;
+                }
+                if (c.aboutStep() && Outcome.isGeneric(c.outcome())) {
+                    continue; // whether the step completed or was skipped is whether it ran on the path
                 }
                 if (c.aboutStep() && c.step() != null && c.step() >= 0 && c.step() < steps.size()
                         && steps.get(c.step()) != null && c.outcome() != null) {
@@ -177,24 +181,22 @@ public final class TemplatePaths {
         }
         boolean ran = runs.get(c.step());
         if (Outcome.SKIPPED.equals(c.outcome())) {
-            return !ran || chosen.stream().anyMatch(ch -> Objects.equals(ch.step(), c.step()) && !ch.opposite()
-                    && Outcome.SKIPPED.equals(ch.outcome()));
+            return !ran;
+        }
+        if (Outcome.COMPLETED.equals(c.outcome())) {
+            return ran;
         }
         if (!ran) {
             return false;
         }
         for (Choice choice : chosen) {
-            if (Objects.equals(choice.step(), c.step())) {
-                if (Objects.equals(choice.outcome(), c.outcome()) && Objects.equals(choice.item(), c.item())) {
-                    return !choice.opposite();
-                }
-                if (Outcome.COMPLETED.equals(c.outcome())) {
-                    return !Outcome.SKIPPED.equals(choice.outcome()) || choice.opposite();
-                }
+            if (Objects.equals(choice.step(), c.step()) && Objects.equals(choice.outcome(), c.outcome())
+                    && Objects.equals(choice.item(), c.item())) {
+                return !choice.opposite();
             }
         }
-        // an outcome no choice is about: a step that ran completed, with none of the outcomes named
-        return Outcome.COMPLETED.equals(c.outcome());
+        // another outcome of the step is the one chosen on this path
+        return false;
     }
 
     private static String strip(String text) {

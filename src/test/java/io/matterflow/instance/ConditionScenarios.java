@@ -50,6 +50,8 @@ abstract class ConditionScenarios {
     StepRuntime runtime;
     @Autowired
     Matters matters;
+    @Autowired
+    Migrations migrations;
 
     static StepDefinition approval(String title) {
         return new StepDefinition(title, ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of());
@@ -289,5 +291,77 @@ abstract class ConditionScenarios {
                         Condition.all(Clause.outcome(0, "APPROVED")), null)).steps();
         assertThat(steps.get(1).condition()).isNotNull();
         assertThat(instances.step(firm.as(firm.client()), steps.get(1).id()).condition()).isNull();
+    }
+
+    /**
+     * A template gains a branch in version 2: its steps keep their ids (the rename of "Letter" is the same step), the
+     * dry run says so and judges the conditions as the run will, and the migrated instance follows the branch.
+     */
+    @Test
+    void shouldMigrateARunningInstanceOntoAVersionWithABranch() {
+        var firm = TestFirm.create(directory);
+        var owner = firm.as(firm.owner());
+        var admin = firm.as(firm.admin());
+        var template = templates.create(owner, "Intake " + UUID.randomUUID(), null, List.of(
+                approval("Conflict check"), checklist("Letter", true, null, "Sent")));
+        templates.publish(owner, template.id());
+        var ids = template.steps().stream().map(s -> s.id()).toList();
+        var instance = workflows.instantiate(firm, template.id(), "Running intake");
+        templates.update(owner, template.id(), new TemplateChanges(null, null, null, List.of(
+                withId(approval("Conflict check"), ids.get(0)),
+                checklist("Decline letter", true, Condition.all(Clause.outcome(0, "REJECTED")), "Sent"),
+                withId(checklist("Engagement letter", true, Condition.all(Clause.outcome(0, "APPROVED")), "Sent"),
+                        ids.get(1)))));
+        templates.publish(owner, template.id());
+
+        var dryRun = migrations.migrate(admin, template.id(), new Migrations.Request(1, 2, null, true));
+        var plan = dryRun.items().get(0).plan();
+        assertThat(plan.steps()).extracting(MigrationPlan.PlannedStep::change, MigrationPlan.PlannedStep::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(MigrationPlan.Change.KEPT, "Conflict check"),
+                        org.assertj.core.groups.Tuple.tuple(MigrationPlan.Change.ADDED, "Decline letter"),
+                        org.assertj.core.groups.Tuple.tuple(MigrationPlan.Change.KEPT, "Engagement letter"));
+        assertThat(instances.get(owner, instance.id()).templateVersion()).isEqualTo(1);
+
+        migrations.migrate(admin, template.id(), new Migrations.Request(1, 2, null, false));
+        var migrated = instances.get(owner, instance.id());
+        assertThat(migrated.templateVersion()).isEqualTo(2);
+        var steps = migrated.steps();
+        assertThat(steps.get(2).id()).isEqualTo(instance.steps().get(1).id());
+        assertThat(steps.get(2).condition().when().get(0).stepId()).isEqualTo(steps.get(0).id());
+
+        runtime.start(owner, steps.get(0).id());
+        runtime.complete(owner, steps.get(0).id(), Map.of("approved", false, "comment", "Conflict"));
+        assertThat(step(owner, steps.get(0).id()).actionState()).isEqualTo(ActionState.COMPLETED);
+        assertThat(step(owner, steps.get(1).id()).actionState()).isEqualTo(ActionState.READY);
+    }
+
+    /** The dry run of an instance whose branch is already decided shows the step the condition skips. */
+    @Test
+    void shouldShowInTheDryRunTheStepAConditionSkips() {
+        var firm = TestFirm.create(directory);
+        var owner = firm.as(firm.owner());
+        var template = templates.create(owner, "Intake " + UUID.randomUUID(), null, List.of(
+                approval("Conflict check"), checklist("Letter", true, null, "Sent")));
+        templates.publish(owner, template.id());
+        var ids = template.steps().stream().map(s -> s.id()).toList();
+        var instance = workflows.instantiate(firm, template.id(), "Running intake");
+        runtime.start(owner, instance.steps().get(0).id());
+        runtime.complete(owner, instance.steps().get(0).id(), Map.of("approved", true));
+        templates.update(owner, template.id(), new TemplateChanges(null, null, null, List.of(
+                withId(approval("Conflict check"), ids.get(0)),
+                checklist("Decline letter", true, Condition.all(Clause.outcome(0, "REJECTED")), "Sent"),
+                withId(checklist("Letter", true, null, "Sent"), ids.get(1)))));
+        templates.publish(owner, template.id());
+
+        var plan = migrations.migrate(firm.as(firm.admin()), template.id(),
+                new Migrations.Request(1, 2, null, true)).items().get(0).plan();
+
+        assertThat(plan.steps()).extracting(MigrationPlan.PlannedStep::title, MigrationPlan.PlannedStep::newState)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Conflict check", ActionState.COMPLETED),
+                        org.assertj.core.groups.Tuple.tuple("Decline letter", ActionState.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("Letter", ActionState.READY));
+        migrations.migrate(firm.as(firm.admin()), template.id(), new Migrations.Request(1, 2, null, false));
+        assertThat(instances.get(owner, instance.id()).steps()).extracting(StepDetails::actionState)
+                .containsExactly(ActionState.COMPLETED, ActionState.SKIPPED, ActionState.READY);
     }
 }

@@ -43,7 +43,7 @@ class MigrationPlanTests {
     }
 
     private static TemplateStep t(int id, String title, ActionType type, boolean required) {
-        return new TemplateStep(tid(id), 0, title, type, RoleScope.LAWYER, required, Map.of(), false, null);
+        return new TemplateStep(tid(id), 0, title, type, RoleScope.LAWYER, required, Map.of(), false, null, null);
     }
 
     private static Current c(int id, Integer templateStepId, String title, ActionType type, ActionState state) {
