@@ -38,8 +38,9 @@ import io.matterflow.template.Templates;
 /**
  * A branch built in the builder and run both ways in a real browser: the lawyer gives the decline letter and the
  * engagement letter their conditions from the drop-downs, sees the two paths in the preview, publishes, and then
- * rejects the conflict check on one matter's workflow and approves it on another's; each run view shows the path
- * taken, the other letter skipped with its reason.
+ * rejects the conflict check on one workflow and approves it on another; each run view shows the path taken, the
+ * other letter skipped with its reason. Then the template gains a step in version 2, and the admin migrates a third
+ * workflow, still at its conflict check, after reading the dry run.
  */
 @EnabledIfChromium
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -129,6 +130,40 @@ class BranchingBrowserTests {
         assertThat(page.locator("#flash")).containsText("Engagement letter");
         assertThat(instances.get(owner, engaged.id()).steps()).extracting(StepDetails::actionState)
                 .containsExactly(ActionState.COMPLETED, ActionState.SKIPPED, ActionState.COMPLETED);
+
+        // a third workflow is still at the conflict check when the template gains a welcome call in version 2
+        InstanceDetails running = workflows.instantiate(firm, draft.id(), "Running intake");
+        page.navigate("/workflows/templates/" + draft.id());
+        page.locator("#add-step").click();
+        page.locator("#title-3").fill("Welcome call");
+        page.locator("#save-draft").click();
+        assertThat(page.locator("#flash")).containsText("Draft saved: 4 steps");
+        page.locator("#publish").click();
+        assertThat(page.locator("#flash")).containsText("as version 2");
+
+        // the admin looks at what a migration would do, then migrates
+        Page admin = browser.signIn(firm.admin().email(), "pw");
+        admin.navigate("/workflows/templates/" + draft.id());
+        admin.locator("#migrate-instances").click();
+        admin.getByLabel("From version").selectOption("1");
+        admin.getByLabel("To version").selectOption("2");
+        admin.locator("#plan-migration").click();
+        Locator row = admin.locator("#item-" + running.id());
+        assertThat(row).containsText("PLANNED");
+        assertThat(row).containsText("Added Welcome call");
+        assertThat(row).containsText("Kept Engagement letter");
+        assertThat(admin.locator("#item-" + declined.id())).hasCount(0);
+        Browser.screenshot(admin, "migration-dry-run");
+        assertThat(instances.get(owner, running.id()).templateVersion()).as("a dry run changes nothing").isEqualTo(1);
+        admin.locator("#confirm-migration").click();
+
+        assertThat(admin.locator("#migration-report h2")).containsText("v1 to v2");
+        assertThat(admin.locator("#item-" + running.id())).containsText("MIGRATED");
+        var migrated = instances.get(owner, running.id());
+        assertThat(migrated.templateVersion()).isEqualTo(2);
+        assertThat(migrated.steps()).extracting(StepDetails::title)
+                .containsExactly("Conflict check", "Decline letter", "Engagement letter", "Welcome call");
+        assertThat(migrated.steps().get(1).condition().when().get(0).stepId()).isEqualTo(migrated.steps().get(0).id());
     }
 
     private static void open(Page page, TestFirm firm, InstanceDetails instance) {
