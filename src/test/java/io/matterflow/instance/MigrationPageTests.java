@@ -65,7 +65,7 @@ class MigrationPageTests {
         String plan = ok(ui.page(get("/workflows/templates/{id}/migrations?from=1&to=2", template.id()),
                 firm.admin()));
         assertThat(plan).contains("Dry run: v1 to v2").contains("Smith intake").contains(firm.matter().title())
-                .contains("Conflict check").contains("ADDED").contains("confirm-migration")
+                .contains("Conflict check").contains("Added").contains("confirm-migration")
                 .doesNotContain("style=").doesNotContain("onclick=");
 
         var confirmed = mvc.perform(post("/workflows/templates/{id}/migrations", template.id()).param("from", "1")
