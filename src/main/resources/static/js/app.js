@@ -144,3 +144,21 @@ document.addEventListener('change', function (event) {
         field.hidden = !due || (when !== 'due' && when !== anchor);
     });
 });
+
+// A step's "Runs" fields (fieldset[data-condition]): the tests show only when the step runs on a condition, and a
+// test's value field only for the practice area or a key date. The server ignores what is hidden.
+document.addEventListener('change', function (event) {
+    var fieldset = event.target.closest && event.target.closest('fieldset[data-condition]');
+    if (!fieldset) {
+        return;
+    }
+    var always = fieldset.querySelector('[data-condition-mode]').value === '';
+    fieldset.querySelectorAll('[data-condition-hint]').forEach(function (hint) {
+        hint.hidden = always;
+    });
+    fieldset.querySelectorAll('[data-condition-clause]').forEach(function (clause) {
+        clause.hidden = always;
+        var test = clause.querySelector('[data-condition-test]').value;
+        clause.querySelector('[data-condition-value]').hidden = test !== 'area' && test !== 'keydate';
+    });
+});
