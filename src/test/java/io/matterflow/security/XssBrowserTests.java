@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Page;
 
@@ -20,7 +16,7 @@ import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepDocuments;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.support.Browser;
-import io.matterflow.support.EnabledIfChromium;
+import io.matterflow.support.BrowserTests;
 import io.matterflow.template.Templates;
 
 /**
@@ -28,15 +24,8 @@ import io.matterflow.template.Templates;
  * the builder, the lists — loads and runs its scripts (htmx included) without any payload executing: a dialog
  * handler records every alert, and the test fails if one fired or a payload element made it into the DOM.
  */
-@EnabledIfChromium
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class XssBrowserTests {
+class XssBrowserTests extends BrowserTests {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     Directory directory;
     @Autowired
@@ -48,22 +37,12 @@ class XssBrowserTests {
     @Autowired
     StepDocuments documents;
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void shouldFireNoAlertOnAnyPage() {
         XssFixture f = XssFixture.create(directory, templates, instances, runtime, documents);
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
         List<String> dialogs = new CopyOnWriteArrayList<>();
         for (UserAccount who : List.of(f.owner(), f.client())) {
-            Page page = browser.signIn(who.email(), "pw");
+            Page page = signIn(who);
             page.onDialog(dialog -> {
                 dialogs.add(dialog.type() + ": " + dialog.message() + " on " + page.url());
                 dialog.dismiss();
@@ -96,7 +75,7 @@ class XssBrowserTests {
         assertThat(dialogs).as("dialogs opened by payloads").isEmpty();
 
         // the handler does see an alert: a control
-        Page control = browser.signIn(f.owner().email(), "pw");
+        Page control = signIn(f.owner());
         control.onDialog(dialog -> {
             dialogs.add(dialog.message());
             dialog.dismiss();

@@ -1,6 +1,7 @@
 package io.matterflow.support;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@Inherited
 @ExtendWith(EnabledIfChromium.Condition.class)
 public @interface EnabledIfChromium {
 

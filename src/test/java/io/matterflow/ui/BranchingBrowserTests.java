@@ -7,12 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -28,7 +24,7 @@ import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepDetails;
 import io.matterflow.support.Browser;
-import io.matterflow.support.EnabledIfChromium;
+import io.matterflow.support.BrowserTests;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
@@ -42,28 +38,14 @@ import io.matterflow.template.Templates;
  * other letter skipped with its reason. Then the template gains a step in version 2, and the admin migrates a third
  * workflow, still at its conflict check, after reading the dry run.
  */
-@EnabledIfChromium
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class BranchingBrowserTests {
+class BranchingBrowserTests extends BrowserTests {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     Directory directory;
     @Autowired
     Templates templates;
     @Autowired
     Instances instances;
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldBuildABranchAndRunBothPaths() {
@@ -75,7 +57,7 @@ class BranchingBrowserTests {
                         Map.of("items", List.of("Sent"))),
                 new StepDefinition("Engagement letter", ActionType.CHECKLIST, RoleScope.LAWYER, true,
                         Map.of("items", List.of("Sent")))));
-        Page page = signIn(firm);
+        Page page = signIn(firm.owner());
         page.navigate("/workflows/templates/" + draft.id());
 
         // the decline letter runs when the conflict check is rejected, the engagement letter when it is approved
@@ -142,7 +124,7 @@ class BranchingBrowserTests {
         assertThat(page.locator("#flash")).containsText("as version 2");
 
         // the admin looks at what a migration would do, then migrates
-        Page admin = browser.signIn(firm.admin().email(), "pw");
+        Page admin = signIn(firm.admin());
         admin.navigate("/workflows/templates/" + draft.id());
         admin.locator("#migrate-instances").click();
         admin.getByLabel("From version").selectOption("1");
@@ -172,12 +154,5 @@ class BranchingBrowserTests {
 
     private static Locator step(Page page, InstanceDetails instance, int index) {
         return page.locator("#step-" + instance.steps().get(index).id());
-    }
-
-    private Page signIn(TestFirm firm) {
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
-        return browser.signIn(firm.owner().email(), "pw");
     }
 }

@@ -16,13 +16,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -44,7 +40,7 @@ import io.matterflow.directory.Role;
 import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepRuntime;
 import io.matterflow.support.Browser;
-import io.matterflow.support.EnabledIfChromium;
+import io.matterflow.support.BrowserTests;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
 import io.matterflow.template.Templates;
@@ -56,14 +52,11 @@ import jakarta.mail.internet.MimeMessage;
  * matter only the client's own step, none of the firm's work or comments; the client uploads a passport, and the
  * lawyer opens it from the run view (the read is audited).
  */
-@EnabledIfChromium
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @TestPropertySource(properties = {
         "spring.mail.host=127.0.0.1",
         "matterflow.notifications.sender-enabled=true",
         "matterflow.notifications.poll-interval=100ms"})
-class ClientOnboardingBrowserTests {
+class ClientOnboardingBrowserTests extends BrowserTests {
 
     static final int SMTP_PORT = freePort();
     static final String COMMENT = "No conflict with Widget Co.";
@@ -78,10 +71,6 @@ class ClientOnboardingBrowserTests {
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     Directory directory;
     @Autowired
@@ -93,21 +82,13 @@ class ClientOnboardingBrowserTests {
     @Autowired
     AuditLog audit;
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void shouldInviteAClientWhoSeesOnlyTheirStepAndWhoseUploadTheLawyerOpens() throws Exception {
-        browser = new Browser("http://localhost:" + port);
         TestFirm firm = TestFirm.create(directory);
         String email = "new-client-" + UUID.randomUUID().toString().substring(0, 8) + "@firm.test";
 
         // the admin invites the client from the People page
-        Page admin = browser.signIn(firm.admin().email(), "pw");
+        Page admin = signIn(firm.admin());
         admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People")).click();
         Page.GetByLabelOptions exact = new Page.GetByLabelOptions().setExact(true);
         admin.getByLabel("Email", exact).fill(email);
@@ -135,7 +116,7 @@ class ClientOnboardingBrowserTests {
         String run = "/matters/" + firm.matter().id() + "/workflows/" + instance.id();
 
         // the client chooses a password from the link and signs in
-        Page client = browser.anonymous();
+        Page client = browser().anonymous();
         client.navigate(link);
         client.getByLabel("Password", exact).fill("Copper-Meadow-Lantern-2026");
         client.getByLabel("Repeat the password").fill("Copper-Meadow-Lantern-2026");
@@ -163,7 +144,7 @@ class ClientOnboardingBrowserTests {
         assertThat(client.locator("#flash")).containsText("Uploaded passport.pdf");
 
         // the lawyer opens it from the run view
-        Page lawyer = browser.signIn(firm.owner().email(), "pw");
+        Page lawyer = signIn(firm.owner());
         lawyer.navigate(run);
         String href = lawyer.locator("#step-" + passportStep).getByRole(AriaRole.LINK,
                 new com.microsoft.playwright.Locator.GetByRoleOptions().setName("passport.pdf")).getAttribute("href");

@@ -8,12 +8,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -27,7 +23,7 @@ import io.matterflow.calendar.DueUnit;
 import io.matterflow.directory.Directory;
 import io.matterflow.instance.Instances;
 import io.matterflow.support.Browser;
-import io.matterflow.support.EnabledIfChromium;
+import io.matterflow.support.BrowserTests;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
@@ -41,15 +37,8 @@ import io.matterflow.template.Templates;
  * how the date was computed, then in the run view and as the matter's next deadline, and setting the date by hand
  * there marks it so.
  */
-@EnabledIfChromium
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class DueDatesBrowserTests {
+class DueDatesBrowserTests extends BrowserTests {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     Directory directory;
     @Autowired
@@ -59,20 +48,13 @@ class DueDatesBrowserTests {
     @Autowired
     Instances instances;
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void shouldShowTheFieldsTheRuleNeedsAndSaveItInTheBuilder() {
         TestFirm firm = TestFirm.create(directory);
         var draft = templates.create(firm.as(firm.owner()), "Litigation", null, List.of(
                 new StepDefinition("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of()),
                 new StepDefinition("Engagement letter", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true, Map.of())));
-        Page page = signIn(firm);
+        Page page = signIn(firm.owner());
         page.navigate("/workflows/templates/" + draft.id());
 
         assertThat(page.locator("#due-1-offset")).isHidden();
@@ -102,7 +84,7 @@ class DueDatesBrowserTests {
     @Test
     void shouldAddAndRemoveAKeyDateOnTheDetailsTab() {
         TestFirm firm = TestFirm.create(directory);
-        Page page = signIn(firm);
+        Page page = signIn(firm.owner());
         page.onDialog(dialog -> dialog.accept());
         page.navigate("/matters/" + firm.matter().id() + "/details");
 
@@ -130,7 +112,7 @@ class DueDatesBrowserTests {
                 new DueRule(-2, DueUnit.BUSINESS_DAYS, DueAnchor.KEY_DATE, null, null, "Hearing")));
         matters.setKeyDates(owner, firm.matter().id(),
                 List.of(new Matters.KeyDate("Hearing", LocalDate.now().minusDays(1))));
-        Page lawyer = signIn(firm);
+        Page lawyer = signIn(firm.owner());
 
         lawyer.navigate("/inbox");
         Locator row = lawyer.locator("#inbox tbody tr").filter(new Locator.FilterOptions().setHasText("File the defence"));
@@ -163,12 +145,5 @@ class DueDatesBrowserTests {
 
         lawyer.navigate("/matters/" + firm.matter().id());
         assertThat(lawyer.locator("#next-deadline")).containsText("File the defence");
-    }
-
-    private Page signIn(TestFirm firm) {
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
-        return browser.signIn(firm.owner().email(), "pw");
     }
 }

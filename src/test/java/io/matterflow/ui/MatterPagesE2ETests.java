@@ -8,13 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -24,7 +20,7 @@ import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
 import io.matterflow.directory.Directory;
 import io.matterflow.support.Browser;
-import io.matterflow.support.EnabledIfChromium;
+import io.matterflow.support.BrowserTests;
 import io.matterflow.support.TestFirm;
 import io.matterflow.template.StepDefinition;
 import io.matterflow.template.Templates;
@@ -34,28 +30,14 @@ import io.matterflow.template.Templates;
  * and lands on it, puts a colleague on its team and takes them off again, starts a workflow, tries to close the
  * matter, is shown the unfinished workflow and cancels it with the close, then reopens the matter.
  */
-@EnabledIfChromium
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class MatterPagesE2ETests {
+class MatterPagesE2ETests extends BrowserTests {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     Directory directory;
     @Autowired
     Templates templates;
     @Autowired
     JdbcTemplate jdbc;
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldOpenStaffCloseAndReopenAMatterThroughTheBrowser() {
@@ -64,10 +46,7 @@ class MatterPagesE2ETests {
                 null, List.of(new StepDefinition("Conflict check", ActionType.APPROVAL_LAWYER, RoleScope.LAWYER, true,
                         Map.of())));
         templates.publish(firm.as(firm.owner()), template.id());
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
-        Page page = browser.signIn(firm.owner().email(), "pw");
+        Page page = signIn(firm.owner());
         page.onDialog(dialog -> dialog.accept());
         String reference = "E-" + UUID.randomUUID().toString().substring(0, 8);
 

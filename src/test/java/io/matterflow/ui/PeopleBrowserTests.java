@@ -7,20 +7,16 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.matterflow.directory.Directory;
 import io.matterflow.support.Browser;
-import io.matterflow.support.EnabledIfChromium;
+import io.matterflow.support.BrowserTests;
 import io.matterflow.support.TestFirm;
 
 /**
@@ -28,34 +24,17 @@ import io.matterflow.support.TestFirm;
  * form (htmx, CSRF token), deactivates a paralegal after confirming; the invitee opens the link, chooses a password
  * and signs in; the Account page changes a password. Screenshots go to target/screenshots.
  */
-@EnabledIfChromium
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class PeopleBrowserTests {
+class PeopleBrowserTests extends BrowserTests {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     Directory directory;
     @Autowired
     JdbcTemplate jdbc;
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void shouldInviteDeactivateAndLetTheInviteeChooseAPassword() {
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
         TestFirm firm = TestFirm.create(directory);
-        Page admin = browser.signIn(firm.admin().email(), "pw");
+        Page admin = signIn(firm.admin());
         admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People")).click();
         assertThat(admin.locator("h1")).hasText("People");
 
@@ -80,7 +59,7 @@ class PeopleBrowserTests {
                 + " 'ACCOUNT_INVITATION'", String.class, email);
         Matcher link = Pattern.compile("/password/set\\?token=[A-Za-z0-9_-]{43}").matcher(body);
         assertThat(link.find()).isTrue();
-        Page invitee = browser.anonymous();
+        Page invitee = browser().anonymous();
         invitee.navigate(link.group());
         assertThat(invitee.locator("h1")).hasText("Welcome, choose your password");
         Browser.screenshot(invitee, "set-password");

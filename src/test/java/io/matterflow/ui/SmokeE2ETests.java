@@ -10,13 +10,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -35,7 +31,7 @@ import io.matterflow.instance.StepDetails;
 import io.matterflow.instance.WorkflowStatus;
 import io.matterflow.notification.Notifications;
 import io.matterflow.support.Browser;
-import io.matterflow.support.EnabledIfChromium;
+import io.matterflow.support.BrowserTests;
 
 /**
  * The plan's smoke in a real browser: a lawyer builds a 3-step template (CHECKLIST, APPROVAL_LAWYER,
@@ -43,15 +39,8 @@ import io.matterflow.support.EnabledIfChromium;
  * the lawyer and the client each do their step; the instance completes, every transition is audited and a
  * notification was created for each step that became READY. Screenshots go to target/screenshots.
  */
-@EnabledIfChromium
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class SmokeE2ETests {
+class SmokeE2ETests extends BrowserTests {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     Directory directory;
     @Autowired
@@ -65,21 +54,13 @@ class SmokeE2ETests {
     @Autowired
     io.matterflow.template.Templates templates;
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void shouldBuildPublishAndRunAThreeStepWorkflowThroughTheBrowser() {
         UUID org = demo.seed();
-        Browser browser = browser();
         String name = "Onboarding " + UUID.randomUUID().toString().substring(0, 6);
 
         // The lawyer builds the template: approval, checklist, document request ...
-        Page lawyer = browser.signIn(DemoData.LAWYER, DemoData.PASSWORD);
+        Page lawyer = browser().signIn(DemoData.LAWYER, DemoData.PASSWORD);
         lawyer.navigate("/workflows/templates");
         lawyer.locator("#create-template").click();
         lawyer.getByLabel("Name").fill(name);
@@ -117,7 +98,7 @@ class SmokeE2ETests {
         String runUrl = lawyer.url();
 
         // The paralegal finds the checklist in the inbox and ticks it, straight from READY.
-        Page paralegal = browser.signIn(DemoData.PARALEGAL, DemoData.PASSWORD);
+        Page paralegal = browser().signIn(DemoData.PARALEGAL, DemoData.PASSWORD);
         paralegal.navigate("/inbox");
         // Other tests share the embedded database: pick this workflow's row by its unique name.
         Locator row = paralegal.locator("#inbox tr", new Page.LocatorOptions().setHasText("Open the file"))
@@ -148,7 +129,7 @@ class SmokeE2ETests {
         assertThat(lawyer.locator("#flash")).containsText("completed");
 
         // The client starts the document request, uploads a PDF and submits it.
-        Page client = browser.signIn(DemoData.CLIENT, DemoData.PASSWORD);
+        Page client = browser().signIn(DemoData.CLIENT, DemoData.PASSWORD);
         client.navigate(runUrl);
         assertThat(client.locator("#instance-editor")).hasCount(0);
         Locator request = stepCard(client, "Proof of address");
@@ -272,13 +253,6 @@ class SmokeE2ETests {
         assertThat(owner.locator("#instance-status")).hasText("Active");
         assertThat(audit.stream(org, instance.id())).extracting(AuditEvent::action)
                 .contains("instance.rename", "instance.step-add", "instance.step-edit", "instance.reorder");
-    }
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
-        return browser;
     }
 
     private static void addStep(Page page, int index, String title, String type, String role) {

@@ -10,12 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
@@ -28,7 +24,7 @@ import io.matterflow.calendar.DueUnit;
 import io.matterflow.directory.Directory;
 import io.matterflow.instance.Instances;
 import io.matterflow.support.Browser;
-import io.matterflow.support.EnabledIfChromium;
+import io.matterflow.support.BrowserTests;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
 import io.matterflow.template.StepDefinition;
@@ -39,28 +35,14 @@ import io.matterflow.template.Templates;
  * A template exported from the list as a file and imported again from the same page, in a real browser: the file
  * downloads under the template's name and version, and importing it lands on the new draft's builder.
  */
-@EnabledIfChromium
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TemplateTransferBrowserTests {
+class TemplateTransferBrowserTests extends BrowserTests {
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     Directory directory;
     @Autowired
     Templates templates;
     @Autowired
     Instances instances;
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldExportFromTheListAndImportTheFileAsANewDraft() throws Exception {
@@ -71,10 +53,7 @@ class TemplateTransferBrowserTests {
                 new StepDefinition("Welcome pack", ActionType.CHECKLIST, RoleScope.PARALEGAL, false,
                         Map.of("items", List.of("Send the welcome pack")), true,
                         new DueRule(3, DueUnit.BUSINESS_DAYS, DueAnchor.STEP_COMPLETED, 0, null, null))));
-        if (browser == null) {
-            browser = new Browser("http://localhost:" + port);
-        }
-        Page page = browser.signIn(firm.owner().email(), "pw");
+        Page page = signIn(firm.owner());
         page.navigate("/workflows/templates?q=" + name);
 
         Download download = page.waitForDownload(() -> page.getByLabel("Export " + name + " version 1 as a file").click());

@@ -1,0 +1,50 @@
+package io.matterflow.support;
+
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Page;
+
+import io.matterflow.directory.UserAccount;
+
+/**
+ * What every browser test class shares: the application on a random port with the test profile, run only where
+ * Chromium is ({@link EnabledIfChromium}), and one headless browser for the class, opened on first use against this
+ * test's server and closed after the class.
+ */
+@EnabledIfChromium
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class BrowserTests {
+
+    /** The password {@link TestFirm}'s people have. */
+    public static final String PASSWORD = "pw";
+
+    private static Browser browser;
+
+    @LocalServerPort
+    private int port;
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    /** The class's browser, against this test's server. */
+    protected Browser browser() {
+        if (browser == null) {
+            browser = new Browser("http://localhost:" + port);
+        }
+        return browser;
+    }
+
+    /** A new browser session signed in as one of a {@link TestFirm}'s people. */
+    protected Page signIn(UserAccount user) {
+        return browser().signIn(user.email(), PASSWORD);
+    }
+}
