@@ -10,6 +10,7 @@ import io.matterflow.action.ActionContext;
 import io.matterflow.action.ActionEvent;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
+import io.matterflow.action.Outcome;
 import io.matterflow.action.RoleScope;
 import io.matterflow.common.FieldError;
 import jakarta.validation.Validator;
@@ -73,12 +74,12 @@ public class ApprovalLawyerHandler extends AbstractActionHandler<ApprovalConfig,
         return super.getNextStateOnEvent(ctx, event);
     }
 
-    private static final List<io.matterflow.action.Outcome> OUTCOMES = List.of(
-            io.matterflow.action.Outcome.of("APPROVED", "is approved", "is not approved"),
-            io.matterflow.action.Outcome.of("REJECTED", "is rejected", "is not rejected"));
+    private static final List<Outcome> OUTCOMES = List.of(
+            Outcome.of("APPROVED", "is approved", "is not approved"),
+            Outcome.of("REJECTED", "is rejected", "is not rejected"));
 
     @Override
-    public List<io.matterflow.action.Outcome> outcomes(ApprovalConfig config) {
+    public List<Outcome> outcomes(ApprovalConfig config) {
         return OUTCOMES;
     }
 

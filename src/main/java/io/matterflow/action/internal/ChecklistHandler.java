@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import io.matterflow.action.AbstractActionHandler;
 import io.matterflow.action.ActionContext;
 import io.matterflow.action.ActionType;
+import io.matterflow.action.Outcome;
 import io.matterflow.common.FieldError;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -80,13 +81,13 @@ public class ChecklistHandler extends AbstractActionHandler<ChecklistConfig, Che
 
     /** Per configured item: CHECKED (ticked when the step completed) and UNCHECKED. */
     @Override
-    public List<io.matterflow.action.Outcome> outcomes(ChecklistConfig config) {
-        List<io.matterflow.action.Outcome> outcomes = new ArrayList<>();
+    public List<Outcome> outcomes(ChecklistConfig config) {
+        List<Outcome> outcomes = new ArrayList<>();
         for (String item : config.itemsOrEmpty()) {
             String quoted = "\u201c" + item + "\u201d";
-            outcomes.add(new io.matterflow.action.Outcome("CHECKED", item, "has " + quoted + " ticked",
+            outcomes.add(new Outcome("CHECKED", item, "has " + quoted + " ticked",
                     "does not have " + quoted + " ticked"));
-            outcomes.add(new io.matterflow.action.Outcome("UNCHECKED", item, "does not have " + quoted + " ticked",
+            outcomes.add(new Outcome("UNCHECKED", item, "does not have " + quoted + " ticked",
                     "has " + quoted + " ticked"));
         }
         return outcomes;

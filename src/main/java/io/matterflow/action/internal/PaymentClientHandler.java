@@ -15,6 +15,7 @@ import io.matterflow.action.ActionEvent;
 import io.matterflow.action.ActionRefusedException;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
+import io.matterflow.action.Outcome;
 import io.matterflow.action.PaymentProvider;
 import io.matterflow.common.FieldError;
 import jakarta.validation.Validator;
@@ -146,12 +147,12 @@ public class PaymentClientHandler extends AbstractActionHandler<PaymentConfig, P
         return super.getNextStateOnEvent(ctx, event);
     }
 
-    private static final List<io.matterflow.action.Outcome> OUTCOMES = List.of(
-            io.matterflow.action.Outcome.of("PAID", "is paid", "is not paid"),
-            io.matterflow.action.Outcome.of("PAYMENT_FAILED", "has a failed payment", "has no failed payment"));
+    private static final List<Outcome> OUTCOMES = List.of(
+            Outcome.of("PAID", "is paid", "is not paid"),
+            Outcome.of("PAYMENT_FAILED", "has a failed payment", "has no failed payment"));
 
     @Override
-    public List<io.matterflow.action.Outcome> outcomes(PaymentConfig config) {
+    public List<Outcome> outcomes(PaymentConfig config) {
         return OUTCOMES;
     }
 
