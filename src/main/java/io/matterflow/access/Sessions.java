@@ -3,24 +3,29 @@ package io.matterflow.access;
 import java.util.UUID;
 
 import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The signed-in web sessions of each person, through Spring Security's {@link SessionRegistry} (the UI chain
- * registers every session at sign-in). Ending a person's sessions marks them expired: the next request of each is
- * signed out and sent to the login page, before it reaches any page. Ended at once and again once the current
- * transaction commits, so that a session signed in meanwhile does not survive. Sessions live in this node's memory:
- * with several nodes behind sticky sessions, each ends only its own (see docs/decisions.md).
+ * The signed-in web sessions of each person, in the database (Spring Session JDBC, indexed by user id: see
+ * {@link SessionsConfiguration}), so the same on every node. Ending a person's sessions marks each expired in the
+ * database: its next request, on whichever node, is signed out and sent to {@code /login?ended} before it reaches any
+ * page. Ended at once and again once the current transaction commits, so that a session signed in meanwhile does not
+ * survive.
  */
 @Component
 public class Sessions {
 
-    private final SessionRegistry registry;
+    private final FindByIndexNameSessionRepository<? extends Session> repository;
+    private final SpringSessionBackedSessionRegistry<? extends Session> registry;
 
-    Sessions(SessionRegistry registry) {
+    Sessions(FindByIndexNameSessionRepository<? extends Session> repository,
+             SpringSessionBackedSessionRegistry<? extends Session> registry) {
+        this.repository = repository;
         this.registry = registry;
     }
 
@@ -42,24 +47,24 @@ public class Sessions {
         }
     }
 
-    /** How many unexpired sessions the person has on this node. */
+    /** How many unexpired sessions the person has, on any node. */
     public int count(UUID userId) {
         int sessions = 0;
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof MatterflowPrincipal p && p.account().id().equals(userId)) {
-                sessions += registry.getAllSessions(principal, false).size();
+        for (String id : repository.findByPrincipalName(userId.toString()).keySet()) {
+            SessionInformation session = registry.getSessionInformation(id);
+            if (session != null && !session.isExpired()) {
+                sessions++;
             }
         }
         return sessions;
     }
 
     private void end(UUID userId, String keepSessionId) {
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof MatterflowPrincipal p && p.account().id().equals(userId)) {
-                for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                    if (!session.getSessionId().equals(keepSessionId)) {
-                        session.expireNow();
-                    }
+        for (String id : repository.findByPrincipalName(userId.toString()).keySet()) {
+            if (!id.equals(keepSessionId)) {
+                SessionInformation session = registry.getSessionInformation(id);
+                if (session != null) {
+                    session.expireNow();
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.matterflow.directory;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,5 +12,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "A user of the firm")
 public record UserAccount(UUID id, UUID orgId, @Schema(example = "lawyer@demo.law") String email,
                           @Schema(example = "Lena Lawyer") String displayName, Role role,
-                          @Schema(description = "False once an admin deactivated the person") boolean active) {
+                          @Schema(description = "False once an admin deactivated the person") boolean active)
+        implements Serializable {
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 
 /**
@@ -59,6 +60,8 @@ class SchedulerConfiguration {
             super(dataSource instanceof TransactionAwareDataSourceProxy ? dataSource
                     : new TransactionAwareDataSourceProxy(dataSource), tasks);
             this.clock = clock::instant;
+            // recurring tasks are scheduled at start, once across nodes (db-scheduler keeps one row each)
+            tasks.stream().filter(OnStartup.class::isInstance).map(OnStartup.class::cast).forEach(startTasks::add);
         }
     }
 }

@@ -71,8 +71,8 @@ class SessionCookieTests {
 
     private static String sessionCookie(HttpResponse<?> response) {
         List<String> cookies = response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID=")).toList();
-        assertThat(cookies).as("Set-Cookie: JSESSIONID in " + response.headers().map()).hasSize(1);
+                .filter(c -> c.startsWith("SESSION=")).toList();
+        assertThat(cookies).as("Set-Cookie: SESSION in " + response.headers().map()).hasSize(1);
         return cookies.get(0);
     }
 
