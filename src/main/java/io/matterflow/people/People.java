@@ -252,6 +252,20 @@ public class People {
     }
 
     /**
+     * Signs the caller out everywhere: every session of theirs ends, on every node, the one making the request too.
+     * API tokens are not touched (they are revoked on the account page one by one).
+     */
+    public void signOutEverywhere(Actor actor) {
+        if (!actor.isUser()) {
+            throw new ForbiddenException("a signed-in user is required");
+        }
+        UserAccount user = directory.findUser(actor.userId()).orElseThrow();
+        sessions.endAll(user.id());
+        audit.append(new AuditRecord(user.orgId(), user.id(), actor, "user.sign-out-everywhere", "USER", user.id(),
+                null, null, Map.of()));
+    }
+
+    /**
      * Changes the caller's password, given the current one. A wrong current password is a 400 naming
      * {@code currentPassword} and counts as a failed sign-in for the email (a locked email is 429). The caller's
      * other sessions end ({@code keepSessionId}, the session making the change, stays signed in).

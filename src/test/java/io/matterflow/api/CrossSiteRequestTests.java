@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +32,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
@@ -269,18 +270,18 @@ class CrossSiteRequestTests extends ApiTestSupport {
     @Test
     void shouldNotSignApiCallsInWithTheUiSession() throws Exception {
         Fixture f = fixture();
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(csrf())
+        Cookie session = mvc.perform(post("/login").with(csrf())
                         .param("username", f.firm().owner().email()).param("password", PASSWORD))
-                .andReturn().getRequest().getSession();
-        assertThat(mvc.perform(get("/inbox").session(session)).andReturn().getResponse().getStatus())
+                .andReturn().getResponse().getCookie("SESSION");
+        assertThat(mvc.perform(get("/inbox").cookie(session)).andReturn().getResponse().getStatus())
                 .as("signed in to the UI").isEqualTo(200);
         var before = written(f.firm().orgId());
 
         MockHttpServletResponse claim = mvc.perform(post("/api/workflows/steps/{id}/claim", f.path("{ready}"))
-                .session(session).contentType(MediaType.APPLICATION_JSON)).andReturn().getResponse();
+                .cookie(session).contentType(MediaType.APPLICATION_JSON)).andReturn().getResponse();
         MockHttpServletResponse upload = mvc.perform(multipart("/api/workflows/steps/{id}/documents",
                         f.path("{doc}")).file(new MockMultipartFile("file", "passport.pdf", "application/pdf",
-                        "%PDF-1.4 passport".getBytes(StandardCharsets.US_ASCII))).session(session))
+                        "%PDF-1.4 passport".getBytes(StandardCharsets.US_ASCII))).cookie(session))
                 .andReturn().getResponse();
 
         assertThat(claim.getStatus()).isEqualTo(401);

@@ -16,13 +16,14 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -213,8 +214,8 @@ class PeopleOnPostgresTests {
         runtime.claim(firm.as(associate), step);
         String token = JSON.readTree(mvc.perform(json(post("/api/me/tokens"), Map.of("name", "script"))
                 .with(basic(associate))).andReturn().getResponse().getContentAsString()).path("token").asString();
-        MockHttpSession session = signIn(associate.email(), PW);
-        assertThat(mvc.perform(get("/inbox").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        Cookie session = signIn(associate.email(), PW);
+        assertThat(mvc.perform(get("/inbox").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(sessions.count(associate.id())).isEqualTo(1);
         StepRef ref = new StepRef(step, instance.id(), firm.matter().id(), firm.orgId(), RoleScope.LAWYER, null);
         assertThat(access.resolveEligibleActors(instance.id(), ref)).contains(associate.id());
@@ -227,9 +228,9 @@ class PeopleOnPostgresTests {
         // HTTP Basic, the token, the session and the login form: all refused
         assertThat(status(get("/api/me").with(basic(associate)))).isEqualTo(401);
         assertThat(status(get("/api/me").header("Authorization", "Bearer " + token))).isEqualTo(401);
-        response = mvc.perform(get("/inbox").session(session)).andReturn().getResponse();
+        response = mvc.perform(get("/inbox").cookie(session)).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?ended");
-        assertThat(mvc.perform(get("/inbox").session(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/inbox").cookie(session)).andReturn().getResponse().getRedirectedUrl())
                 .endsWith("/login");
         assertThat(mvc.perform(post("/login").param("username", associate.email()).param("password", PW)
                 .with(csrf())).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error");
@@ -263,14 +264,14 @@ class PeopleOnPostgresTests {
     @Test
     void shouldChangeARoleEndTheSessionsAndMoveTheMemberships() throws Exception {
         TestFirm firm = TestFirm.create(directory);
-        MockHttpSession session = signIn(firm.associate().email(), PW);
+        Cookie session = signIn(firm.associate().email(), PW);
         MockHttpServletResponse response = mvc.perform(json(patch("/api/users/{id}", firm.associate().id()),
                 Map.of("role", "PARALEGAL")).with(basic(firm.admin()))).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         assertThat(JSON.readTree(response.getContentAsString()).path("role").asString()).isEqualTo("PARALEGAL");
         assertThat(jdbc.queryForObject("select role from matter_members where user_id = ?", String.class,
                 firm.associate().id())).isEqualTo("PARALEGAL");
-        assertThat(mvc.perform(get("/inbox").session(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/inbox").cookie(session)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?ended");
         JsonNode me = JSON.readTree(mvc.perform(get("/api/me").with(basic(firm.associate()))).andReturn()
                 .getResponse().getContentAsString());
@@ -324,11 +325,11 @@ class PeopleOnPostgresTests {
         assertThat(jdbc.queryForObject("select expires_at from user_tokens where token_hash = ?",
                 OffsetDateTime.class, OneTimeLinks.digest(secret))).isBefore(OffsetDateTime.now().plusMinutes(61));
 
-        MockHttpSession session = signIn(owner.email(), PW);
+        Cookie session = signIn(owner.email(), PW);
         assertThat(setPassword(secret, NEW_PASSWORD, NEW_PASSWORD).getRedirectedUrl()).endsWith("passwordSet");
         assertThat(status(get("/api/me").with(httpBasic(owner.email(), NEW_PASSWORD)))).isEqualTo(200);
         assertThat(status(get("/api/me").with(basic(owner)))).isEqualTo(401);
-        assertThat(mvc.perform(get("/inbox").session(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/inbox").cookie(session)).andReturn().getResponse().getRedirectedUrl())
                 .as("a reset ends the sessions").isEqualTo("/login?ended");
         assertThat(audit(owner.id())).containsExactly("user.password-reset-request", "user.password-reset");
 
@@ -372,12 +373,12 @@ class PeopleOnPostgresTests {
                 401, null);
         assertThat(snapshot(firm)).isEqualTo(before);
 
-        MockHttpSession session = signIn(paralegal.email(), PW);
+        Cookie session = signIn(paralegal.email(), PW);
         assertThat(status(json(post("/api/me/password"), Map.of("currentPassword", PW, "newPassword", NEW_PASSWORD))
                 .with(basic(paralegal)))).isEqualTo(204);
         assertThat(status(get("/api/me").with(httpBasic(paralegal.email(), NEW_PASSWORD)))).isEqualTo(200);
         assertThat(status(get("/api/me").with(basic(paralegal)))).isEqualTo(401);
-        assertThat(mvc.perform(get("/inbox").session(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/inbox").cookie(session)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?ended");
         assertThat(audit(paralegal.id())).containsExactly("user.password-change");
     }
@@ -405,24 +406,24 @@ class PeopleOnPostgresTests {
     void shouldChangeThePasswordOnTheAccountPageAndKeepThatSession() throws Exception {
         TestFirm firm = TestFirm.create(directory);
         UserAccount owner = firm.owner();
-        MockHttpSession session = signIn(owner.email(), PW);
-        MockHttpSession otherSession = signIn(owner.email(), PW);
-        MockHttpServletResponse page = mvc.perform(get("/account").session(session)).andReturn().getResponse();
+        Cookie session = signIn(owner.email(), PW);
+        Cookie otherSession = signIn(owner.email(), PW);
+        MockHttpServletResponse page = mvc.perform(get("/account").cookie(session)).andReturn().getResponse();
         assertThat(page.getContentAsString()).contains("Change your password", "at least 12 characters");
 
-        MockHttpServletResponse refused = mvc.perform(post("/account/password").session(session).with(csrf())
+        MockHttpServletResponse refused = mvc.perform(post("/account/password").cookie(session).with(csrf())
                 .header("HX-Request", "true").param("currentPassword", PW).param("newPassword", NEW_PASSWORD)
                 .param("confirmPassword", "different-phrase-2026")).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString()).contains("confirmPassword");
 
-        MockHttpServletResponse changed = mvc.perform(post("/account/password").session(session).with(csrf())
+        MockHttpServletResponse changed = mvc.perform(post("/account/password").cookie(session).with(csrf())
                 .header("HX-Request", "true").param("currentPassword", PW).param("newPassword", NEW_PASSWORD)
                 .param("confirmPassword", NEW_PASSWORD)).andReturn().getResponse();
         assertThat(changed.getStatus()).isEqualTo(200);
         assertThat(changed.getHeader("HX-Trigger")).contains("password is changed");
-        assertThat(mvc.perform(get("/inbox").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
-        assertThat(mvc.perform(get("/inbox").session(otherSession)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/inbox").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/inbox").cookie(otherSession)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?ended");
     }
 
@@ -462,12 +463,12 @@ class PeopleOnPostgresTests {
         })).andReturn().getResponse();
     }
 
-    private MockHttpSession signIn(String email, String password) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        MockHttpServletResponse response = mvc.perform(post("/login").session(session).param("username", email)
+    /** Signs in by form: the session cookie (sessions live in the database, found by their cookie). */
+    private Cookie signIn(String email, String password) throws Exception {
+        MockHttpServletResponse response = mvc.perform(post("/login").param("username", email)
                 .param("password", password).with(csrf())).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/inbox");
-        return session;
+        return response.getCookie("SESSION");
     }
 
     private int status(MockHttpServletRequestBuilder request) throws Exception {

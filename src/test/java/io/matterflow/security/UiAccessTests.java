@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,7 +24,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -104,6 +105,7 @@ class UiAccessTests {
             CHANGE_ROLE        302   403       403      403       403    403       404       302
             RESEND_INVITATION  302   403       403      403       403    403       404       302
             CHANGE_PASSWORD    302   302       302      302       302    302       302       302
+            SIGN_OUT_EVERYWHERE 302  302       302      302       302    302       302       302
             MIGRATION_PLAN     200   403       403      403       403    403       404       302
             MIGRATE            302   403       403      403       403    403       404       302
             """;
@@ -193,7 +195,8 @@ class UiAccessTests {
         return Stream.of("INSTANTIATE", "CLAIM", "RENAME", "ADD_STEP", "REMOVE_STEP", "CREATE_TEMPLATE",
                 "SAVE_TEMPLATE", "PUBLISH_TEMPLATE", "IMPORT_TEMPLATE", "STEP_EVENT_FAIL", "REORDER", "UPLOAD", "LOGOUT",
                 "NOTIFICATION_OPEN", "CREATE_MATTER", "ADD_MEMBER", "REMOVE_MEMBER", "SAVE_DETAILS", "CLOSE_MATTER",
-                "INVITE", "DEACTIVATE", "CHANGE_ROLE", "RESEND_INVITATION", "CHANGE_PASSWORD", "SET_PASSWORD",
+                "INVITE", "DEACTIVATE", "CHANGE_ROLE", "RESEND_INVITATION", "CHANGE_PASSWORD", "SIGN_OUT_EVERYWHERE",
+                "SET_PASSWORD",
                 "FORGOT_PASSWORD", "MIGRATE");
     }
 
@@ -292,16 +295,18 @@ class UiAccessTests {
     @Test
     void shouldChangeTheSessionIdOnSignIn() throws Exception {
         TestFirm firm = TestFirm.create(directory);
-        MockHttpSession session = (MockHttpSession) mvc.perform(get("/login")).andReturn().getRequest()
-                .getSession();
-        String before = session.getId();
+        Cookie planted = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(planted).as("the login page opens a session").isNotNull();
         MockHttpServletResponse response = mvc.perform(post("/login").param("username", firm.owner().email())
-                .param("password", "pw").with(csrf()).session(session)).andReturn().getResponse();
+                .param("password", "pw").with(csrf()).cookie(planted)).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).isEqualTo("/inbox");
-        assertThat(session.getId()).as("the session id changes on sign-in").isNotEqualTo(before);
-        // the signed-in session works under its new id
-        mvc.perform(get("/inbox").session(session)).andExpect(r -> assertThat(r.getResponse().getStatus())
+        Cookie signedIn = response.getCookie("SESSION");
+        assertThat(signedIn.getValue()).as("the session id changes on sign-in").isNotEqualTo(planted.getValue());
+        // the signed-in session works under its new id; the planted one is not signed in
+        mvc.perform(get("/inbox").cookie(signedIn)).andExpect(r -> assertThat(r.getResponse().getStatus())
                 .isEqualTo(200));
+        mvc.perform(get("/inbox").cookie(planted)).andExpect(r -> assertThat(r.getResponse().getStatus())
+                .isEqualTo(302));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -412,6 +417,7 @@ class UiAccessTests {
             case "RESEND_INVITATION" -> post("/people/{id}/invitation", s.invitedId());
             case "CHANGE_PASSWORD" -> post("/account/password").param("currentPassword", "pw")
                     .param("newPassword", "Tall-Orchid-Window-2026").param("confirmPassword", "Tall-Orchid-Window-2026");
+            case "SIGN_OUT_EVERYWHERE" -> post("/account/sessions/end");
             case "SET_PASSWORD" -> post("/password/set").param("token", "x".repeat(43))
                     .param("password", "Tall-Orchid-Window-2026").param("confirmPassword", "Tall-Orchid-Window-2026");
             case "FORGOT_PASSWORD" -> post("/password/forgot").param("email", s.firm().owner().email());

@@ -100,6 +100,17 @@ class PeopleUiController {
         return "redirect:/account";
     }
 
+    /** Ends every session of the caller, this one too: back to the login page, signed out. */
+    @PostMapping("/account/sessions/end")
+    String signOutEverywhere(Actor actor, HttpServletRequest request) {
+        people.signOutEverywhere(actor);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return "redirect:/login?ended";
+    }
+
     private String done(Actor actor, Model model, HttpServletRequest request, HttpServletResponse response,
                         RedirectAttributes redirect, String message) {
         if (Flash.isHtmx(request)) {
