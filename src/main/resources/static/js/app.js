@@ -3,6 +3,7 @@
 if (typeof htmx !== 'undefined') {
     htmx.config.allowEval = false;
     htmx.config.includeIndicatorStyles = false;
+    htmx.config.attributesToSettle = ['class', 'width', 'height'];
 }
 document.addEventListener('htmx:configRequest', function (event) {
     var token = document.querySelector('meta[name="csrf-token"]');
