@@ -1,4 +1,10 @@
-// CSRF token on every htmx request; drag-and-drop lists; small keyboard helpers.
+// CSRF token on every htmx request; drag-and-drop lists; small keyboard helpers. Everything a page does in script is
+// here: the Content-Security-Policy refuses inline scripts, event handler attributes and eval (htmx's hx-on too).
+if (typeof htmx !== 'undefined') {
+    htmx.config.allowEval = false;
+    htmx.config.includeIndicatorStyles = false;
+    htmx.config.attributesToSettle = ['class', 'width', 'height'];
+}
 document.addEventListener('htmx:configRequest', function (event) {
     var token = document.querySelector('meta[name="csrf-token"]');
     var header = document.querySelector('meta[name="csrf-header"]');
@@ -161,4 +167,12 @@ document.addEventListener('change', function (event) {
         var test = clause.querySelector('[data-condition-test]').value;
         clause.querySelector('[data-condition-value]').hidden = test !== 'area' && test !== 'keydate';
     });
+});
+
+// A form marked data-reset-on-success empties itself after htmx posted it successfully (the invite form).
+document.addEventListener('htmx:afterRequest', function (event) {
+    var form = event.detail.elt;
+    if (event.detail.successful && form && form.matches && form.matches('form[data-reset-on-success]')) {
+        form.reset();
+    }
 });

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.matterflow.access.internal.LoginController;
@@ -67,12 +74,64 @@ class SecurityConfiguration {
                 challenge.commence(request, response, e);
             }
         };
+        securityHeaders(http);
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> basic.realmName("Matterflow").authenticationEntryPoint(unauthorized));
         return http.build();
+    }
+
+    /**
+     * The Content-Security-Policy of every response: scripts, styles, fonts, images and requests from this origin
+     * only (no inline script or style, no eval), never framed, forms posting here only. A document shown inline sets
+     * its own sandboxing policy, which is kept (the writer adds none when the response has one).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none';"
+            + " form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /**
+     * Swagger UI's policy: its scripts are files too, but its React components set style attributes and it shows
+     * the schema's images as data: URIs, so it alone may use inline styles.
+     */
+    static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+            "style-src 'self' 'unsafe-inline';");
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    /** One year; sent over HTTPS only (Spring Security's default matcher), and only under the prod profile. */
+    static final long HSTS_SECONDS = 31_536_000;
+
+    /**
+     * The security headers every chain sends: the policies above, Referrer-Policy strict-origin-when-cross-origin
+     * (a page that sets its own, such as the password pages' no-referrer, keeps it), Permissions-Policy,
+     * X-Frame-Options DENY, X-Content-Type-Options nosniff and the no-store cache headers (Spring Security's
+     * defaults), and HSTS under the {@code prod} profile only (development runs on plain HTTP).
+     */
+    static void securityHeaders(HttpSecurity http) throws Exception {
+        boolean prod = http.getSharedObject(ApplicationContext.class).getEnvironment()
+                .acceptsProfiles(Profiles.of("prod"));
+        RequestMatcher swaggerUi = request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/");
+        };
+        http.headers(headers -> headers
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                        new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .frameOptions(frames -> frames.deny())
+                .httpStrictTransportSecurity(hsts -> {
+                    if (prod) {
+                        hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(true);
+                    } else {
+                        hsts.disable();
+                    }
+                }));
     }
 
     /**
@@ -117,6 +176,7 @@ class SecurityConfiguration {
         };
         AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(request, response,
                 HttpStatus.FORBIDDEN, "Not permitted", "you may not do this");
+        securityHeaders(http);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/webhooks/**").permitAll()
@@ -162,6 +222,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain ui(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+        securityHeaders(http);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_UI).permitAll()
                         .anyRequest().authenticated())

@@ -44,7 +44,7 @@ import jakarta.mail.internet.MimeMessage;
  * PostgreSQL database with {@code matterflow.bootstrap.*} set creates the firm and its admin once, without a
  * password; the one-time link is written once to the log (or, with an SMTP server, emailed); the admin follows it,
  * chooses a password and signs in. A second start on the same database creates nothing; a start without the settings
- * says how to create the first admin.
+ * says how to create the first admin. Under this profile HTTPS responses carry HSTS.
  */
 @EnabledIfPostgres
 @ExtendWith(OutputCaptureExtension.class)
@@ -136,9 +136,24 @@ class FirstRunTests {
     @Test
     void shouldSayHowToCreateTheFirstAdminWhenNobodyExists(CapturedOutput output) throws Exception {
         String database = PostgresDatabase.fresh();
-        try (ConfigurableApplicationContext app = start(database, null, null)) {
+        // behind a proxy that ends TLS (X-Forwarded-Proto from 127.0.0.1, a trusted proxy for Tomcat)
+        try (ConfigurableApplicationContext app = start(database, null, null,
+                "server.forward-headers-strategy=native")) {
             assertThat(output.getAll()).contains("No user exists", "MATTERFLOW_BOOTSTRAP_ADMIN_EMAIL");
             assertThat(query(database, "select count(*) from users")).isEqualTo("0");
+
+            // the prod profile sends HSTS on HTTPS requests (and never on plain HTTP), besides the other headers
+            HttpRequest.Builder login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(app) + "/login"));
+            HttpResponse<String> plain = HttpClient.newHttpClient().send(login.build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+            assertThat(plain.headers().firstValue("Content-Security-Policy")).get().asString()
+                    .contains("script-src 'self';", "frame-ancestors 'none'");
+            HttpResponse<String> secure = HttpClient.newHttpClient().send(login.header("X-Forwarded-Proto", "https")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(secure.statusCode()).isEqualTo(200);
+            assertThat(secure.headers().firstValue("Strict-Transport-Security")).get().asString()
+                    .contains("max-age=31536000", "includeSubDomains");
         }
     }
 

@@ -75,6 +75,8 @@ class MockProviderPageTests {
                 .andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
         XssTests.assertInert(path, page.getContentAsString());
+        SecurityHeadersTests.assertSecurityHeaders(path, page);
+        SecurityHeadersTests.assertNoInlineScriptOrStyle(path, page.getContentAsString());
         assertThat(page.getContentAsString()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(status(get(path).param("step", step.toString()), other.admin())).isEqualTo(404);
         assertThat(status(get(path).param("step", step.toString()), null)).isEqualTo(302);

@@ -48,7 +48,8 @@ import io.matterflow.template.Templates;
  * The UI routes (form login, session, CSRF) for every kind of caller: the firm's people, another firm's admin (the
  * firm's ids are unknown to it: 404) and nobody signed in (redirected to the login page). Each POST row acts on fresh
  * state; a refused request leaves the firm's rows as they were. Also: every UI POST without a CSRF token is refused
- * (403) and changes nothing, and signing in changes the session id.
+ * (403) and changes nothing, and signing in changes the session id. Every response carries the security headers and
+ * every page's HTML is free of inline script and style ({@link SecurityHeadersTests}).
  */
 @H2Test
 @AutoConfigureMockMvc
@@ -164,6 +165,10 @@ class UiAccessTests {
         }
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus()).as("%s by %s", route, caller).isEqualTo(expected);
+        SecurityHeadersTests.assertSecurityHeaders(route + " by " + caller, response);
+        if (String.valueOf(response.getContentType()).startsWith("text/html")) {
+            SecurityHeadersTests.assertNoInlineScriptOrStyle(route + " by " + caller, response.getContentAsString());
+        }
         if (caller == Caller.ANONYMOUS) {
             assertThat(response.getRedirectedUrl()).endsWith("/login");
         }

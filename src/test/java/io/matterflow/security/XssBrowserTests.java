@@ -84,4 +84,34 @@ class XssBrowserTests extends BrowserTests {
         control.context().close();
         assertThat(dialogs).containsExactly("control");
     }
+
+    /**
+     * The Content-Security-Policy holds in Chromium: markup that slipped into a page cannot run an inline handler, and
+     * the refusal reaches the console, where {@link BrowserTests} looks for it after every browser test (a control).
+     */
+    @Test
+    void shouldRefuseInlineHandlersAndReportTheRefusal() {
+        XssFixture f = XssFixture.create(directory, templates, instances, runtime, documents);
+        Page page = signIn(f.owner());
+        page.evaluate("() => document.body.insertAdjacentHTML('beforeend',"
+                + " '<img id=\"csp-probe\" src=\"/favicon.ico?probe\" onerror=\"document.title = \\'ran\\'\"'"
+                + " + ' onload=\"document.title = \\'ran\\'\">')");
+        page.waitForTimeout(500);
+        assertThat(page.title()).isNotEqualTo("ran");
+        List<String> violations = browser().takePolicyViolations();
+        assertThat(violations).as("the refusal on the console").isNotEmpty()
+                .anySatisfy(v -> assertThat(v).contains("Content Security Policy"));
+        page.context().close();
+    }
+
+    /** Swagger UI renders the API under its own policy (inline styles only), with nothing refused on the console. */
+    @Test
+    void shouldRenderSwaggerUiUnderItsPolicy() {
+        Page page = browser().anonymous();
+        page.navigate("/swagger-ui/index.html");
+        page.locator(".swagger-ui .info .title").waitFor();
+        page.locator(".opblock").first().waitFor();
+        page.waitForTimeout(500);
+        page.context().close();
+    }
 }

@@ -15,6 +15,7 @@ public final class Browser implements AutoCloseable {
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
     private final String baseUrl;
+    private final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Browser(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -52,7 +53,22 @@ public final class Browser implements AutoCloseable {
         // Generous: the suite shares two cores with PostgreSQL and other application contexts.
         context.setDefaultTimeout(30_000);
         context.setDefaultNavigationTimeout(60_000);
+        // Chromium reports what the Content-Security-Policy refused on the console ("Refused to execute inline
+        // script because it violates the following Content Security Policy directive ...").
+        context.onConsoleMessage(message -> {
+            String text = message.text();
+            if (text.contains("Content Security Policy") || text.contains("Refused to")) {
+                policyViolations.add(message.location() + ": " + text);
+            }
+        });
         return context.newPage();
+    }
+
+    /** The Content-Security-Policy violations every page of this browser reported since the last call; clears them. */
+    public List<String> takePolicyViolations() {
+        List<String> taken = List.copyOf(policyViolations);
+        policyViolations.removeAll(taken);
+        return taken;
     }
 
     public static void screenshot(Page page, String name) {
