@@ -260,6 +260,9 @@ class SmokeE2ETests extends BrowserTests {
         page.locator("#title-" + index).waitFor();
         page.locator("#title-" + index).fill(title);
         page.locator("#type-" + index).selectOption(type);
+        // the new type's fields come by htmx: wait until that request has been swapped in (a row that was a checklist
+        // already has a label, so waiting for one would not wait for the swap)
+        page.waitForFunction("() => !document.querySelector('.htmx-request')");
         page.locator("#config-" + index + " label").first().waitFor();
         page.locator("#role-" + index).selectOption(role);
     }
