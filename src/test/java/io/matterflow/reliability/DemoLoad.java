@@ -43,6 +43,8 @@ final class DemoLoad {
     final AtomicInteger inFlight = new AtomicInteger();
     /** With {@link #retrying}: requests sent again after a connection error or an idempotent request still running. */
     final AtomicInteger retries = new AtomicInteger();
+    /** Each request's time in nanoseconds, with retries (for the soak's percentiles). */
+    volatile java.util.function.LongConsumer latencies = nanos -> { };
     /** A client of a load balancer: see {@link #retrying()}. */
     private volatile boolean retrying;
     /** Contested requests a node refused because the other node's had already moved the step (or took the event). */
@@ -173,11 +175,13 @@ final class DemoLoad {
         requests.incrementAndGet();
         inFlight.incrementAndGet();
         AppProcess.Response r;
+        long start = System.nanoTime();
         try {
             int first = ThreadLocalRandom.current().nextInt(nodes.size());
             r = retrying ? withRetries(request, first) : request.apply(nodes.get(first));
         } finally {
             inFlight.decrementAndGet();
+            latencies.accept(System.nanoTime() - start);
         }
         if (!r.ok()) {
             failures.incrementAndGet();
