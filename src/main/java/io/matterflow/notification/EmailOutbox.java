@@ -128,6 +128,12 @@ public class EmailOutbox {
                 """, recipientId, node);
     }
 
+    /** Ends every lease the node holds (on shutdown). Returns how many it held. */
+    int releaseAll(String node) {
+        return jdbc.update("update email_recipient_leases set claimed_by = null, claimed_until = null"
+                + " where claimed_by = ?", node);
+    }
+
     /** The recipient's emails that are due, oldest first. */
     List<OutboxEmail> due(UUID recipientId, Instant now) {
         return jdbc.query("""

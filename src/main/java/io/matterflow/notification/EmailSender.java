@@ -49,6 +49,7 @@ class EmailSender implements SmartLifecycle {
     private ThreadPoolTaskScheduler scheduler;
     private ScheduledFuture<?> polling;
     private long polls;
+    private volatile boolean stopping;
 
     EmailSender(EmailOutbox outbox, EmailChannel channel, FeatureFlags flags, NotificationProperties properties,
                 Clock clock) {
@@ -65,6 +66,9 @@ class EmailSender implements SmartLifecycle {
         Instant now = clock.instant();
         int sent = 0;
         for (UUID recipient : outbox.dueRecipients(now, properties.batchSize())) {
+            if (stopping) {
+                break; // shutting down: the other recipients are left to the other nodes at once
+            }
             Instant claimedAt = clock.instant();
             if (!outbox.claim(recipient, node, claimedAt, claimedAt.plus(properties.claimTimeout()))) {
                 continue; // another node serves this recipient now
@@ -221,6 +225,7 @@ class EmailSender implements SmartLifecycle {
         if (!properties.senderEnabled() || scheduler != null) {
             return;
         }
+        stopping = false;
         scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("email-sender-");
@@ -231,12 +236,38 @@ class EmailSender implements SmartLifecycle {
         log.debug("Sending queued emails through {} every {} as {}", channel.name(), properties.pollInterval(), node);
     }
 
+    /**
+     * Stops polling: the pass under way finishes the recipient it is serving (up to 30 seconds) and claims no other;
+     * then every lease this node still holds is handed back, so that another node sends those emails at once rather
+     * than after the claim timeout. If the pass has not finished by then, its lease is left to expire: releasing it
+     * while an email may still be on the wire could send that email twice.
+     */
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
+            stopping = true;
             polling.cancel(false);
             scheduler.shutdown();
+            boolean finished = scheduler.getScheduledThreadPoolExecutor().isTerminated();
             scheduler = null;
+            if (finished) {
+                releaseLeases();
+            } else {
+                log.warn("Stopped while still sending; this node's email leases expire after {}",
+                        properties.claimTimeout());
+            }
+        }
+    }
+
+    private void releaseLeases() {
+        try {
+            int released = outbox.releaseAll(node);
+            if (released > 0) {
+                log.info("Handed back {} email lease(s) on shutdown", released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not hand back this node's email leases on shutdown; they expire after {}",
+                    properties.claimTimeout(), e);
         }
     }
 

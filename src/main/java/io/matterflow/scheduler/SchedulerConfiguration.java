@@ -15,6 +15,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 /**
  * The one {@link Scheduler} of this node, over every {@link Task} bean. Its connections come through a
@@ -22,7 +23,8 @@ import com.github.kagkarlsson.scheduler.task.Task;
  * transaction's connection and commit or roll back with it; elsewhere (polling, running executions) they take a
  * connection of their own. db-scheduler never commits a connection it did not open (its
  * {@code commitWhenAutocommitDisabled} stays off). The bean is a client at once; {@link SchedulerLifecycle} decides
- * whether this node also runs due executions.
+ * whether this node also runs due executions. Recurring tasks (housekeeping) are scheduled when a node starts running
+ * executions, once in the table whichever node starts first.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SchedulerProperties.class)
@@ -44,7 +46,12 @@ class SchedulerConfiguration {
 
     /** A scheduler as this application builds it: also for tests that run several on one database. */
     static Scheduler build(DataSource dataSource, List<Task<?>> tasks, Clock clock, SchedulerProperties properties) {
-        return new ApplicationSchedulerBuilder(dataSource, tasks, clock)
+        List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(RecurringTask.class::cast).toList();
+        List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
+        // db-scheduler adds its start tasks to the known ones itself
+        return new ApplicationSchedulerBuilder(dataSource, others, clock)
+                .startTasks(recurring)
                 .serializer(new JsonTaskSerializer())
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
