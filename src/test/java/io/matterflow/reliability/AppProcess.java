@@ -46,7 +46,11 @@ final class AppProcess {
     final String databaseUrl;
     final int port;
     final String base;
+    /** The key a POST of this thread carries in {@code Idempotency-Key}, while set (see {@link DemoLoad}). */
+    static final ThreadLocal<String> IDEMPOTENCY_KEY = new ThreadLocal<>();
+
     private Process process;
+    private final List<String> options = new ArrayList<>();
 
     private AppProcess(String name, String databaseUrl, int port) {
         this.name = name;
@@ -75,7 +79,13 @@ final class AppProcess {
     }
 
     static AppProcess start(String name, String databaseUrl) {
+        return start(name, databaseUrl, List.of());
+    }
+
+    /** As {@link #start(String, String)}, with more application arguments ({@code --key=value}). */
+    static AppProcess start(String name, String databaseUrl, List<String> options) {
         var node = new AppProcess(name, databaseUrl, freePort());
+        node.options.addAll(options);
         logFile(name).delete();
         node.launch();
         return node;
@@ -100,6 +110,7 @@ final class AppProcess {
                 "--logging.level.root=WARN",
                 "--logging.level.org.springframework.boot.web=INFO",
                 "--logging.level.io.matterflow=INFO"));
+        command.addAll(options);
         try {
             Path log = Path.of("target", "reliability", name + ".log");
             Files.createDirectories(log.getParent());
@@ -136,6 +147,25 @@ final class AppProcess {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * SIGTERM, as an operator's restart or an orchestrator sends it, and waits until the process has ended; answers
+     * how long it took.
+     */
+    Duration stop() {
+        long start = System.nanoTime();
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + " did not stop within 90 s of SIGTERM");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** SIGKILL: no shutdown hook, no graceful anything. */
@@ -204,6 +234,9 @@ final class AppProcess {
 
     private Response send(String user, HttpRequest.Builder request) {
         request.timeout(Duration.ofSeconds(20)).header("Accept", "application/json");
+        if (IDEMPOTENCY_KEY.get() != null) {
+            request.header("Idempotency-Key", IDEMPOTENCY_KEY.get());
+        }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));

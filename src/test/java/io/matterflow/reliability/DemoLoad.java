@@ -41,6 +41,12 @@ final class DemoLoad {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger failures = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
+    /** With {@link #retrying}: requests sent again after a connection error or an idempotent request still running. */
+    final AtomicInteger retries = new AtomicInteger();
+    /** Each request's time in nanoseconds, with retries (for the soak's percentiles). */
+    volatile java.util.function.LongConsumer latencies = nanos -> { };
+    /** A client of a load balancer: see {@link #retrying()}. */
+    private volatile boolean retrying;
     /** Contested requests a node refused because the other node's had already moved the step (or took the event). */
     final java.util.concurrent.ConcurrentHashMap<Integer, AtomicInteger> contestedLosses =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -64,6 +70,16 @@ final class DemoLoad {
         if (templateId.isEmpty() || matterId.isEmpty()) {
             throw new IllegalStateException("no demo template or matter: " + templates + " " + matters);
         }
+    }
+
+    /**
+     * Makes the clients behave as behind a load balancer that retries: every POST carries an {@code Idempotency-Key}
+     * (the same on each try), and a request that met a connection error (the node is stopping or not yet started) or
+     * a 409 "still running" for its key is sent again, to the next node, for up to 30 seconds.
+     */
+    DemoLoad retrying() {
+        this.retrying = true;
+        return this;
     }
 
     void start(int clients) {
@@ -159,16 +175,44 @@ final class DemoLoad {
         requests.incrementAndGet();
         inFlight.incrementAndGet();
         AppProcess.Response r;
+        long start = System.nanoTime();
         try {
-            r = request.apply(nodes.get(ThreadLocalRandom.current().nextInt(nodes.size())));
+            int first = ThreadLocalRandom.current().nextInt(nodes.size());
+            r = retrying ? withRetries(request, first) : request.apply(nodes.get(first));
         } finally {
             inFlight.decrementAndGet();
+            latencies.accept(System.nanoTime() - start);
         }
         if (!r.ok()) {
             failures.incrementAndGet();
             return null;
         }
         return r.body();
+    }
+
+    private AppProcess.Response withRetries(Function<AppProcess, AppProcess.Response> request, int first) {
+        AppProcess.IDEMPOTENCY_KEY.set("load-" + java.util.UUID.randomUUID());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                AppProcess node = nodes.get((first + attempt) % nodes.size());
+                try {
+                    var r = request.apply(node);
+                    boolean running = r.status() == 409 && r.body().path("title").asString().equals("Request in progress");
+                    if (!running || System.nanoTime() > deadline) {
+                        return r;
+                    }
+                } catch (java.io.UncheckedIOException connectionError) {
+                    if (System.nanoTime() > deadline) {
+                        throw connectionError;
+                    }
+                }
+                retries.incrementAndGet();
+                AppProcess.sleep(100);
+            }
+        } finally {
+            AppProcess.IDEMPOTENCY_KEY.remove();
+        }
     }
 
     /** With {@code race}, the same request on every node at once: a success's body, or null when none succeeded. */
