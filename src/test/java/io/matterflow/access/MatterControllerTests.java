@@ -72,6 +72,9 @@ class MatterControllerTests {
     /** The UI's model advice (unread notices). */
     @MockitoBean
     Notifications notifications;
+    /** The sessions in the database, behind the UI chain's session registry. */
+    @MockitoBean
+    org.springframework.session.FindByIndexNameSessionRepository<org.springframework.session.Session> sessions;
 
     @Test
     void shouldAnswerACallerWithoutCredentials401WithTheBearerChallengeAndNotAskTheService() throws Exception {
