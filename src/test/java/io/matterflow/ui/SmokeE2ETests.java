@@ -269,6 +269,9 @@ class SmokeE2ETests extends BrowserTests {
 
     /** Drags row {@code from} by its handle onto row {@code to}, moving the mouse in steps as a person would. */
     private static void dragRow(Page page, int from, int to) {
+        // the rows are tall (config, due date, condition): bring both handles into the viewport before measuring them
+        page.locator("#row-" + to + " .drag-handle").scrollIntoViewIfNeeded();
+        page.locator("#row-" + from + " .drag-handle").scrollIntoViewIfNeeded();
         var source = page.locator("#row-" + from + " .drag-handle").boundingBox();
         var target = page.locator("#row-" + to + " .drag-handle").boundingBox();
         page.mouse().move(source.x + source.width / 2, source.y + source.height / 2);
