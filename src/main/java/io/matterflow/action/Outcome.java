@@ -29,10 +29,6 @@ public record Outcome(String name, String item, String label, String negatedLabe
     }
 
     /** COMPLETED and SKIPPED are the engine's; the others are the type's own results. */
-    public boolean isGeneric() {
-        return isGeneric(name);
-    }
-
     public static boolean isGeneric(String name) {
         return COMPLETED.equals(name) || SKIPPED.equals(name);
     }

@@ -67,11 +67,6 @@ public record Clause(
         return new Clause(null, id, outcome, item, matter, equals, keyDate, not);
     }
 
-    /** The same clause naming its step by position. */
-    public Clause withStep(Integer position) {
-        return new Clause(position, null, outcome, item, matter, equals, keyDate, not);
-    }
-
     Clause normalized() {
         return new Clause(step, stepId, outcome, item == null ? null : item.strip(), matter,
                 equals == null ? null : equals.strip(), keyDate == null ? null : keyDate.strip(),

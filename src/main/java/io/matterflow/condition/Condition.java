@@ -68,21 +68,10 @@ public record Condition(@Schema(nullable = true, description = "ALL (default) or
                 .map(c -> c.aboutStep() && c.step() != null ? c.withStepId(ids.apply(c.step())) : c).toList());
     }
 
-    /** The same condition naming its steps by position, {@code positions} mapping a step's id to it. */
-    public Condition withPositions(Function<UUID, Integer> positions) {
-        return new Condition(match, when.stream()
-                .map(c -> c.aboutStep() && c.stepId() != null ? c.withStep(positions.apply(c.stepId())) : c).toList());
-    }
-
     /** The ids of the steps the clauses name (an instance's condition). */
     public Set<UUID> stepIds() {
         Set<UUID> ids = new LinkedHashSet<>();
         when.stream().filter(Clause::aboutStep).map(Clause::stepId).filter(Objects::nonNull).forEach(ids::add);
         return ids;
-    }
-
-    /** Whether a clause asks about the matter's fields. */
-    public boolean asksAboutMatter() {
-        return when.stream().anyMatch(c -> !c.aboutStep());
     }
 }
