@@ -6,35 +6,39 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.matterflow.directory.Emails;
 
 /**
- * Failed sign-ins, in this node's memory (bounded caches; entries expire once they can no longer refuse anything).
+ * Failed sign-ins, counted in the database: every node counts against the same limits, and a restart forgets
+ * nothing.
  * <p>
- * Per email: the failures within a window, then a lockout. Emails that belong to nobody are counted and locked
- * exactly like real ones, so the answers never tell whether an email exists.
+ * Per email ({@code sign_in_failures}): the failures within a window, then a lockout. Emails that belong to nobody
+ * are counted and locked exactly like real ones, so the answers never tell whether an email exists. Each failure
+ * locks the email's row in a transaction of its own, so concurrent failures on several nodes all count and a
+ * caller's rollback does not undo one.
  * <p>
- * Per client address: a budget of failed password checks (a Bucket4j token bucket: {@code maxFailures} at once,
- * earned back evenly over the window). Every check costs a BCrypt hash, whether the email exists or not, so the
- * budget bounds the CPU one address can make the server spend without signing in; the per-email lockout alone
- * does not, since an attacker can try a new email each time. A check is taken from the budget before the password
- * is checked and given back when it did not fail, so successful sign-ins cost nothing and concurrent attempts
- * cannot overdraw it. IPv6 addresses count by their /64, the block one subscriber usually holds.
+ * Per client address: a budget of failed password checks ({@link RateLimits}: {@code maxFailures} at once, earned
+ * back evenly over the window). Every check costs a BCrypt hash, whether the email exists or not, so the budget
+ * bounds the CPU one address can make the servers spend without signing in; the per-email lockout alone does not,
+ * since an attacker can try a new email each time. A check is taken from the budget before the password is checked
+ * and given back when it did not fail, so successful sign-ins cost nothing and concurrent attempts cannot overdraw
+ * it. IPv6 addresses count by their /64, the block one subscriber usually holds.
  * <p>
- * With several nodes each keeps its own counts: an attacker spreading attempts over N nodes gets at most N times
- * the allowance.
+ * The warning that an address spent its budget is logged once per window by each node that refuses it.
  */
 @Component
 public class LoginThrottle {
@@ -45,46 +49,102 @@ public class LoginThrottle {
     private static final Pattern IPV6 = Pattern.compile("(?=[^%]*:)\\[?[0-9A-Fa-f:][0-9A-Fa-f:.]*(%[^\\]]*)?]?");
 
     private final LoginThrottleProperties properties;
-    private final Cache<String, Attempts> attempts;
-    private final Cache<String, Budget> budgets;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate separately;
+    private final RateLimits rateLimits;
+    private final RateLimits.Limit perAddress;
+    /** When each address's refusal was last logged (only to keep a flood from filling the log). */
+    private final Cache<String, Instant> warned;
     private volatile Clock clock = Clock.systemUTC();
 
-    LoginThrottle(LoginThrottleProperties properties) {
+    LoginThrottle(LoginThrottleProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                  RateLimits rateLimits) {
         this.properties = properties;
-        this.attempts = Caffeine.newBuilder().maximumSize(100_000)
-                .expireAfterWrite(properties.window().plus(properties.lockout())).build();
-        // an address left alone for a window has its whole budget back: forgetting it then loses nothing
-        this.budgets = Caffeine.newBuilder().maximumSize(100_000)
-                .expireAfterAccess(properties.perAddress().window()).build();
+        this.jdbc = jdbc;
+        this.separately = new TransactionTemplate(transactionManager);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.rateLimits = rateLimits;
+        this.perAddress = new RateLimits.Limit("sign-in-address", properties.perAddress().maxFailures(),
+                properties.perAddress().window());
+        this.warned = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.perAddress().window())
+                .build();
     }
 
     /** Until when sign-ins for the email are refused, or null when they are not. */
     public Instant lockedUntil(String email) {
-        Attempts a = attempts.getIfPresent(key(email));
-        Instant now = clock.instant();
-        return a != null && a.lockedUntil != null && now.isBefore(a.lockedUntil) ? a.lockedUntil : null;
+        String key = key(email);
+        if (key.length() > Emails.MAX_LENGTH) {
+            return null; // names nobody, and is never stored
+        }
+        long now = RateLimits.micros(clock.instant());
+        List<Long> until = jdbc.queryForList(
+                "select locked_until from sign_in_failures where email = ? and locked_until > ?", Long.class, key, now);
+        return until.isEmpty() ? null : RateLimits.instant(until.get(0));
     }
 
     public void failed(String email) {
+        String key = key(email);
+        if (key.length() > Emails.MAX_LENGTH) {
+            return;
+        }
         Instant now = clock.instant();
-        Attempts a = attempts.asMap().compute(key(email), (k, old) -> {
+        Attempts a = separately.execute(tx -> {
+            Attempts old = lock(key);
+            Attempts next;
             if (old == null || (old.lockedUntil != null && !now.isBefore(old.lockedUntil))
                     || (old.lockedUntil == null && now.isAfter(old.windowStart.plus(properties.window())))) {
-                return new Attempts(now, 1, null);
+                next = new Attempts(now, 1, properties.maxFailures() <= 1 ? now.plus(properties.lockout()) : null);
+            } else {
+                int failures = old.failures + 1;
+                Instant locked = old.lockedUntil == null && failures >= properties.maxFailures()
+                        ? now.plus(properties.lockout()) : old.lockedUntil;
+                next = new Attempts(old.windowStart, failures, locked);
             }
-            int failures = old.failures + 1;
-            Instant locked = old.lockedUntil == null && failures >= properties.maxFailures()
-                    ? now.plus(properties.lockout()) : old.lockedUntil;
-            return new Attempts(old.windowStart, failures, locked);
+            Instant forget = next.lockedUntil != null ? next.lockedUntil : next.windowStart.plus(properties.window());
+            jdbc.update("""
+                    update sign_in_failures set window_start = ?, failures = ?, locked_until = ?, forget_at = ?
+                    where email = ?""", RateLimits.micros(next.windowStart), next.failures,
+                    next.lockedUntil == null ? null : RateLimits.micros(next.lockedUntil), RateLimits.micros(forget),
+                    key);
+            return next;
         });
         if (a.lockedUntil != null && a.failures == properties.maxFailures()) {
-            log.warn("Sign-in for {} refused until {} after {} failed attempts within {}", LogText.escape(key(email)),
+            log.warn("Sign-in for {} refused until {} after {} failed attempts within {}", LogText.escape(key),
                     a.lockedUntil, a.failures, properties.window());
         }
     }
 
     public void succeeded(String email) {
-        attempts.invalidate(key(email));
+        String key = key(email);
+        if (key.length() <= Emails.MAX_LENGTH) {
+            jdbc.update("delete from sign_in_failures where email = ?", key);
+        }
+    }
+
+    /** The email's row, locked; created first (as no failures yet) when there is none. Null for a new row. */
+    private Attempts lock(String key) {
+        List<Attempts> row = locked(key);
+        if (row.isEmpty()) {
+            jdbc.update("""
+                    insert into sign_in_failures (email, window_start, failures, locked_until, forget_at)
+                    values (?, 0, 0, null, 0) on conflict do nothing""", key);
+            row = locked(key);
+        }
+        Attempts stored = row.get(0);
+        return stored.failures == 0 ? null : stored;
+    }
+
+    private List<Attempts> locked(String key) {
+        return jdbc.query("""
+                select window_start, failures, locked_until from sign_in_failures where email = ? for update""",
+                (rs, i) -> {
+                    long windowStart = rs.getLong(1);
+                    int failures = rs.getInt(2);
+                    long lockedUntil = rs.getLong(3);
+                    boolean unlocked = rs.wasNull();
+                    return new Attempts(RateLimits.instant(windowStart), failures,
+                            unlocked ? null : RateLimits.instant(lockedUntil));
+                }, key);
     }
 
     /**
@@ -92,19 +152,19 @@ public class LoginThrottle {
      * be available (the budget is spent; the caller refuses without checking).
      */
     Instant takeCheck(String address) {
-        Budget budget = budgets.get(source(address), k -> new Budget(newBucket()));
-        ConsumptionProbe probe = budget.bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
+        String source = source(address);
+        Instant now = clock.instant();
+        Duration wait = rateLimits.take(perAddress, source, now);
+        if (wait == null) {
             return null;
         }
-        Instant now = clock.instant();
-        Instant until = now.plusNanos(probe.getNanosToWaitForRefill());
-        Instant warned = budget.warnedAt;
+        Instant until = now.plus(wait);
+        Instant last = warned.getIfPresent(source);
         // once per window and address, not on every refused attempt of a flood
-        if (warned == null || !now.isBefore(warned.plus(properties.perAddress().window()))) {
-            budget.warnedAt = now;
+        if (last == null || !now.isBefore(last.plus(properties.perAddress().window()))) {
+            warned.put(source, now);
             log.warn("Sign-ins from {} refused until {}: more than {} failed password checks within {}",
-                    LogText.escape(source(address)), until, properties.perAddress().maxFailures(),
+                    LogText.escape(source), until, properties.perAddress().maxFailures(),
                     properties.perAddress().window());
         }
         return until;
@@ -112,10 +172,7 @@ public class LoginThrottle {
 
     /** Gives back a check taken by {@link #takeCheck} that did not fail: only failed checks spend the budget. */
     void returnCheck(String address) {
-        Budget budget = budgets.getIfPresent(source(address));
-        if (budget != null) {
-            budget.bucket.addTokens(1);
-        }
+        rateLimits.giveBack(perAddress, source(address), clock.instant());
     }
 
     public Duration lockout() {
@@ -165,40 +222,6 @@ public class LoginThrottle {
             }
         }
         return address.length() > 64 ? address.substring(0, 64) : address;
-    }
-
-    private Bucket newBucket() {
-        LoginThrottleProperties.PerAddress budget = properties.perAddress();
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(budget.maxFailures())
-                        .refillGreedy(budget.maxFailures(), budget.window()))
-                .withCustomTimePrecision(new ClockTime())
-                .build();
-    }
-
-    /** Bucket4j's time read from {@link #clock}, so that tests can move it. */
-    private final class ClockTime implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    }
-
-    private static final class Budget {
-
-        final Bucket bucket;
-        volatile Instant warnedAt;
-
-        Budget(Bucket bucket) {
-            this.bucket = bucket;
-        }
     }
 
     private record Attempts(Instant windowStart, int failures, Instant lockedUntil) {

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code matterflow.security.login.*}: after {@code maxFailures} failed sign-ins for one email within
  * {@code window}, sign-ins for that email are refused for {@code lockout} (default 5 within 15 minutes, locked for 15
  * minutes). {@code perAddress}: failed password checks one client address may cause (see {@link PerAddress}). The
- * counts live in this node's memory.
+ * counts are in the database, shared by every node ({@link LoginThrottle}).
  */
 @ConfigurationProperties("matterflow.security.login")
 public record LoginThrottleProperties(Integer maxFailures, Duration window, Duration lockout, PerAddress perAddress) {

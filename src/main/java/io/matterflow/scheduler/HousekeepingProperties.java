@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        hours a key is replayed
  * @param oneTimeLinks    invitation and password-reset links, by when they expired (a link lives at most the
  *                        invitation-ttl, so a used or revoked one goes at most that much later)
+ *                        <p>The sign-in and password-reset limits' rows have no setting: each goes once it can refuse
+ *                        nothing any more (its budget all earned back, its window and lockout over).
  */
 @ConfigurationProperties("matterflow.housekeeping")
 public record HousekeepingProperties(Duration interval, Integer batchSize, Duration webhookEvents, Duration apiTokens,
@@ -49,6 +51,7 @@ public record HousekeepingProperties(Duration interval, Integer batchSize, Durat
             case API_TOKENS -> apiTokens;
             case IDEMPOTENCY_KEYS -> idempotencyKeys;
             case ONE_TIME_LINKS -> oneTimeLinks;
+            case RATE_LIMITS -> Duration.ZERO; // a row that can refuse nothing says nothing a missing one does not
         };
     }
 

@@ -58,13 +58,27 @@ class HousekeepingTests {
         UUID liveLink = link(firm.orgId(), user, NOW.plus(Duration.ofHours(1)));
         String oldKey = idempotencyKey(user, NOW.minus(Duration.ofHours(25)));
         String recentKey = idempotencyKey(user, RECENTLY);
+        String source = "198.51.100." + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into rate_limit_budgets (scope, subject, spent, updated_at, forget_at)"
+                + " values ('sign-in-address', ?, 3, ?, ?), ('reset-address', ?, 1, ?, ?)", source, micros(LONG_AGO),
+                micros(LONG_AGO), source, micros(RECENTLY), micros(NOW.plusSeconds(60)));
+        String spentEmail = "spent-" + source + "@firm.test";
+        String lockedEmail = "locked-" + source + "@firm.test";
+        jdbc.update("insert into sign_in_failures (email, window_start, failures, locked_until, forget_at)"
+                + " values (?, ?, 2, null, ?), (?, ?, 5, ?, ?)", spentEmail, micros(LONG_AGO), micros(LONG_AGO),
+                lockedEmail, micros(RECENTLY), micros(NOW.plusSeconds(60)), micros(NOW.plusSeconds(60)));
 
         var meters = new SimpleMeterRegistry();
         var properties = new HousekeepingProperties(null, 2, null, null, null, null);
         var removed = new Housekeeping(prunables, properties, Clock.fixed(NOW, ZoneOffset.UTC), meters).run();
 
         assertThat(removed).containsEntry(PruneKind.WEBHOOK_EVENTS, 1).containsEntry(PruneKind.API_TOKENS, 2)
-                .containsEntry(PruneKind.ONE_TIME_LINKS, 3).containsEntry(PruneKind.IDEMPOTENCY_KEYS, 1);
+                .containsEntry(PruneKind.ONE_TIME_LINKS, 3).containsEntry(PruneKind.IDEMPOTENCY_KEYS, 1)
+                .containsEntry(PruneKind.RATE_LIMITS, 2);
+        assertThat(jdbc.queryForList("select scope from rate_limit_budgets where subject = ?", String.class, source))
+                .as("a budget still being earned back stays").containsExactly("reset-address");
+        assertThat(jdbc.queryForList("select email from sign_in_failures where email in (?, ?)", String.class,
+                spentEmail, lockedEmail)).as("a lockout not over stays").containsExactly(lockedEmail);
         assertThat(count("webhook_events", oldEvent)).isZero();
         assertThat(count("webhook_events", recentEvent)).isOne();
         assertThat(count("api_tokens", expiredToken) + count("api_tokens", revokedToken)).isZero();
@@ -94,6 +108,10 @@ class HousekeepingTests {
                 .hasMessageContaining("batch-size");
         assertThatThrownBy(() -> new HousekeepingProperties(null, null, Duration.ofMinutes(5), null, null, null))
                 .hasMessageContaining("webhook-events");
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
     }
 
     private UUID webhookEvent(Instant receivedAt) {

@@ -1,0 +1,131 @@
+package io.matterflow.access;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Budgets of attempts kept in the database ({@code rate_limit_budgets}), so that every node spends the same budget
+ * and a restart forgets nothing: the sign-in budget per client address ({@link LoginThrottle}) and the
+ * password-reset limits (people's reset throttle).
+ * <p>
+ * A budget is a token bucket: {@link Limit#capacity()} attempts at once, earned back evenly over
+ * {@link Limit#window()}. A row keeps what has been spent as of when; what has been earned back since is worked out
+ * with the limit as configured now, so a changed setting applies to the rows already there. Every change locks the
+ * row ({@code SELECT ... FOR UPDATE}) in a transaction of its own: concurrent attempts on any node cannot overdraw a
+ * budget, and a caller's rollback does not undo an attempt.
+ */
+@Component
+public class RateLimits {
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate separately;
+
+    RateLimits(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.separately = new TransactionTemplate(transactionManager);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * One limit: its rows are told apart by {@code scope} (at most 32 characters), each subject (an address, an
+     * email) has its own budget of {@code capacity} attempts, earned back evenly over {@code window}.
+     */
+    public record Limit(String scope, int capacity, Duration window) {
+
+        public Limit {
+            if (scope.isEmpty() || scope.length() > 32) {
+                throw new IllegalArgumentException("a limit's scope has 1 to 32 characters: " + scope);
+            }
+            if (capacity < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("a limit needs a capacity of at least 1 and a positive window");
+            }
+        }
+
+        /** Attempts earned back per microsecond. */
+        double rate() {
+            return capacity / (double) micros(window);
+        }
+    }
+
+    /**
+     * Spends one attempt of the subject's budget: null when spent, or else how long until the next attempt is earned
+     * back (the budget is empty and nothing was spent).
+     */
+    public Duration take(Limit limit, String subject, Instant now) {
+        return separately.execute(tx -> {
+            Budget budget = lock(limit, subject, micros(now));
+            if (budget.spent() + 1 > limit.capacity()) {
+                double micros = Math.ceil((budget.spent() + 1 - limit.capacity()) / limit.rate());
+                return Duration.ofNanos(Math.max(1, (long) micros) * 1000);
+            }
+            write(limit, subject, new Budget(budget.spent() + 1, budget.asOf()));
+            return null;
+        });
+    }
+
+    /** Gives back one attempt taken by {@link #take} (never more than the whole budget). */
+    public void giveBack(Limit limit, String subject, Instant now) {
+        separately.executeWithoutResult(tx -> {
+            Budget budget = lock(limit, subject, micros(now));
+            write(limit, subject, new Budget(Math.max(0, budget.spent() - 1), budget.asOf()));
+        });
+    }
+
+    /** What a subject has spent, as of a time (microseconds). */
+    private record Budget(double spent, long asOf) {
+    }
+
+    /**
+     * The subject's row, locked (created first when it has none), and what it has spent at {@code at}: a clock that
+     * went back (another node's, a moment ago) earns nothing back, and counts from the row's time.
+     */
+    private Budget lock(Limit limit, String subject, long at) {
+        List<Budget> row = locked(limit, subject);
+        if (row.isEmpty()) {
+            // a concurrent insert of the same row makes this one do nothing; that row is then locked as it stands
+            jdbc.update("""
+                    insert into rate_limit_budgets (scope, subject, spent, updated_at, forget_at) values (?, ?, 0, ?, ?)
+                    on conflict do nothing""", limit.scope(), subject, at, at);
+            row = locked(limit, subject);
+        }
+        Budget stored = row.get(0);
+        long asOf = Math.max(at, stored.asOf());
+        return new Budget(Math.max(0, stored.spent() - (asOf - stored.asOf()) * limit.rate()), asOf);
+    }
+
+    private List<Budget> locked(Limit limit, String subject) {
+        return jdbc.query("select spent, updated_at from rate_limit_budgets where scope = ? and subject = ? for update",
+                (rs, i) -> new Budget(rs.getDouble(1), rs.getLong(2)), limit.scope(), subject);
+    }
+
+    /** Stores the budget; the row can be forgotten once all of it is earned back. */
+    private void write(Limit limit, String subject, Budget budget) {
+        long full = budget.asOf() + (long) Math.ceil(budget.spent() / limit.rate());
+        jdbc.update("""
+                update rate_limit_budgets set spent = ?, updated_at = ?, forget_at = ?
+                where scope = ? and subject = ?""", budget.spent(), budget.asOf(), full, limit.scope(), subject);
+    }
+
+    /** Microseconds since the epoch: how the limits' tables keep time. */
+    static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1000);
+    }
+
+    static long micros(Duration duration) {
+        return Math.addExact(Math.multiplyExact(duration.getSeconds(), MICROS_PER_SECOND), duration.getNano() / 1000);
+    }
+
+    static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * 1000);
+    }
+}
