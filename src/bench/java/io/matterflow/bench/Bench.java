@@ -112,6 +112,12 @@ public final class Bench {
             plan.add(new Run("scale", "scale-" + main, Options.of("db=" + main,
                     "instances=" + (smoke ? 2000 : 100_000), "matters=" + (smoke ? 200 : 10_000),
                     "samples=" + (smoke ? 50 : 2000), "warmup=" + (smoke ? 20 : 500))));
+            if (!smoke) {
+                // a million steps (6 per instance), at the same 10 instances per matter: each performer's matters,
+                // and so their open items, grow by two thirds
+                plan.add(new Run("scale", "scale-1m-" + main, Options.of("db=" + main, "instances=166667",
+                        "matters=16667", "samples=2000", "warmup=500")));
+            }
         }
         if (only.contains("footprint")) {
             plan.add(new Run("footprint", "footprint-h2", Options.of("db=h2")));

@@ -174,7 +174,8 @@ final class ScaleData {
                 + " template_version, title, status, created_by_id, created_at, updated_at, completed_at, version");
         final BulkRows steps = new BulkRows("workflow_instance_steps", "id, instance_id, org_id, template_step_id,"
                 + " step_order, title, action_type, role_scope, required, action_config, action_state, action_data,"
-                + " assigned_to_id, started_at, completed_at, updated_at, version", "action_config", "action_data");
+                + " assigned_to_id, started_at, completed_at, updated_at, version, matter_id, instance_status",
+                "action_config", "action_data");
         final BulkRows events = new BulkRows("audit_events", "id, org_id, stream_id, seq, occurred_at, actor_type,"
                 + " actor_id, actor_name, action, entity_type, entity_id, from_state, to_state, metadata, request_id,"
                 + " prev_hash, hash", "metadata");
@@ -337,6 +338,8 @@ final class ScaleData {
 
         // the instance being generated
         private UUID instanceId;
+        private UUID matterId;
+        private String instanceStatus;
         private long seq;
         private String prevHash;
         private Instant clock;
@@ -364,6 +367,8 @@ final class ScaleData {
             prevHash = "0".repeat(64);
             int roll = random.nextInt(100);
             String status = roll < 55 ? "COMPLETED" : roll < 95 ? "ACTIVE" : roll < 97 ? "PAUSED" : "CANCELED";
+            matterId = matter.id();
+            instanceStatus = status;
             boolean completed = status.equals("COMPLETED");
             int done = completed ? STEPS : random.nextInt(STEPS);
             int currentRoll = random.nextInt(100);
@@ -471,7 +476,8 @@ final class ScaleData {
                           Instant completedAt, Instant updatedAt, long version) {
             TemplateStep t = templateSteps.get(k);
             chunk.steps.add(id, instanceId, orgId, t.id(), k, t.title(), t.actionType().name(), t.roleScope().name(),
-                    true, configs.get(k), state, data, assignee, startedAt, completedAt, updatedAt, version);
+                    true, configs.get(k), state, data, assignee, startedAt, completedAt, updatedAt, version, matterId,
+                    instanceStatus);
         }
 
         private Map<String, Object> meta(TemplateStep t, UserAccount assignee) {

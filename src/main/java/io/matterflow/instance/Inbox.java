@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +28,7 @@ import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
 import io.matterflow.directory.Role;
 import io.matterflow.instance.internal.InstanceEntity;
+import io.matterflow.instance.internal.InstanceRepository;
 import io.matterflow.instance.internal.InstanceStepEntity;
 import io.matterflow.instance.internal.InstanceStepRepository;
 
@@ -57,12 +60,15 @@ public class Inbox {
     private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
     private final InstanceStepRepository steps;
+    private final InstanceRepository instances;
     private final Directory directory;
     private final BusinessCalendars calendars;
     private final Clock clock;
 
-    Inbox(InstanceStepRepository steps, Directory directory, BusinessCalendars calendars, Clock clock) {
+    Inbox(InstanceStepRepository steps, InstanceRepository instances, Directory directory, BusinessCalendars calendars,
+          Clock clock) {
         this.steps = steps;
+        this.instances = instances;
         this.directory = directory;
         this.calendars = calendars;
         this.clock = clock;
@@ -92,16 +98,29 @@ public class Inbox {
         }
         int dated = due == null || due == DueFilter.ALL ? 0 : 1;
         Collection<ActionState> wanted = states == null || states.isEmpty() ? DEFAULT_STATES : states;
-        Page<Object[]> rows = steps.findInbox(actor.orgId(), actor.userId(), wanted, onlyAssigned ? 1 : 0,
-                orNone(matters.get(Role.LAWYER)), orNone(matters.get(Role.PARALEGAL)), orNone(matters.get(Role.CLIENT)),
-                actor.role() == Role.ADMIN ? 1 : 0, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL,
-                RoleScope.CLIENT, RoleScope.ADMIN, dated, from, to, order == Order.UPDATED ? 0 : 1, pageable);
+        Collection<UUID> lawyer = orNone(matters.get(Role.LAWYER));
+        Collection<UUID> paralegal = orNone(matters.get(Role.PARALEGAL));
+        Collection<UUID> client = orNone(matters.get(Role.CLIENT));
+        int assignedOnly = onlyAssigned ? 1 : 0;
+        int admin = actor.role() == Role.ADMIN ? 1 : 0;
+        List<Object[]> found = steps.findInbox(actor.orgId(), actor.userId(), wanted, assignedOnly, lawyer, paralegal,
+                client, admin, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL, RoleScope.CLIENT,
+                RoleScope.ADMIN, dated, from, to, order == Order.UPDATED ? 0 : 1, pageable);
+        long total = !found.isEmpty() ? ((Number) found.get(0)[1]).longValue()
+                : pageable.getPageNumber() == 0 ? 0
+                : steps.countInbox(actor.orgId(), actor.userId(), wanted, assignedOnly, lawyer, paralegal, client,
+                        admin, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL, RoleScope.CLIENT,
+                        RoleScope.ADMIN, dated, from, to);
+        Page<InstanceStepEntity> rows = new PageImpl<>(found.stream().map(r -> (InstanceStepEntity) r[0]).toList(),
+                pageable, total);
+        Map<UUID, InstanceEntity> instancesById = instances.findAllById(
+                rows.stream().map(InstanceStepEntity::instanceId).distinct().toList()).stream()
+                .collect(Collectors.toMap(InstanceEntity::id, i -> i));
         Map<UUID, MatterDetails> byId = directory.mattersById(actor.orgId(),
-                rows.stream().map(r -> ((InstanceEntity) r[1]).matterId()).distinct().toList());
-        return rows.map(r -> {
-            var step = (InstanceStepEntity) r[0];
-            var instance = (InstanceEntity) r[1];
-            MatterDetails matter = byId.get(instance.matterId());
+                rows.stream().map(InstanceStepEntity::matterId).distinct().toList());
+        return rows.map(step -> {
+            InstanceEntity instance = instancesById.get(step.instanceId());
+            MatterDetails matter = byId.get(step.matterId());
             StepDetails details = step.toDetails();
             if (ClientView.applies(actor)) {
                 details = ClientView.of(details);

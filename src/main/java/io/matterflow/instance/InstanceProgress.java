@@ -193,7 +193,7 @@ class InstanceProgress {
             }
             sessions.instanceEnded(instance, stepsInOrder, AUTO_SKIP_REASON); // an optional step's failed payment
             WorkflowStatus from = instance.status();
-            instance.status(WorkflowStatus.COMPLETED, now);
+            instance.status(WorkflowStatus.COMPLETED, stepsInOrder, now);
             audit.append(new AuditRecord(instance.orgId(), instance.id(), system, "instance.complete", "INSTANCE",
                     instance.id(), from.name(), WorkflowStatus.COMPLETED.name(), Map.of()));
             events.publishEvent(new InstanceCompleted(instance.id(), instance.matterId(), instance.orgId()));

@@ -225,10 +225,10 @@ public class Instances {
                         + " cannot become " + status, Map.of("instanceStatus", from.name(), "requested", status.name(),
                         "allowed", STATUS_CHANGES.get(from).stream().map(Enum::name).sorted().toList()));
             }
-            instance.status(status, now);
+            List<InstanceStepEntity> all = steps.findSteps(instance.id());
+            instance.status(status, all, now);
             audit.append(new AuditRecord(actor.orgId(), instance.id(), actor, "instance.status", "INSTANCE",
                     instance.id(), from.name(), status.name(), cause));
-            List<InstanceStepEntity> all = steps.findSteps(instance.id());
             if (status == WorkflowStatus.CANCELED) {
                 sessions.instanceEnded(instance, all, "instance canceled");
             }
@@ -309,7 +309,7 @@ public class Instances {
         }
         Instant now = clock.instant();
         int position = request.order() == null ? current.size() : request.order();
-        var step = new InstanceStepEntity(UUID.randomUUID(), instance.id(), instance.orgId(), null, position,
+        var step = new InstanceStepEntity(UUID.randomUUID(), instance, null, position,
                 request.title().strip(), request.actionType(), request.roleScope(),
                 request.required() == null || request.required(), Boolean.TRUE.equals(request.clientVisible()),
                 config, now);

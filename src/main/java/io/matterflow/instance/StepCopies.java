@@ -20,7 +20,7 @@ final class StepCopies {
 
     /** A new PENDING step of the instance, copied from the version's step, at {@code order}. */
     static InstanceStepEntity newStep(InstanceEntity instance, TemplateStep from, int order, Instant now) {
-        return new InstanceStepEntity(UUID.randomUUID(), instance.id(), instance.orgId(), from.id(), order,
+        return new InstanceStepEntity(UUID.randomUUID(), instance, from.id(), order,
                 from.title(), from.actionType(), from.roleScope(), from.required(), from.clientVisible(),
                 from.actionConfig(), now);
     }

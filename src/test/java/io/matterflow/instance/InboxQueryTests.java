@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 
 import io.matterflow.action.ActionState;
@@ -74,12 +75,29 @@ class InboxQueryTests {
         step(instance(lawyerMatter, WorkflowStatus.ACTIVE, UUID.randomUUID()), RoleScope.LAWYER, ActionState.READY,
                 null);
 
-        Page<Object[]> inbox = inbox(false, List.of(lawyerMatter), false);
+        Page<InstanceStepEntity> inbox = inbox(false, List.of(lawyerMatter), false);
 
         assertThat(ids(inbox)).containsExactly(free, mineElsewhere, blocked);
         assertThat(inbox.getTotalElements()).isEqualTo(3);
-        assertThat(inbox.getContent()).allSatisfy(row -> assertThat(((InstanceEntity) row[1]).id())
-                .isEqualTo(((InstanceStepEntity) row[0]).instanceId()));
+        assertThat(inbox.getContent()).allSatisfy(step -> assertThat(step.matterId())
+                .isEqualTo(entities.find(InstanceEntity.class, step.instanceId()).matterId()));
+    }
+
+    @Test
+    void shouldFollowTheInstancesStatusOnItsSteps() {
+        UUID free = step(active, RoleScope.LAWYER, ActionState.READY, null);
+        UUID mine = step(active, RoleScope.LAWYER, ActionState.IN_PROGRESS, user);
+        InstanceEntity instance = entities.find(InstanceEntity.class, active);
+        List<InstanceStepEntity> itsSteps = List.of(entities.find(InstanceStepEntity.class, free),
+                entities.find(InstanceStepEntity.class, mine));
+
+        instance.status(WorkflowStatus.PAUSED, itsSteps, now);
+        entities.flush();
+        assertThat(ids(inbox(false, List.of(lawyerMatter), false))).isEmpty();
+
+        instance.status(WorkflowStatus.ACTIVE, itsSteps, now);
+        entities.flush();
+        assertThat(ids(inbox(false, List.of(lawyerMatter), false))).containsExactly(free, mine);
     }
 
     @Test
@@ -104,8 +122,8 @@ class InboxQueryTests {
         UUID second = step(active, RoleScope.LAWYER, ActionState.READY, null);
         UUID third = step(active, RoleScope.LAWYER, ActionState.READY, null);
 
-        Page<Object[]> firstPage = inbox(false, List.of(lawyerMatter), false, PageRequest.of(0, 2));
-        Page<Object[]> secondPage = inbox(false, List.of(lawyerMatter), false, PageRequest.of(1, 2));
+        Page<InstanceStepEntity> firstPage = inbox(false, List.of(lawyerMatter), false, PageRequest.of(0, 2));
+        Page<InstanceStepEntity> secondPage = inbox(false, List.of(lawyerMatter), false, PageRequest.of(1, 2));
 
         assertThat(ids(firstPage)).containsExactly(first, second);
         assertThat(ids(secondPage)).containsExactly(third);
@@ -113,20 +131,26 @@ class InboxQueryTests {
         assertThat(secondPage.getTotalElements()).isEqualTo(3);
     }
 
-    private Page<Object[]> inbox(boolean onlyAssigned, Collection<UUID> lawyerMatters, boolean admin) {
+    private Page<InstanceStepEntity> inbox(boolean onlyAssigned, Collection<UUID> lawyerMatters, boolean admin) {
         return inbox(onlyAssigned, lawyerMatters, admin, PageRequest.of(0, 20));
     }
 
     /** As {@link Inbox} asks it: the default states, no paralegal or client matters, any due date, oldest change first. */
-    private Page<Object[]> inbox(boolean onlyAssigned, Collection<UUID> lawyerMatters, boolean admin,
+    private Page<InstanceStepEntity> inbox(boolean onlyAssigned, Collection<UUID> lawyerMatters, boolean admin,
                                  PageRequest page) {
-        return steps.findInbox(org, user, Inbox.DEFAULT_STATES, onlyAssigned ? 1 : 0, lawyerMatters, NONE, NONE,
-                admin ? 1 : 0, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL, RoleScope.CLIENT,
-                RoleScope.ADMIN, 0, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0, page);
+        List<Object[]> rows = steps.findInbox(org, user, Inbox.DEFAULT_STATES, onlyAssigned ? 1 : 0, lawyerMatters,
+                NONE, NONE, admin ? 1 : 0, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL,
+                RoleScope.CLIENT, RoleScope.ADMIN, 0, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0, page);
+        long count = steps.countInbox(org, user, Inbox.DEFAULT_STATES, onlyAssigned ? 1 : 0, lawyerMatters, NONE,
+                NONE, admin ? 1 : 0, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL, RoleScope.CLIENT,
+                RoleScope.ADMIN, 0, java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+        assertThat(rows).as("every row carries the total of all pages")
+                .allSatisfy(row -> assertThat(((Number) row[1]).longValue()).isEqualTo(count));
+        return new PageImpl<>(rows.stream().map(row -> (InstanceStepEntity) row[0]).toList(), page, count);
     }
 
-    private static List<UUID> ids(Page<Object[]> page) {
-        return page.getContent().stream().map(row -> ((InstanceStepEntity) row[0]).id()).toList();
+    private static List<UUID> ids(Page<InstanceStepEntity> page) {
+        return page.getContent().stream().map(InstanceStepEntity::id).toList();
     }
 
     private UUID instance(UUID matter, WorkflowStatus status, UUID orgId) {
@@ -141,7 +165,7 @@ class InboxQueryTests {
         now = now.plusSeconds(60);
         InstanceEntity owner = entities.find(InstanceEntity.class, instance);
         UUID id = UUID.randomUUID();
-        InstanceStepEntity step = new InstanceStepEntity(id, instance, owner.orgId(), null, 0, "Step",
+        InstanceStepEntity step = new InstanceStepEntity(id, owner, null, 0, "Step",
                 ActionType.CHECKLIST, scope, true, scope == RoleScope.CLIENT, Map.of(), now);
         step.moveTo(state, Map.of(), now);
         if (assignee != null) {

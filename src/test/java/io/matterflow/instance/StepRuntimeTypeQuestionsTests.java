@@ -64,7 +64,7 @@ class StepRuntimeTypeQuestionsTests {
     }
 
     private InstanceStepEntity step(StubActionHandler type, ActionState state) {
-        var step = new InstanceStepEntity(UUID.randomUUID(), instance.id(), ORG, null, 0, "Step", type.type(),
+        var step = new InstanceStepEntity(UUID.randomUUID(), instance, null, 0, "Step", type.type(),
                 RoleScope.LAWYER, true, false, Map.of(), NOW);
         step.moveTo(state, Map.of(), NOW);
         when(steps.findInstanceWithStepsOf(step.id(), ORG)).thenReturn(List.<Object[]>of(new Object[] {step, instance}));

@@ -210,9 +210,10 @@ abstract class SchemaScenarios {
     private UUID insertInstanceStep(UUID instance, String state, String type) {
         UUID id = UUID.randomUUID();
         jdbc.update("insert into workflow_instance_steps (id, instance_id, org_id, step_order, title, action_type,"
-                + " role_scope, action_config, action_state, action_data, updated_at) values"
-                + " (?, ?, ?, 0, 'S', ?, 'PARALEGAL', cast(? as " + json + "), ?, cast(? as " + json
-                + "), ?)", id, instance, firm.orgId(), type, "{}", state, "{}", now());
+                + " role_scope, action_config, action_state, action_data, updated_at, matter_id, instance_status)"
+                + " values (?, ?, ?, 0, 'S', ?, 'PARALEGAL', cast(? as " + json + "), ?, cast(? as " + json
+                + "), ?, ?, 'ACTIVE')", id, instance, firm.orgId(), type, "{}", state, "{}", now(),
+                firm.matter().id());
         return id;
     }
 

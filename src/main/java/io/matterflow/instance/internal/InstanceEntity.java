@@ -97,8 +97,15 @@ public class InstanceEntity implements Persistable<UUID> {
         return startedAt;
     }
 
-    public void status(WorkflowStatus status, Instant now) {
+    /** The new status, which every one of the instance's steps keeps too (the inbox reads it there). */
+    public void status(WorkflowStatus status, java.util.List<InstanceStepEntity> steps, Instant now) {
         this.status = status;
+        for (InstanceStepEntity step : steps) {
+            if (!step.instanceId().equals(id)) {
+                throw new IllegalArgumentException("step " + step.id() + " is not of instance " + id);
+            }
+            step.instanceStatus(status);
+        }
         if (status == WorkflowStatus.ACTIVE && startedAt == null) {
             this.startedAt = now;
         }

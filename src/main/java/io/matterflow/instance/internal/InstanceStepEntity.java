@@ -20,6 +20,7 @@ import io.matterflow.calendar.Due;
 import io.matterflow.calendar.DueRule;
 import io.matterflow.condition.Condition;
 import io.matterflow.instance.StepDetails;
+import io.matterflow.instance.WorkflowStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,6 +39,13 @@ public class InstanceStepEntity implements Persistable<UUID> {
     private UUID instanceId;
     @Column(name = "org_id", nullable = false)
     private UUID orgId;
+    /** The instance's matter, kept here so that the inbox reads steps without their instances. */
+    @Column(name = "matter_id", nullable = false, updatable = false)
+    private UUID matterId;
+    /** The instance's status, written with it ({@link #instanceStatus(WorkflowStatus)}), for the same reason. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "instance_status", nullable = false)
+    private WorkflowStatus instanceStatus;
     @Column(name = "template_step_id")
     private UUID templateStepId;
     @Column(name = "step_order", nullable = false)
@@ -99,12 +107,14 @@ public class InstanceStepEntity implements Persistable<UUID> {
     protected InstanceStepEntity() {
     }
 
-    public InstanceStepEntity(UUID id, UUID instanceId, UUID orgId, UUID templateStepId, int order, String title,
+    public InstanceStepEntity(UUID id, InstanceEntity instance, UUID templateStepId, int order, String title,
                        ActionType actionType, RoleScope roleScope, boolean required, boolean clientVisible,
                        Map<String, Object> actionConfig, Instant now) {
         this.id = id;
-        this.instanceId = instanceId;
-        this.orgId = orgId;
+        this.instanceId = instance.id();
+        this.orgId = instance.orgId();
+        this.matterId = instance.matterId();
+        this.instanceStatus = instance.status();
         this.templateStepId = templateStepId;
         this.order = order;
         this.title = title;
@@ -121,6 +131,13 @@ public class InstanceStepEntity implements Persistable<UUID> {
     public UUID id() { return id; }
     public UUID instanceId() { return instanceId; }
     public UUID orgId() { return orgId; }
+    public UUID matterId() { return matterId; }
+    public WorkflowStatus instanceStatus() { return instanceStatus; }
+
+    /** Follows the instance's status (every change of it must come here too: see InstanceEntity#status). */
+    public void instanceStatus(WorkflowStatus status) {
+        this.instanceStatus = status;
+    }
     public int order() { return order; }
     public String title() { return title; }
     public ActionType actionType() { return actionType; }

@@ -46,31 +46,29 @@ public interface InstanceStepRepository extends JpaRepository<InstanceStepEntity
 
     /**
      * The ids of the steps the user may act on now: assigned to them, or (unless only assigned) unassigned and theirs
-     * by scope. One branch per kind, so that each is found through an index: assigned steps by assignee, unassigned
-     * ones through the ACTIVE instances of the user's matters for that scope. (One OR of them all would read every
-     * open step of the organization and every ACTIVE instance.) The branches are disjoint.
+     * by scope. One branch per kind, so that each is found through an index of the step rows alone (which keep their
+     * instance's matter and status): assigned steps by assignee, unassigned ones by the user's matters for that scope.
+     * (One OR of them all would read every open step of the organization.) The branches are disjoint.
      */
     String INBOX_STEP_IDS = """
-            select a.id from InstanceStepEntity a, InstanceEntity ai
-            where ai.id = a.instanceId and a.assignedToId = :userId and a.orgId = :orgId and a.state in :states
-            and ai.status = :active
+            select a.id from InstanceStepEntity a
+            where a.assignedToId = :userId and a.instanceStatus = :active and a.state in :states and a.orgId = :orgId
             union all
-            select l.id from InstanceEntity li, InstanceStepEntity l
-            where l.instanceId = li.id and :onlyAssigned = 0 and li.matterId in :lawyerMatters and li.status = :active
-            and l.orgId = :orgId and l.assignedToId is null and l.roleScope = :lawyer and l.state in :states
+            select l.id from InstanceStepEntity l
+            where :onlyAssigned = 0 and l.matterId in :lawyerMatters and l.roleScope = :lawyer
+            and l.instanceStatus = :active and l.state in :states and l.assignedToId is null and l.orgId = :orgId
             union all
-            select p.id from InstanceEntity pi, InstanceStepEntity p
-            where p.instanceId = pi.id and :onlyAssigned = 0 and pi.matterId in :paralegalMatters
-            and pi.status = :active and p.orgId = :orgId and p.assignedToId is null and p.roleScope = :paralegal
-            and p.state in :states
+            select p.id from InstanceStepEntity p
+            where :onlyAssigned = 0 and p.matterId in :paralegalMatters and p.roleScope = :paralegal
+            and p.instanceStatus = :active and p.state in :states and p.assignedToId is null and p.orgId = :orgId
             union all
-            select c.id from InstanceEntity ci, InstanceStepEntity c
-            where c.instanceId = ci.id and :onlyAssigned = 0 and ci.matterId in :clientMatters and ci.status = :active
-            and c.orgId = :orgId and c.assignedToId is null and c.roleScope = :client and c.state in :states
+            select c.id from InstanceStepEntity c
+            where :onlyAssigned = 0 and c.matterId in :clientMatters and c.roleScope = :client
+            and c.instanceStatus = :active and c.state in :states and c.assignedToId is null and c.orgId = :orgId
             union all
-            select d.id from InstanceStepEntity d, InstanceEntity di
-            where di.id = d.instanceId and :onlyAssigned = 0 and :isAdmin = 1 and d.orgId = :orgId
-            and d.assignedToId is null and d.roleScope = :admin and d.state in :states and di.status = :active
+            select d.id from InstanceStepEntity d
+            where :onlyAssigned = 0 and :isAdmin = 1 and d.orgId = :orgId and d.roleScope = :admin
+            and d.instanceStatus = :active and d.state in :states and d.assignedToId is null
             """;
 
     /**
@@ -80,20 +78,30 @@ public interface InstanceStepRepository extends JpaRepository<InstanceStepEntity
     String INBOX_DUE = " and (:dated = 0 or (s.dueAt >= :dueFrom and s.dueAt < :dueTo))";
 
     /**
-     * Steps the user may act on now ({@link #INBOX_STEP_IDS}) with their instances: with {@code byDue} = 1 soonest
-     * due first (undated last), then oldest change first.
+     * A page of the steps the user may act on now ({@link #INBOX_STEP_IDS}): with {@code byDue} = 1 soonest due first
+     * (undated last), then oldest change first. Each row is {@code [step, total]}: the number of such steps on all
+     * pages, counted in the same pass (the order needs them all anyway), so there is no second query to count them.
      */
-    @Query(value = "select s, i from InstanceStepEntity s, InstanceEntity i where i.id = s.instanceId and s.id in ("
-            + INBOX_STEP_IDS + ")" + INBOX_DUE + " order by case when :byDue = 1 and s.dueAt is null then 1 else 0 end,"
-            + " case when :byDue = 1 then s.dueAt end, s.updatedAt, s.id",
-            countQuery = "select count(s) from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")" + INBOX_DUE)
-    Page<Object[]> findInbox(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
+    @Query(value = "select s, count(*) over () from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")"
+            + INBOX_DUE + " order by case when :byDue = 1 and s.dueAt is null then 1 else 0 end,"
+            + " case when :byDue = 1 then s.dueAt end, s.updatedAt, s.id")
+    List<Object[]> findInbox(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
                              int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
                              java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
                              int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
                              io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
                              io.matterflow.action.RoleScope admin, int dated, java.time.Instant dueFrom,
                              java.time.Instant dueTo, int byDue, Pageable pageable);
+
+    /** How many steps {@link #findInbox} finds on all pages (asked only for a page past the last). */
+    @Query("select count(s) from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")" + INBOX_DUE)
+    long countInbox(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
+                    int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
+                    java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
+                    int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
+                    io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
+                    io.matterflow.action.RoleScope admin, int dated, java.time.Instant dueFrom,
+                    java.time.Instant dueTo);
 
     /** Open steps of ACTIVE instances due before {@code now}, counted by action type: {@code [type, count]}. */
     @Query("""
