@@ -9,9 +9,10 @@ update workflow_instance_steps set
 alter table workflow_instance_steps alter column matter_id set not null;
 alter table workflow_instance_steps alter column instance_status set not null;
 
--- unassigned steps a performer may take, by the matters they are on and the role they have there
+-- unassigned steps a performer may take, by the matters they are on and the role they have there (the assignee last,
+-- so that "unassigned" is decided in the index, not by reading the rows of steps someone holds)
 create index ix_workflow_instance_steps_inbox_scope
-    on workflow_instance_steps (matter_id, role_scope, instance_status, action_state);
+    on workflow_instance_steps (matter_id, role_scope, instance_status, action_state, assigned_to_id);
 -- steps assigned to a performer (also what the assignee-and-state index served)
 create index ix_workflow_instance_steps_inbox_assignee
     on workflow_instance_steps (assigned_to_id, instance_status, action_state);

@@ -21,7 +21,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.matterflow.action.ActionState;
-import io.matterflow.action.RoleScope;
 import io.matterflow.calendar.BusinessCalendars;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
@@ -101,18 +100,20 @@ public class Inbox {
         Collection<UUID> lawyer = orNone(matters.get(Role.LAWYER));
         Collection<UUID> paralegal = orNone(matters.get(Role.PARALEGAL));
         Collection<UUID> client = orNone(matters.get(Role.CLIENT));
+        List<String> stateNames = wanted.stream().map(Enum::name).toList();
         int assignedOnly = onlyAssigned ? 1 : 0;
         int admin = actor.role() == Role.ADMIN ? 1 : 0;
-        List<Object[]> found = steps.findInbox(actor.orgId(), actor.userId(), wanted, assignedOnly, lawyer, paralegal,
-                client, admin, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL, RoleScope.CLIENT,
-                RoleScope.ADMIN, dated, from, to, order == Order.UPDATED ? 0 : 1, pageable);
+        List<Object[]> found = steps.findInbox(actor.orgId(), actor.userId(), stateNames, assignedOnly, lawyer,
+                paralegal, client, admin, dated, from, to, order == Order.UPDATED ? 0 : 1, pageable.getPageSize(),
+                pageable.getOffset());
         long total = !found.isEmpty() ? ((Number) found.get(0)[1]).longValue()
                 : pageable.getPageNumber() == 0 ? 0
-                : steps.countInbox(actor.orgId(), actor.userId(), wanted, assignedOnly, lawyer, paralegal, client,
-                        admin, WorkflowStatus.ACTIVE, RoleScope.LAWYER, RoleScope.PARALEGAL, RoleScope.CLIENT,
-                        RoleScope.ADMIN, dated, from, to);
-        Page<InstanceStepEntity> rows = new PageImpl<>(found.stream().map(r -> (InstanceStepEntity) r[0]).toList(),
-                pageable, total);
+                : steps.countInbox(actor.orgId(), actor.userId(), stateNames, assignedOnly, lawyer, paralegal, client,
+                        admin, dated, from, to);
+        List<UUID> ids = found.stream().map(r -> UUID.fromString((String) r[0])).toList();
+        Map<UUID, InstanceStepEntity> byStepId = steps.findAllById(ids).stream()
+                .collect(Collectors.toMap(InstanceStepEntity::id, step -> step));
+        Page<InstanceStepEntity> rows = new PageImpl<>(ids.stream().map(byStepId::get).toList(), pageable, total);
         Map<UUID, InstanceEntity> instancesById = instances.findAllById(
                 rows.stream().map(InstanceStepEntity::instanceId).distinct().toList()).stream()
                 .collect(Collectors.toMap(InstanceEntity::id, i -> i));

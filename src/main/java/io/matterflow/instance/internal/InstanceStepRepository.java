@@ -45,62 +45,60 @@ public interface InstanceStepRepository extends JpaRepository<InstanceStepEntity
     List<Object[]> findInstanceWithStepsOf(UUID stepId, UUID orgId);
 
     /**
-     * The ids of the steps the user may act on now: assigned to them, or (unless only assigned) unassigned and theirs
-     * by scope. One branch per kind, so that each is found through an index of the step rows alone (which keep their
-     * instance's matter and status): assigned steps by assignee, unassigned ones by the user's matters for that scope.
-     * (One OR of them all would read every open step of the organization.) The branches are disjoint.
+     * The steps the user may act on now, with what the inbox orders them by: assigned to them, or (unless only
+     * assigned) unassigned and theirs by scope. One branch per kind, so that each is found through an index of the
+     * step rows alone (which keep their instance's matter and status): assigned steps by assignee, unassigned ones by
+     * the user's matters for that scope. (One OR of them all would read every open step of the organization.) The
+     * branches are disjoint. With {@code dated} = 1, only steps due in [{@code dueFrom}, {@code dueTo}); with 0,
+     * every step (a range rather than nullable bounds: PostgreSQL cannot type a null parameter). SQL, not JPQL: the
+     * page is chosen from these narrow rows, and only its steps are read whole.
      */
-    String INBOX_STEP_IDS = """
-            select a.id from InstanceStepEntity a
-            where a.assignedToId = :userId and a.instanceStatus = :active and a.state in :states and a.orgId = :orgId
-            union all
-            select l.id from InstanceStepEntity l
-            where :onlyAssigned = 0 and l.matterId in :lawyerMatters and l.roleScope = :lawyer
-            and l.instanceStatus = :active and l.state in :states and l.assignedToId is null and l.orgId = :orgId
-            union all
-            select p.id from InstanceStepEntity p
-            where :onlyAssigned = 0 and p.matterId in :paralegalMatters and p.roleScope = :paralegal
-            and p.instanceStatus = :active and p.state in :states and p.assignedToId is null and p.orgId = :orgId
-            union all
-            select c.id from InstanceStepEntity c
-            where :onlyAssigned = 0 and c.matterId in :clientMatters and c.roleScope = :client
-            and c.instanceStatus = :active and c.state in :states and c.assignedToId is null and c.orgId = :orgId
-            union all
-            select d.id from InstanceStepEntity d
-            where :onlyAssigned = 0 and :isAdmin = 1 and d.orgId = :orgId and d.roleScope = :admin
-            and d.instanceStatus = :active and d.state in :states and d.assignedToId is null
+    String INBOX_ROWS = """
+            select x.id, x.due_at, x.updated_at from (
+                select a.id, a.due_at, a.updated_at from workflow_instance_steps a
+                where a.assigned_to_id = :userId and a.instance_status = 'ACTIVE' and a.action_state in (:states)
+                and a.org_id = :orgId
+                union all
+                select l.id, l.due_at, l.updated_at from workflow_instance_steps l
+                where :onlyAssigned = 0 and l.matter_id in (:lawyerMatters) and l.role_scope = 'LAWYER'
+                and l.instance_status = 'ACTIVE' and l.action_state in (:states) and l.assigned_to_id is null
+                and l.org_id = :orgId
+                union all
+                select p.id, p.due_at, p.updated_at from workflow_instance_steps p
+                where :onlyAssigned = 0 and p.matter_id in (:paralegalMatters) and p.role_scope = 'PARALEGAL'
+                and p.instance_status = 'ACTIVE' and p.action_state in (:states) and p.assigned_to_id is null
+                and p.org_id = :orgId
+                union all
+                select c.id, c.due_at, c.updated_at from workflow_instance_steps c
+                where :onlyAssigned = 0 and c.matter_id in (:clientMatters) and c.role_scope = 'CLIENT'
+                and c.instance_status = 'ACTIVE' and c.action_state in (:states) and c.assigned_to_id is null
+                and c.org_id = :orgId
+                union all
+                select d.id, d.due_at, d.updated_at from workflow_instance_steps d
+                where :onlyAssigned = 0 and :isAdmin = 1 and d.org_id = :orgId and d.role_scope = 'ADMIN'
+                and d.instance_status = 'ACTIVE' and d.action_state in (:states) and d.assigned_to_id is null
+            ) x where :dated = 0 or (x.due_at >= :dueFrom and x.due_at < :dueTo)
             """;
 
     /**
-     * With {@code dated} = 1, only steps due in [{@code dueFrom}, {@code dueTo}); with 0, every step. (A range rather
-     * than nullable bounds: PostgreSQL cannot type a null parameter.)
+     * A page of the ids of {@link #INBOX_ROWS}: with {@code byDue} = 1 soonest due first (undated last), then oldest
+     * change first. Each row is {@code [id as text, total]} (text, which every database hands over alike): the number of such steps on all pages, counted in the same pass
+     * (the order needs them all anyway), so there is no second query to count them.
      */
-    String INBOX_DUE = " and (:dated = 0 or (s.dueAt >= :dueFrom and s.dueAt < :dueTo))";
-
-    /**
-     * A page of the steps the user may act on now ({@link #INBOX_STEP_IDS}): with {@code byDue} = 1 soonest due first
-     * (undated last), then oldest change first. Each row is {@code [step, total]}: the number of such steps on all
-     * pages, counted in the same pass (the order needs them all anyway), so there is no second query to count them.
-     */
-    @Query(value = "select s, count(*) over () from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")"
-            + INBOX_DUE + " order by case when :byDue = 1 and s.dueAt is null then 1 else 0 end,"
-            + " case when :byDue = 1 then s.dueAt end, s.updatedAt, s.id")
-    List<Object[]> findInbox(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
-                             int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
-                             java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
-                             int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
-                             io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
-                             io.matterflow.action.RoleScope admin, int dated, java.time.Instant dueFrom,
-                             java.time.Instant dueTo, int byDue, Pageable pageable);
+    @Query(nativeQuery = true, value = "select cast(r.id as varchar(36)) as id, count(*) over () as total from ("
+            + INBOX_ROWS + ") r"
+            + " order by case when :byDue = 1 and r.due_at is null then 1 else 0 end,"
+            + " case when :byDue = 1 then r.due_at end, r.updated_at, r.id limit :limit offset :offset")
+    List<Object[]> findInbox(UUID orgId, UUID userId, java.util.Collection<String> states, int onlyAssigned,
+                             java.util.Collection<UUID> lawyerMatters, java.util.Collection<UUID> paralegalMatters,
+                             java.util.Collection<UUID> clientMatters, int isAdmin, int dated,
+                             java.time.Instant dueFrom, java.time.Instant dueTo, int byDue, int limit, long offset);
 
     /** How many steps {@link #findInbox} finds on all pages (asked only for a page past the last). */
-    @Query("select count(s) from InstanceStepEntity s where s.id in (" + INBOX_STEP_IDS + ")" + INBOX_DUE)
-    long countInbox(UUID orgId, UUID userId, java.util.Collection<io.matterflow.action.ActionState> states,
-                    int onlyAssigned, java.util.Collection<UUID> lawyerMatters,
-                    java.util.Collection<UUID> paralegalMatters, java.util.Collection<UUID> clientMatters,
-                    int isAdmin, WorkflowStatus active, io.matterflow.action.RoleScope lawyer,
-                    io.matterflow.action.RoleScope paralegal, io.matterflow.action.RoleScope client,
-                    io.matterflow.action.RoleScope admin, int dated, java.time.Instant dueFrom,
+    @Query(nativeQuery = true, value = "select count(*) from (" + INBOX_ROWS + ") r")
+    long countInbox(UUID orgId, UUID userId, java.util.Collection<String> states, int onlyAssigned,
+                    java.util.Collection<UUID> lawyerMatters, java.util.Collection<UUID> paralegalMatters,
+                    java.util.Collection<UUID> clientMatters, int isAdmin, int dated, java.time.Instant dueFrom,
                     java.time.Instant dueTo);
 
     /** Open steps of ACTIVE instances due before {@code now}, counted by action type: {@code [type, count]}. */
