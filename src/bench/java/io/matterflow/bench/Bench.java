@@ -23,7 +23,7 @@ import io.matterflow.support.PostgresDatabase;
  * of its own, one after the other (figures taken side by side in one run compare as ratios), prints a summary and
  * writes {@code target/bench/results.json}.
  * <p>
- * Options: {@code only=engine,peer,...} (figure names), {@code warmup=25 measure=30} (seconds per figure),
+ * Options: {@code only=engine,peer,operaton,...} (figure names), {@code warmup=25 measure=30} (seconds per figure),
  * {@code smoke=true} (a short run that checks every figure works: what the build runs), {@code out=target/bench}.
  * A single figure runs with {@code FigureMain <figure> key=value...}; {@code app.<property>=<value>} sets an
  * application property for the engine and http figures (to measure a setting's effect).
@@ -31,8 +31,8 @@ import io.matterflow.support.PostgresDatabase;
 public final class Bench {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    static final List<String> FIGURES = List.of("statements", "engine", "peer", "dblimit", "http", "scale",
-            "footprint");
+    static final List<String> FIGURES = List.of("statements", "engine", "peer", "operaton", "dblimit", "http",
+            "scale", "footprint");
 
     /** One figure to run: its name, a label naming its settings, its options. */
     record Run(String figure, String label, Options options) {
@@ -94,6 +94,10 @@ public final class Bench {
                     plan.add(new Run("peer", "peer-" + db + "-" + threads + "t",
                             timing.with("db", db).with("threads", threads)));
                 }
+                if (only.contains("operaton")) {
+                    plan.add(new Run("operaton", "operaton-" + db + "-" + threads + "t",
+                            timing.with("db", db).with("threads", threads)));
+                }
             }
         }
         if (only.contains("dblimit") && postgres) {
@@ -148,7 +152,10 @@ public final class Bench {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Matterflow against its peer (instances per second) and the HTTP API against the database's limit. */
+    /**
+     * Matterflow against its peers, Flowable and Operaton (instances per second), and the HTTP API against the
+     * database's limit.
+     */
     static Map<String, Object> ratios(List<Map<String, Object>> figures) {
         Map<String, Object> ratios = new LinkedHashMap<>();
         for (var engine : figures) {
@@ -156,11 +163,8 @@ public final class Bench {
             if (!label.startsWith("engine-") || engine.containsKey("failed")) {
                 continue;
             }
-            var peer = find(figures, label.replace("engine-", "peer-"));
-            if (peer != null && !peer.containsKey("failed")) {
-                ratios.put("matterflowOverFlowable-" + label.substring("engine-".length()),
-                        round(number(engine, "instancesPerSecond") / number(peer, "instancesPerSecond")));
-            }
+            peerRatio(ratios, figures, engine, "peer-", "matterflowOverFlowable-");
+            peerRatio(ratios, figures, engine, "operaton-", "matterflowOverOperaton-");
         }
         var limit = find(figures, "dblimit-postgres");
         for (var http : figures) {
@@ -172,6 +176,17 @@ public final class Bench {
             }
         }
         return ratios;
+    }
+
+    /** The engine figure's instances per second over those of the peer figure of the same database and threads. */
+    private static void peerRatio(Map<String, Object> ratios, List<Map<String, Object>> figures,
+            Map<String, Object> engine, String peerPrefix, String ratioPrefix) {
+        String settings = ((String) engine.get("label")).substring("engine-".length());
+        var peer = find(figures, peerPrefix + settings);
+        if (peer != null && !peer.containsKey("failed")) {
+            ratios.put(ratioPrefix + settings,
+                    round(number(engine, "instancesPerSecond") / number(peer, "instancesPerSecond")));
+        }
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> figures, String label) {

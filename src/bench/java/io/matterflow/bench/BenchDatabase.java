@@ -33,10 +33,10 @@ record BenchDatabase(String kind, String url, String user, String password) {
     }
 
     /**
-     * The URL for an engine that speaks H2's own SQL dialect rather than PostgreSQL's (Flowable): the same database
-     * with the same settings, less the PostgreSQL compatibility that dialect does not support ({@code MODE=PostgreSQL}
-     * rejects the {@code identity} column type of its DDL; {@code DATABASE_TO_LOWER} hides its upper-case tables from
-     * its schema checks). A PostgreSQL URL as it is.
+     * The URL for an engine that speaks H2's own SQL dialect rather than PostgreSQL's (the peers, Flowable and
+     * Operaton): the same database with the same settings, less the PostgreSQL compatibility that dialect does not
+     * support ({@code MODE=PostgreSQL} rejects the {@code identity} column type of Flowable's DDL;
+     * {@code DATABASE_TO_LOWER} hides its upper-case tables from its schema checks). A PostgreSQL URL as it is.
      */
     String nativeUrl() {
         return postgres() ? url : url.replace(";MODE=PostgreSQL", "").replace(";DATABASE_TO_LOWER=TRUE", "");

@@ -11,6 +11,7 @@ interface Figure {
         return switch (name) {
             case "engine" -> new EngineFigure();
             case "peer" -> new FlowableFigure();
+            case "operaton" -> new OperatonFigure();
             case "statements" -> new StatementsFigure();
             case "dblimit" -> new DbLimitFigure();
             case "http" -> new HttpFigure();

@@ -35,21 +35,21 @@ class BenchmarkSmokeTests {
                 assertThat(((Number) f.get("errors")).longValue()).as(f.get("label") + " errors").isZero();
             }
         });
-        assertThat(figures).extracting(f -> f.get("figure")).contains("statements", "engine", "peer", "http",
-                "scale", "footprint");
+        assertThat(figures).extracting(f -> f.get("figure")).contains("statements", "engine", "peer", "operaton",
+                "http", "scale", "footprint");
         for (var f : figures) {
-            if (List.of("engine", "peer", "http").contains(f.get("figure"))) {
+            if (List.of("engine", "peer", "operaton", "http").contains(f.get("figure"))) {
                 assertThat(((Number) f.get("instances")).longValue()).as(f.get("label") + " instances").isPositive();
             }
         }
         var statements = figures.stream().filter(f -> f.get("figure").equals("statements")).findFirst().orElseThrow();
         assertThat(((Number) statements.get("claimRoundTrips")).intValue()).isPositive();
         var ratios = (Map<String, Object>) results.get("ratios");
-        assertThat(ratios).containsKey("matterflowOverFlowable-h2-1t");
+        assertThat(ratios).containsKeys("matterflowOverFlowable-h2-1t", "matterflowOverOperaton-h2-1t");
         if (postgres) {
             assertThat(figures).extracting(f -> f.get("figure")).contains("dblimit");
-            assertThat(ratios).containsKeys("matterflowOverFlowable-postgres-1t", "httpOverDatabaseLimit-token",
-                    "httpOverDatabaseLimit-basic");
+            assertThat(ratios).containsKeys("matterflowOverFlowable-postgres-1t", "matterflowOverOperaton-postgres-1t",
+                    "httpOverDatabaseLimit-token", "httpOverDatabaseLimit-basic");
             // the plans are explained and judged (at this size PostgreSQL rightly scans the small tables: the
             // verdicts that count are the full-size run's, in docs/performance.md)
             var scale = figures.stream().filter(f -> f.get("figure").equals("scale")).findFirst().orElseThrow();
