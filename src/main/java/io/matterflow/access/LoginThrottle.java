@@ -13,9 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -50,19 +47,15 @@ public class LoginThrottle {
 
     private final LoginThrottleProperties properties;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate separately;
     private final RateLimits rateLimits;
     private final RateLimits.Limit perAddress;
     /** When each address's refusal was last logged (only to keep a flood from filling the log). */
     private final Cache<String, Instant> warned;
     private volatile Clock clock = Clock.systemUTC();
 
-    LoginThrottle(LoginThrottleProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                  RateLimits rateLimits) {
+    LoginThrottle(LoginThrottleProperties properties, JdbcTemplate jdbc, RateLimits rateLimits) {
         this.properties = properties;
         this.jdbc = jdbc;
-        this.separately = new TransactionTemplate(transactionManager);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.rateLimits = rateLimits;
         this.perAddress = new RateLimits.Limit("sign-in-address", properties.perAddress().maxFailures(),
                 properties.perAddress().window());
@@ -88,7 +81,7 @@ public class LoginThrottle {
             return;
         }
         Instant now = clock.instant();
-        Attempts a = separately.execute(tx -> {
+        Attempts a = rateLimits.separately(tx -> {
             Attempts old = lock(key);
             Attempts next;
             if (old == null || (old.lockedUntil != null && !now.isBefore(old.lockedUntil))
@@ -123,14 +116,9 @@ public class LoginThrottle {
 
     /** The email's row, locked; created first (as no failures yet) when there is none. Null for a new row. */
     private Attempts lock(String key) {
-        List<Attempts> row = locked(key);
-        if (row.isEmpty()) {
-            jdbc.update("""
-                    insert into sign_in_failures (email, window_start, failures, locked_until, forget_at)
-                    values (?, 0, 0, null, 0) on conflict do nothing""", key);
-            row = locked(key);
-        }
-        Attempts stored = row.get(0);
+        Attempts stored = RateLimits.lockOrCreate(() -> locked(key), () -> jdbc.update("""
+                insert into sign_in_failures (email, window_start, failures, locked_until, forget_at)
+                values (?, 0, 0, null, 0) on conflict do nothing""", key));
         return stored.failures == 0 ? null : stored;
     }
 

@@ -3,11 +3,13 @@ package io.matterflow.access;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -80,6 +82,28 @@ public class RateLimits {
         });
     }
 
+    /**
+     * Runs the work in a transaction of its own, committed whatever becomes of the caller's: an attempt counts even
+     * when the request that made it rolls back.
+     */
+    <T> T separately(TransactionCallback<T> work) {
+        return separately.execute(work);
+    }
+
+    /**
+     * The row {@code locked} selects {@code FOR UPDATE}, inserted first by {@code insertIfAbsent} when there is none.
+     * A concurrent insert of the same row makes this one do nothing ({@code ON CONFLICT DO NOTHING}); that row is
+     * then locked as it stands. Call it in a transaction.
+     */
+    static <T> T lockOrCreate(Supplier<List<T>> locked, Runnable insertIfAbsent) {
+        List<T> row = locked.get();
+        if (row.isEmpty()) {
+            insertIfAbsent.run();
+            row = locked.get();
+        }
+        return row.get(0);
+    }
+
     /** What a subject has spent, as of a time (microseconds). */
     private record Budget(double spent, long asOf) {
     }
@@ -89,15 +113,9 @@ public class RateLimits {
      * went back (another node's, a moment ago) earns nothing back, and counts from the row's time.
      */
     private Budget lock(Limit limit, String subject, long at) {
-        List<Budget> row = locked(limit, subject);
-        if (row.isEmpty()) {
-            // a concurrent insert of the same row makes this one do nothing; that row is then locked as it stands
-            jdbc.update("""
-                    insert into rate_limit_budgets (scope, subject, spent, updated_at, forget_at) values (?, ?, 0, ?, ?)
-                    on conflict do nothing""", limit.scope(), subject, at, at);
-            row = locked(limit, subject);
-        }
-        Budget stored = row.get(0);
+        Budget stored = lockOrCreate(() -> locked(limit, subject), () -> jdbc.update("""
+                insert into rate_limit_budgets (scope, subject, spent, updated_at, forget_at) values (?, ?, 0, ?, ?)
+                on conflict do nothing""", limit.scope(), subject, at, at));
         long asOf = Math.max(at, stored.asOf());
         return new Budget(Math.max(0, stored.spent() - (asOf - stored.asOf()) * limit.rate()), asOf);
     }

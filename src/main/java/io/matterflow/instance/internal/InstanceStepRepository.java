@@ -82,8 +82,9 @@ public interface InstanceStepRepository extends JpaRepository<InstanceStepEntity
 
     /**
      * A page of the ids of {@link #INBOX_ROWS}: with {@code byDue} = 1 soonest due first (undated last), then oldest
-     * change first. Each row is {@code [id as text, total]} (text, which every database hands over alike): the number of such steps on all pages, counted in the same pass
-     * (the order needs them all anyway), so there is no second query to count them.
+     * change first. Each row is {@code [id as text, total]} (text, which every database hands over alike): the total
+     * is the number of such steps on all pages, counted in the same pass (the order needs them all anyway), so there
+     * is no second query to count them.
      */
     @Query(nativeQuery = true, value = "select cast(r.id as varchar(36)) as id, count(*) over () as total from ("
             + INBOX_ROWS + ") r"
