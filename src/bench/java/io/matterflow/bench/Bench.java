@@ -23,7 +23,9 @@ import io.matterflow.support.PostgresDatabase;
  * of its own, one after the other (figures taken side by side in one run compare as ratios), prints a summary and
  * writes {@code target/bench/results.json}.
  * <p>
- * Options: {@code only=engine,peer,operaton,...} (figure names), {@code warmup=25 measure=30} (seconds per figure),
+ * Options: {@code only=engine,peer,operaton,...} (figure names), {@code warmup=25 warmupMax=180 measure=30} (seconds
+ * per figure: the warm-up goes on past {@code warmup} until the JIT compiler has settled), {@code profile=<dir>}
+ * (a flame graph of each load figure's window),
  * {@code smoke=true} (a short run that checks every figure works: what the build runs), {@code out=target/bench}.
  * A single figure runs with {@code FigureMain <figure> key=value...}; {@code app.<property>=<value>} sets an
  * application property for the engine and http figures (to measure a setting's effect).
@@ -33,6 +35,8 @@ public final class Bench {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final List<String> FIGURES = List.of("statements", "engine", "peer", "operaton", "dblimit", "http",
             "scale", "footprint");
+    /** The figures that run a {@link LoadLoop}, so can be profiled. */
+    static final Set<String> LOAD_FIGURES = Set.of("engine", "peer", "operaton", "dblimit", "http");
 
     /** One figure to run: its name, a label naming its settings, its options. */
     record Run(String figure, String label, Options options) {
@@ -74,7 +78,9 @@ public final class Bench {
 
     static List<Run> plan(Options options) {
         boolean smoke = options.flag("smoke");
-        Options timing = Options.of("warmup=" + options.get("warmup", smoke ? "1" : "25"),
+        // the warm-up lasts until the JIT compiler has settled (LoadLoop.Window), at least 25 s, at most warmupMax
+        String warmup = options.get("warmup", smoke ? "1" : "25");
+        Options timing = Options.of("warmup=" + warmup, "warmupMax=" + options.get("warmupMax", smoke ? warmup : "180"),
                 "measure=" + options.get("measure", smoke ? "2" : "30"));
         boolean postgres = !options.get("db", "postgres").equals("h2");
         String main = postgres ? "postgres" : "h2";
@@ -89,6 +95,11 @@ public final class Bench {
                 if (only.contains("engine")) {
                     plan.add(new Run("engine", "engine-" + db + "-" + threads + "t",
                             timing.with("db", db).with("threads", threads)));
+                    if (!smoke) {
+                        // the peers' semantics: start (with its claim) and complete, 6 commands per instance
+                        plan.add(new Run("engine", "engine-6c-" + db + "-" + threads + "t",
+                                timing.with("db", db).with("threads", threads).with("commands", 6)));
+                    }
                 }
                 if (only.contains("peer")) {
                     plan.add(new Run("peer", "peer-" + db + "-" + threads + "t",
@@ -125,6 +136,11 @@ public final class Bench {
         }
         if (only.contains("footprint")) {
             plan.add(new Run("footprint", "footprint-h2", Options.of("db=h2")));
+        }
+        String profiles = options.get("profile", null);
+        if (profiles != null) {
+            plan.replaceAll(run -> LOAD_FIGURES.contains(run.figure()) ? new Run(run.figure(), run.label(),
+                    run.options().with("profile", Path.of(profiles, run.label() + ".html"))) : run);
         }
         return plan;
     }
@@ -178,11 +194,15 @@ public final class Bench {
         return ratios;
     }
 
-    /** The engine figure's instances per second over those of the peer figure of the same database and threads. */
+    /**
+     * The engine figure's instances per second over those of the peer figure of the same database and threads; the
+     * start-and-complete variant ({@code engine-6c-...}) gives {@code ...-6c-<db>-<threads>t}.
+     */
     private static void peerRatio(Map<String, Object> ratios, List<Map<String, Object>> figures,
             Map<String, Object> engine, String peerPrefix, String ratioPrefix) {
         String settings = ((String) engine.get("label")).substring("engine-".length());
-        var peer = find(figures, peerPrefix + settings);
+        String variant = settings.startsWith("6c-") ? "6c-" : "";
+        var peer = find(figures, peerPrefix + settings.substring(variant.length()));
         if (peer != null && !peer.containsKey("failed")) {
             ratios.put(ratioPrefix + settings,
                     round(number(engine, "instancesPerSecond") / number(peer, "instancesPerSecond")));

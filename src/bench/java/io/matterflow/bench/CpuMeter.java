@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Where the CPU went during a measured window: this JVM (the application and, for the HTTP figure, its load
- * generator), the application's request threads ({@code http-nio-*}), and PostgreSQL's server processes (read from
- * /proc). Divided by the operations of the window, it names the cost that limits throughput on a small machine.
+ * generator), the application's request threads ({@code http-nio-*}), the JIT compiler's threads, and PostgreSQL's
+ * server processes (read from /proc). Divided by the operations of the window, it names the cost that limits
+ * throughput on a small machine; the compiler's share tells whether the window was at steady state.
  */
 final class CpuMeter {
 
@@ -22,7 +23,9 @@ final class CpuMeter {
     private long jvmStart;
     private long requestThreadsStart;
     private long postgresStart;
+    private long compilerStart;
     private long jvmNanos;
+    private long compilerMillis;
     private long requestThreadsNanos;
     private long postgresMillis;
 
@@ -30,12 +33,14 @@ final class CpuMeter {
         jvmStart = jvmCpu();
         requestThreadsStart = requestThreadsCpu();
         postgresStart = postgresCpuMillis();
+        compilerStart = compilerCpuMillis();
     }
 
     void stop() {
         jvmNanos = jvmCpu() - jvmStart;
         requestThreadsNanos = requestThreadsCpu() - requestThreadsStart;
         postgresMillis = postgresCpuMillis() - postgresStart;
+        compilerMillis = compilerCpuMillis() - compilerStart;
     }
 
     /** CPU milliseconds per operation, by where they were spent. */
@@ -51,7 +56,18 @@ final class CpuMeter {
         if (postgresMillis >= 0) {
             m.put("postgresCpuMsPerOp", Bench.round((double) postgresMillis / operations));
         }
+        m.put("compilerShareOfJvmCpu", compilerShare());
         return m;
+    }
+
+    /** The JIT compiler threads' part of this JVM's CPU in the window, 0 to 1: near 0 at steady state. */
+    double compilerShare() {
+        return jvmNanos <= 0 ? 0 : Bench.round(compilerMillis * 1e6 / jvmNanos);
+    }
+
+    /** CPU milliseconds of this JVM so far, and of its JIT compiler threads: for the warm-up's check. */
+    static long[] jvmAndCompilerMillis() {
+        return new long[] {jvmCpu() / 1_000_000, compilerCpuMillis()};
     }
 
     private static long jvmCpu() {
@@ -71,6 +87,36 @@ final class CpuMeter {
         return total;
     }
 
+    /**
+     * utime + stime of this JVM's JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}; the
+     * JDK hides them from {@link ThreadMXBean}), in ms.
+     */
+    private static long compilerCpuMillis() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        ticks += cpuTicks(stat);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return (long) (ticks * TICK_MS);
+    }
+
+    /** utime + stime from a /proc stat line, in clock ticks. */
+    private static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
     /** utime + stime of every process named postgres on this machine, in ms; -1 when /proc cannot tell. */
     private static long postgresCpuMillis() {
         long ticks = 0;
@@ -86,8 +132,7 @@ final class CpuMeter {
                     if (!stat.substring(open + 1, close).startsWith("postgres")) {
                         continue;
                     }
-                    String[] fields = stat.substring(close + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks += cpuTicks(stat);
                 } catch (IOException | RuntimeException e) {
                     // the process ended meanwhile
                 }

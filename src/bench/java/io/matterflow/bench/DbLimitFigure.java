@@ -58,7 +58,7 @@ final class DbLimitFigure implements Figure {
                 connection.setAutoCommit(false);
                 open.add(connection);
             }
-            var result = LoadLoop.run(connections, options.seconds("warmup", 25), options.seconds("measure", 30),
+            var result = LoadLoop.run(connections, LoadLoop.Window.of(options),
                     c -> new Writer(open.get(c), rows.get(c)));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("db", "postgres");

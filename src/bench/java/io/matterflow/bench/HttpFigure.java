@@ -35,7 +35,7 @@ final class HttpFigure implements Figure {
             for (int i = 0; i < clients; i++) {
                 all.add(new Client(base, new BenchFlow(app), auth));
             }
-            var result = LoadLoop.run(clients, options.seconds("warmup", 25), options.seconds("measure", 30),
+            var result = LoadLoop.run(clients, LoadLoop.Window.of(options),
                     all::get);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("db", options.db());

@@ -1,5 +1,6 @@
 package io.matterflow.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import java.util.function.IntFunction;
 
 /**
  * Runs a unit of work (one workflow instance, one transaction) in a loop on each of {@code threads} threads: first a
- * warm-up whose results are thrown away, then the measured window. Every operation a unit times through its
+ * warm-up whose results are thrown away, until the JIT compiler has (nearly) stopped, then the measured window,
+ * optionally under async-profiler. Every operation a unit times through its
  * {@link Recorder} counts towards the operations per second and the latency percentiles; a unit counts when it
  * finishes inside the window. A unit that throws, in the warm-up or the window, is counted as an error and the first
  * failure is kept: never hidden.
@@ -65,9 +67,28 @@ final class LoadLoop {
         void run() throws Exception;
     }
 
+    /**
+     * How long to warm up and measure. The warm-up lasts at least {@code warmup} seconds, then goes on in slices of
+     * {@link #SLICE} until the JIT compiler's threads take less than {@link #STEADY_SHARE} of the JVM's CPU in a slice
+     * (steady state), or {@code warmupMax} seconds have passed ({@code steady=false} in the result then).
+     * {@code profile=<file.html>} draws an async-profiler flame graph (CPU time, {@code itimer}) of the window.
+     */
+    record Window(Duration warmup, Duration warmupMax, Duration measure, Path profile) {
+
+        static final Duration SLICE = Duration.ofSeconds(5);
+        static final double STEADY_SHARE = 0.03;
+
+        static Window of(Options options) {
+            Duration warmup = options.seconds("warmup", 25);
+            Duration max = options.seconds("warmupMax", Math.max(warmup.toMillis() / 1000.0, 180));
+            String profile = options.get("profile", null);
+            return new Window(warmup, max, options.seconds("measure", 30), profile == null ? null : Path.of(profile));
+        }
+    }
+
     /** What one measured window gave. */
     record Result(int threads, double seconds, long ops, long units, long errors, String firstError,
-                  double p50Ms, double p99Ms, double maxMs, Map<String, Object> cpu) {
+                  double p50Ms, double p99Ms, double maxMs, Map<String, Object> cpu, Map<String, Object> warmup) {
 
         double opsPerSecond() {
             return ops / seconds;
@@ -90,6 +111,7 @@ final class LoadLoop {
             m.put("maxMs", Bench.round(maxMs));
             m.put("errors", errors);
             m.put("cpu", cpu);
+            m.put("warmup", warmup);
             if (firstError != null) {
                 m.put("firstError", firstError);
             }
@@ -107,14 +129,12 @@ final class LoadLoop {
     }
 
     /** Runs {@code unitFor(thread)} on each thread: warm-up, then the measured window. */
-    static Result run(int threads, Duration warmup, Duration measure, IntFunction<Unit> unitFor)
-            throws InterruptedException {
-        return run(threads, warmup, measure, unitFor, new CpuMeter());
+    static Result run(int threads, Window window, IntFunction<Unit> unitFor) throws Exception {
+        return run(threads, window, unitFor, new CpuMeter());
     }
 
-    /** As {@link #run(int, Duration, Duration, IntFunction)}, with the CPU of the window taken by {@code cpu}. */
-    static Result run(int threads, Duration warmup, Duration measure, IntFunction<Unit> unitFor, CpuMeter cpu)
-            throws InterruptedException {
+    /** As {@link #run(int, Window, IntFunction)}, with the CPU of the window taken by {@code cpu}. */
+    static Result run(int threads, Window window, IntFunction<Unit> unitFor, CpuMeter cpu) throws Exception {
         LoadLoop loop = new LoadLoop();
         List<Recorder> recorders = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -127,14 +147,19 @@ final class LoadLoop {
             workers.add(t);
         }
         workers.forEach(Thread::start);
-        Thread.sleep(warmup.toMillis());
+        Map<String, Object> warmup = warmUp(window);
+        Profiler profiler = window.profile() == null ? null : Profiler.start();
         loop.units.set(0);
         cpu.start();
         long start = System.nanoTime();
         loop.measuring = true;
-        Thread.sleep(measure.toMillis());
+        Thread.sleep(window.measure().toMillis());
         loop.measuring = false;
         cpu.stop();
+        if (profiler != null) {
+            profiler.stop(window.profile());
+            warmup.put("profile", window.profile().toString());
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         long units = loop.units.get();
         long errors = loop.errors.get();
@@ -157,7 +182,31 @@ final class LoadLoop {
         }
         java.util.Arrays.sort(all);
         return new Result(threads, seconds, ops, units, errors, firstError, percentile(all, 0.50),
-                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, cpu.perOperation(ops));
+                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, cpu.perOperation(ops), warmup);
+    }
+
+    /** Sleeps through the warm-up while the workers run; says how long it took and whether the JIT had settled. */
+    private static Map<String, Object> warmUp(Window window) throws InterruptedException {
+        long begin = System.nanoTime();
+        Thread.sleep(window.warmup().toMillis());
+        double share = Double.NaN;
+        boolean steady = false;
+        while (System.nanoTime() - begin < window.warmupMax().toNanos()) {
+            long[] before = CpuMeter.jvmAndCompilerMillis();
+            Thread.sleep(Window.SLICE.toMillis());
+            long[] after = CpuMeter.jvmAndCompilerMillis();
+            long jvm = after[0] - before[0];
+            share = jvm <= 0 ? 0 : (double) (after[1] - before[1]) / jvm;
+            if (share < Window.STEADY_SHARE) {
+                steady = true;
+                break;
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seconds", Bench.round((System.nanoTime() - begin) / 1e9));
+        m.put("steady", steady);
+        m.put("compilerShareOfLastSlice", Double.isNaN(share) ? null : Bench.round(share));
+        return m;
     }
 
     private void work(Unit unit, Recorder recorder) {

@@ -37,6 +37,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.matterflow.action.internal.DocumentEntity;
 import io.matterflow.action.internal.DocumentRepository;
+import io.matterflow.action.internal.UploadUsage;
 import io.matterflow.common.ConflictException;
 import io.matterflow.common.NotFoundException;
 import io.matterflow.common.RateLimitedException;
@@ -61,15 +62,17 @@ public class Documents implements DocumentLookup {
     public static final int MAX_NAME = 255;
 
     private final DocumentRepository repository;
+    private final UploadUsage usage;
     private final DocumentProperties properties;
     private final Clock clock;
 
     private final TransactionTemplate transactions;
     private final TransactionTemplate reads;
 
-    Documents(DocumentRepository repository, DocumentProperties properties, Clock clock,
+    Documents(DocumentRepository repository, UploadUsage usage, DocumentProperties properties, Clock clock,
               PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.usage = usage;
         this.properties = properties;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -266,6 +269,7 @@ public class Documents implements DocumentLookup {
         var info = new DocumentInfo(id, orgId, owner.stepId(), name, contentType, received.size(), received.sha256(),
                 uploadedBy, clock.instant(), DocumentStatus.UNSCANNED, null, owner.templateId(), owner.instanceId());
         repository.save(new DocumentEntity(info, key));
+        usage.add(uploadedBy, received.size(), info.uploadedAt());
         return info;
     }
 
@@ -287,8 +291,9 @@ public class Documents implements DocumentLookup {
     /**
      * The limits an upload of {@code size} more bytes must fit (use 1 before the size is known): the step's document
      * count and bytes (409, as uploading more cannot succeed until documents are removed) and the person's bytes in
-     * the last 24 hours (429 with when to retry). Each names its {@code matterflow.documents.*} property. Exact when
-     * the caller holds a lock on the step; the person's limit may be passed by the uploads running at that moment.
+     * the last 24 hours, counted by the hour ({@link UploadUsage}; 429 with when to retry). Each names its
+     * {@code matterflow.documents.*} property. Exact when the caller holds a lock on the step; the person's limit may
+     * be passed by the uploads running at that moment.
      */
     public void requireRoom(UUID stepId, UUID userId, long size) {
         Object[] step = repository.usageOfStep(stepId).get(0);
@@ -307,21 +312,19 @@ public class Documents implements DocumentLookup {
     }
 
     /**
-     * The person's limit alone: bytes uploaded in the last 24 hours (429 with when to retry). For the firm's own
-     * documents, which belong to no step.
+     * The person's limit alone: bytes uploaded in the current hour and the 24 before it (429 with when the earliest
+     * of those hours leaves the window). For the firm's own documents, which belong to no step.
      */
     public void requirePersonalRoom(UUID userId, long size) {
         Instant now = clock.instant();
-        Object[] person = repository.uploadedBySince(userId, now.minus(Duration.ofDays(1))).get(0);
-        long recent = ((Number) person[0]).longValue();
+        UploadUsage.Usage recent = usage.of(userId, now);
         long maxDaily = properties.maxBytesPerUserPerDay().toBytes();
-        if (recent + size > maxDaily) {
-            Instant earliest = person[1] == null ? now : (Instant) person[1];
+        if (recent.bytes() + size > maxDaily) {
+            Instant leaves = recent.earliest() == null ? now : recent.earliestLeaves();
             String limit = DocumentProperties.PREFIX + "max-bytes-per-user-per-day";
             throw new RateLimitedException("Upload limit reached", "your uploads of the last 24 hours would exceed "
-                    + maxDaily + " bytes (" + limit + "); try again later",
-                    Duration.between(now, earliest.plus(Duration.ofDays(1))),
-                    Map.of("limit", limit, "max", maxDaily, "current", recent));
+                    + maxDaily + " bytes (" + limit + "); try again later", Duration.between(now, leaves),
+                    Map.of("limit", limit, "max", maxDaily, "current", recent.bytes()));
         }
     }
 

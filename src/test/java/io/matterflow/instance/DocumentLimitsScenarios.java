@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import io.matterflow.action.DocumentInfo;
 import io.matterflow.action.DocumentProperties;
+import io.matterflow.action.internal.UploadUsage;
 import io.matterflow.audit.AuditEvent;
 import io.matterflow.audit.AuditLog;
 import io.matterflow.directory.Actor;
@@ -66,6 +67,8 @@ abstract class DocumentLimitsScenarios {
     DocumentCleanup cleanup;
     @Autowired
     DocumentProperties properties;
+    @Autowired
+    UploadUsage uploadUsage;
     @Autowired
     AuditLog audit;
     @Autowired
@@ -123,7 +126,8 @@ abstract class DocumentLimitsScenarios {
      * A person's uploads of the last 24 hours are bounded: with 200 MB less 100 KB uploaded two hours ago (and more
      * a day before, which no longer counts), a 50 KB upload fits and a 60 KB one is refused with 429, naming
      * {@code matterflow.documents.max-bytes-per-user-per-day}, with {@code Retry-After} when the earliest of those
-     * uploads leaves the window (about 22 hours).
+     * uploads leaves the window: uploads count by the hour, for 24 hours after the hour they were made in, so in 22
+     * to 23 hours.
      */
     @Test
     void shouldRefuseUploadsBeyondThePersonsDailyBytes() throws Exception {
@@ -143,8 +147,8 @@ abstract class DocumentLimitsScenarios {
                 .andExpect(jsonPath("$.current").value(200 * MB - 50 * 1024))
                 .andExpect(header().exists("Retry-After"))
                 .andReturn().getResponse().getHeader("Retry-After");
-        assertThat(Long.parseLong(retryAfter)).isBetween(Duration.ofHours(21).toSeconds(),
-                Duration.ofHours(22).toSeconds() + 60);
+        assertThat(Long.parseLong(retryAfter)).isBetween(Duration.ofHours(22).toSeconds(),
+                Duration.ofHours(23).toSeconds() + 60);
         assertThat(rows(step)).isEqualTo(1);
     }
 
@@ -255,6 +259,7 @@ abstract class DocumentLimitsScenarios {
                         + " uploaded_by_id, uploaded_at, scan_status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, firm.orgId(), step, "earlier.pdf", "application/pdf", size, "00".repeat(32),
                 firm.orgId() + "/" + id, firm.client().id(), Timestamp.from(at), "UNSCANNED");
+        uploadUsage.add(firm.client().id(), size, at);
     }
 
     private long rows(UUID step) {

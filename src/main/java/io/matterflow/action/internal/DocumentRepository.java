@@ -25,11 +25,6 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
     @Query("select count(d), coalesce(sum(d.size), 0) from DocumentEntity d where d.stepId = :stepId")
     List<Object[]> usageOfStep(UUID stepId);
 
-    /** {@code [bytes, earliest upload]} of what the user uploaded since the instant. */
-    @Query("select coalesce(sum(d.size), 0), min(d.uploadedAt) from DocumentEntity d"
-            + " where d.uploadedById = :userId and d.uploadedAt > :since")
-    List<Object[]> uploadedBySince(UUID userId, Instant since);
-
     /** Joins the step's transition: neither flushes nor clears what that transaction manages. */
     @Modifying
     @Query("update DocumentEntity d set d.submittedAt = :at"
