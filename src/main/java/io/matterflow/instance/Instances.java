@@ -570,17 +570,6 @@ public class Instances {
         }
     }
 
-    /**
-     * Whether the step has gone back to waiting (PENDING: an edit withdrew it) or no longer exists, holding its row
-     * until the caller's transaction ends: a consumer of {@link StepBecameReady} that acts on the answer cannot
-     * interleave with the edit that withdraws the step ({@link StepWithdrawn}). A step that moved on (claimed,
-     * started, done) was ready when it was announced, and is not withdrawn.
-     */
-    @Transactional
-    public boolean holdIfWithdrawn(UUID stepId) {
-        return steps.lockState(stepId).map(ActionState.PENDING.name()::equals).orElse(true);
-    }
-
     /** The instance a step belongs to, for callers that hold a step id. */
     public UUID instanceOfStep(Actor actor, UUID stepId) {
         return steps.findByIdAndOrgId(stepId, actor.orgId()).map(InstanceStepEntity::instanceId)

@@ -4,7 +4,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import io.matterflow.instance.Instances;
 import io.matterflow.instance.StepAssigned;
 import io.matterflow.instance.StepBecameReady;
 import io.matterflow.instance.StepReleased;
@@ -12,9 +11,12 @@ import io.matterflow.instance.StepWithdrawn;
 
 /**
  * When a step becomes READY: an in-app notification for its assignee or, when unassigned, for each eligible
- * performer, withdrawn when the step goes back to PENDING. Runs after the transition commits, from Modulith's event publication registry, so a crash before it
- * ran resubmits it on restart; the unique (user, source) pair makes a second delivery harmless. In-app
- * notifications do not depend on any feature flag; emails are {@link ReadyEmails}' business.
+ * performer, written in the transaction that made the step READY (a plain, synchronous listener, as for the READY
+ * emails), so the notifications exist exactly when the transition committed and a transition that rolls back leaves
+ * none; withdrawn when the step goes back to PENDING. Assignments and releases are told after commit, from Modulith's
+ * event publication registry, so a crash before that ran resubmits it on restart; the unique (user, source) pair
+ * makes a second delivery harmless. In-app notifications do not depend on any feature flag; emails are
+ * {@link ReadyEmails}' business.
  */
 @Component
 class ReadyNotifier {
@@ -25,22 +27,17 @@ class ReadyNotifier {
 
     private final Notifications notifications;
     private final ReadySteps steps;
-    private final Instances instances;
     private final EmailOutbox outbox;
 
-    ReadyNotifier(Notifications notifications, ReadySteps steps, Instances instances, EmailOutbox outbox) {
+    ReadyNotifier(Notifications notifications, ReadySteps steps, EmailOutbox outbox) {
         this.notifications = notifications;
         this.steps = steps;
-        this.instances = instances;
         this.outbox = outbox;
     }
 
-    /** Nothing for a step an edit withdrew (back to PENDING) or removed before the event was delivered. */
-    @ApplicationModuleListener
+    /** In the transition's transaction: an edit that later withdraws the step withdraws these too. */
+    @EventListener
     void on(StepBecameReady event) {
-        if (instances.holdIfWithdrawn(event.stepId())) {
-            return;
-        }
         String matter = steps.matter(event);
         String link = ReadySteps.path(event);
         for (var userId : steps.recipients(event)) {

@@ -17,10 +17,6 @@ import io.matterflow.instance.WorkflowStatus;
 
 public interface InstanceStepRepository extends JpaRepository<InstanceStepEntity, UUID> {
 
-    /** The step's state, its row locked until the transaction ends. */
-    @Query(value = "select action_state from workflow_instance_steps where id = :id for update", nativeQuery = true)
-    Optional<String> lockState(@Param("id") UUID id);
-
     Optional<InstanceStepEntity> findByIdAndOrgId(UUID id, UUID orgId);
 
     /** The step, locked until the transaction ends: uploads to one step count its documents one at a time. */
