@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * footprint: the embedded default as a newcomer starts it (H2 file database in a fresh directory, demo data seeded,
  * no options): seconds from launching the JVM to {@code /actuator/health} UP, and the heap in use after
  * {@code scripts/demo.sh} has driven the demo workflow and a full GC has run (with the process's resident memory).
- * Runs the packaged jar when there is one (the bench profile packages it), else the compiled classes.
+ * Runs the packaged jar when there is one (the bench profile packages it), else the compiled classes. With the jar,
+ * the start-up is also measured with class data sharing as Spring Boot documents it (the jar extracted, a training
+ * run that writes the archive at the end of the context's refresh, then the application started with the archive),
+ * each in a fresh directory of its own.
  */
 final class FootprintFigure implements Figure {
 
@@ -74,8 +77,68 @@ final class FootprintFigure implements Figure {
             m.put("heapUsedAfterDemoMb", Bench.round(Long.parseLong(used.group(1)) / 1024.0));
             m.put("residentMemoryMb", Bench.round(residentKb(app.pid()) / 1024.0));
             m.put("maxHeapDefault", "JVM default (a quarter of the machine's memory)");
+            stop(app);
+            if (jar != null) {
+                m.putAll(withClassDataSharing(jar));
+            }
             return m;
         } finally {
+            stop(app);
+        }
+    }
+
+    /**
+     * Start-up to health UP with class data sharing: {@code java -Djarmode=tools -jar matterflow.jar extract}, a
+     * training run ({@code -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh}), then
+     * {@code java -XX:SharedArchiveFile=application.jsa -jar matterflow/matterflow.jar}, on a fresh database.
+     */
+    private static Map<String, Object> withClassDataSharing(Path jar) throws Exception {
+        Path dir = Files.createTempDirectory("matterflow-cds");
+        run(dir, Bench.javaBinary(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                "matterflow");
+        Path extracted = dir.resolve("matterflow").resolve(jar.getFileName());
+        Path training = Files.createDirectories(dir.resolve("training"));
+        long trainingStart = System.nanoTime();
+        run(training, Bench.javaBinary(), "-XX:ArchiveClassesAtExit=" + dir.resolve("application.jsa"),
+                "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(), "--server.port=0");
+        double trainingSeconds = (System.nanoTime() - trainingStart) / 1e9;
+        Path fresh = Files.createDirectories(dir.resolve("run"));
+        Path log = fresh.resolve("app.log");
+        int port = freePort();
+        long launched = System.nanoTime();
+        Process app = new ProcessBuilder(Bench.javaBinary(), "-XX:SharedArchiveFile=" + dir.resolve("application.jsa"),
+                "-jar", extracted.toString(), "--server.port=" + port).directory(fresh.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            double healthUp = waitForHealth("http://127.0.0.1:" + port, app, launched, log);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cdsLaunched", "java -XX:SharedArchiveFile=application.jsa -jar matterflow/" + jar.getFileName());
+            m.put("cdsStartupToHealthUpSeconds", Bench.round(healthUp));
+            Matcher started = STARTED.matcher(Files.readString(log));
+            if (started.find()) {
+                m.put("cdsStartedInSecondsAsLogged", Double.parseDouble(started.group(1)));
+            }
+            m.put("cdsTrainingRunSeconds", Bench.round(trainingSeconds));
+            m.put("cdsArchiveMb", Bench.round(Files.size(dir.resolve("application.jsa")) / 1024.0 / 1024.0));
+            return m;
+        } finally {
+            stop(app);
+        }
+    }
+
+    /** Runs a command in a directory to its end; its output goes to {@code command.log} there. */
+    private static void run(Path dir, String... command) throws Exception {
+        Path log = dir.resolve("command.log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + tail(log));
+        }
+    }
+
+    private static void stop(Process app) throws InterruptedException {
+        if (app.isAlive()) {
             app.destroy();
             if (!app.waitFor(30, TimeUnit.SECONDS)) {
                 app.destroyForcibly();

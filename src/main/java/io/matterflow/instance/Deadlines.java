@@ -59,6 +59,14 @@ public class Deadlines {
                         directory.findMatter(instance.orgId(), instance.matterId()).orElse(null))));
     }
 
+    /**
+     * When the step is due, if it has a date: from the step alone, without the step's matter, so that a transition's
+     * listener reads nothing more than the transition already has.
+     */
+    public Optional<Instant> dueAt(UUID stepId) {
+        return steps.findById(stepId).map(InstanceStepEntity::due).map(io.matterflow.calendar.Due::at);
+    }
+
     /** Whom a reminder about the step goes to: its assignee, or else each active eligible performer. */
     public List<UUID> recipients(DueStep step) {
         if (step.assignedToId() != null) {

@@ -48,7 +48,7 @@ class ReminderScheduling {
                 || (event.to() != ActionState.COMPLETED && event.to() != ActionState.SKIPPED)) {
             return;
         }
-        deadlines.step(event.stepId()).filter(step -> step.due() != null && step.due().at() != null)
-                .ifPresent(step -> timers.cancel(step.stepId(), step.due().at(), calendars.of(step.orgId())));
+        deadlines.dueAt(event.stepId())
+                .ifPresent(at -> timers.cancel(event.stepId(), at, calendars.of(event.orgId())));
     }
 }
