@@ -111,6 +111,10 @@ public final class Bench {
                 }
             }
         }
+        if (only.contains("engine") && postgres && only.contains("http") && !smoke) {
+            // the engine at the HTTP figure's concurrency, for the HTTP layer's own cost
+            plan.add(new Run("engine", "engine-postgres-16t", timing.with("db", "postgres").with("threads", 16)));
+        }
         if (only.contains("dblimit") && postgres) {
             plan.add(new Run("dblimit", "dblimit-postgres", timing.with("db", "postgres").with("connections", 16)));
         }
@@ -170,7 +174,7 @@ public final class Bench {
 
     /**
      * Matterflow against its peers, Flowable and Operaton (instances per second), and the HTTP API against the
-     * database's limit.
+     * database's limit and against the engine at the same concurrency (16 threads).
      */
     static Map<String, Object> ratios(List<Map<String, Object>> figures) {
         Map<String, Object> ratios = new LinkedHashMap<>();
@@ -181,6 +185,15 @@ public final class Bench {
             }
             peerRatio(ratios, figures, engine, "peer-", "matterflowOverFlowable-");
             peerRatio(ratios, figures, engine, "operaton-", "matterflowOverOperaton-");
+        }
+        var engine16 = find(figures, "engine-postgres-16t");
+        for (var http : figures) {
+            String label = (String) http.get("label");
+            if (label.startsWith("http-") && engine16 != null && !http.containsKey("failed")
+                    && !engine16.containsKey("failed")) {
+                ratios.put("httpOverEngine16t-" + label.substring(label.lastIndexOf('-') + 1),
+                        round(number(http, "transitionsPerSecond") / number(engine16, "transitionsPerSecond")));
+            }
         }
         var limit = find(figures, "dblimit-postgres");
         for (var http : figures) {
