@@ -29,7 +29,14 @@ final class HttpFigure implements Figure {
     public Map<String, Object> run(Options options) throws Exception {
         int clients = options.integer("clients", 16);
         String auth = options.get("auth", "token");
-        try (MatterflowApp app = MatterflowApp.start(BenchDatabase.of(options.db()), options.app())) {
+        Map<String, String> settings = new LinkedHashMap<>(options.app());
+        if (auth.equals("basic")) {
+            // Every client signs in from 127.0.0.1, and password checks in flight count against the address's budget
+            // (so that parallel guesses cannot overrun it): room for each client's check, as a firm would configure
+            // for a program behind one address that cannot use tokens.
+            settings.putIfAbsent("matterflow.security.login.per-address.max-failures", String.valueOf(2 * clients));
+        }
+        try (MatterflowApp app = MatterflowApp.start(BenchDatabase.of(options.db()), settings)) {
             String base = "http://127.0.0.1:" + app.port();
             List<Client> all = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -41,6 +48,9 @@ final class HttpFigure implements Figure {
             m.put("db", options.db());
             m.put("clients", clients);
             m.put("auth", auth);
+            if (!settings.isEmpty()) {
+                m.put("settings", settings);
+            }
             m.putAll(result.toMap("transitions", "instances"));
             m.remove("threads");
             // instantiate, the transitions, the upload
