@@ -187,24 +187,24 @@ public final class Bench {
             peerRatio(ratios, figures, engine, "operaton-", "matterflowOverOperaton-");
         }
         var engine16 = find(figures, "engine-postgres-16t");
-        for (var http : figures) {
-            String label = (String) http.get("label");
-            if (label.startsWith("http-") && engine16 != null && !http.containsKey("failed")
-                    && !engine16.containsKey("failed")) {
-                ratios.put("httpOverEngine16t-" + label.substring(label.lastIndexOf('-') + 1),
-                        round(number(http, "transitionsPerSecond") / number(engine16, "transitionsPerSecond")));
-            }
-        }
         var limit = find(figures, "dblimit-postgres");
         for (var http : figures) {
             String label = (String) http.get("label");
-            if (label.startsWith("http-") && limit != null && !http.containsKey("failed")
-                    && !limit.containsKey("failed")) {
-                ratios.put("httpOverDatabaseLimit-" + label.substring(label.lastIndexOf('-') + 1),
-                        round(number(http, "transitionsPerSecond") / number(limit, "transactionsPerSecond")));
+            if (label.startsWith("http-") && !http.containsKey("failed")) {
+                String auth = label.substring(label.lastIndexOf('-') + 1);
+                httpRatio(ratios, "httpOverEngine16t-" + auth, http, engine16, "transitionsPerSecond");
+                httpRatio(ratios, "httpOverDatabaseLimit-" + auth, http, limit, "transactionsPerSecond");
             }
         }
         return ratios;
+    }
+
+    /** The HTTP figure's transitions per second over the other figure's {@code key}, when that figure ran. */
+    private static void httpRatio(Map<String, Object> ratios, String name, Map<String, Object> http,
+            Map<String, Object> other, String key) {
+        if (other != null && !other.containsKey("failed")) {
+            ratios.put(name, round(number(http, "transitionsPerSecond") / number(other, key)));
+        }
     }
 
     /**

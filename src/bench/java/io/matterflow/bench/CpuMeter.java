@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Where the CPU went during a measured window: this JVM (the application and, for the HTTP figure, its load
@@ -89,24 +90,40 @@ final class CpuMeter {
 
     /**
      * utime + stime of this JVM's JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}; the
-     * JDK hides them from {@link ThreadMXBean}), in ms.
+     * JDK hides them from {@link ThreadMXBean}), in ms; 0 when /proc cannot tell.
      */
     private static long compilerCpuMillis() {
+        return Math.max(0, cpuMillis(Path.of("/proc/self/task"),
+                name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")));
+    }
+
+    /** utime + stime of every process named postgres on this machine, in ms; -1 when /proc cannot tell. */
+    private static long postgresCpuMillis() {
+        return cpuMillis(Path.of("/proc"), name -> name.startsWith("postgres"));
+    }
+
+    /**
+     * utime + stime, in ms, of the processes or threads under {@code dir} (each a numbered directory with a
+     * {@code stat} file) whose name is {@code named}; -1 when the directory cannot be read.
+     */
+    private static long cpuMillis(Path dir, Predicate<String> named) {
         long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
+        try (var entries = Files.list(dir)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (!entry.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    if (named.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
                         ticks += cpuTicks(stat);
                     }
                 } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
+                    // it ended meanwhile
                 }
             }
         } catch (IOException e) {
-            return 0;
+            return -1;
         }
         return (long) (ticks * TICK_MS);
     }
@@ -115,31 +132,5 @@ final class CpuMeter {
     private static long cpuTicks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    /** utime + stime of every process named postgres on this machine, in ms; -1 when /proc cannot tell. */
-    private static long postgresCpuMillis() {
-        long ticks = 0;
-        try (var dirs = Files.list(Path.of("/proc"))) {
-            for (Path dir : (Iterable<Path>) dirs::iterator) {
-                if (!dir.getFileName().toString().matches("\\d+")) {
-                    continue;
-                }
-                try {
-                    String stat = Files.readString(dir.resolve("stat"));
-                    int open = stat.indexOf('(');
-                    int close = stat.lastIndexOf(')');
-                    if (!stat.substring(open + 1, close).startsWith("postgres")) {
-                        continue;
-                    }
-                    ticks += cpuTicks(stat);
-                } catch (IOException | RuntimeException e) {
-                    // the process ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return (long) (ticks * TICK_MS);
     }
 }

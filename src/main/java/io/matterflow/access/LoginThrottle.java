@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.matterflow.common.EpochMicros;
 import io.matterflow.directory.Emails;
 
 /**
@@ -69,10 +70,10 @@ public class LoginThrottle {
         if (key.length() > Emails.MAX_LENGTH) {
             return null; // names nobody, and is never stored
         }
-        long now = RateLimits.micros(clock.instant());
+        long now = EpochMicros.of(clock.instant());
         List<Long> until = jdbc.queryForList(
                 "select locked_until from sign_in_failures where email = ? and locked_until > ?", Long.class, key, now);
-        return until.isEmpty() ? null : RateLimits.instant(until.get(0));
+        return until.isEmpty() ? null : EpochMicros.instant(until.get(0));
     }
 
     public void failed(String email) {
@@ -96,8 +97,8 @@ public class LoginThrottle {
             Instant forget = next.lockedUntil != null ? next.lockedUntil : next.windowStart.plus(properties.window());
             jdbc.update("""
                     update sign_in_failures set window_start = ?, failures = ?, locked_until = ?, forget_at = ?
-                    where email = ?""", RateLimits.micros(next.windowStart), next.failures,
-                    next.lockedUntil == null ? null : RateLimits.micros(next.lockedUntil), RateLimits.micros(forget),
+                    where email = ?""", EpochMicros.of(next.windowStart), next.failures,
+                    next.lockedUntil == null ? null : EpochMicros.of(next.lockedUntil), EpochMicros.of(forget),
                     key);
             return next;
         });
@@ -130,8 +131,8 @@ public class LoginThrottle {
                     int failures = rs.getInt(2);
                     long lockedUntil = rs.getLong(3);
                     boolean unlocked = rs.wasNull();
-                    return new Attempts(RateLimits.instant(windowStart), failures,
-                            unlocked ? null : RateLimits.instant(lockedUntil));
+                    return new Attempts(EpochMicros.instant(windowStart), failures,
+                            unlocked ? null : EpochMicros.instant(lockedUntil));
                 }, key);
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.matterflow.common.EpochMicros;
 import io.matterflow.scheduler.Prunable;
 import io.matterflow.scheduler.PruneKind;
 
@@ -29,7 +30,7 @@ class RateLimitRetention implements Prunable {
 
     @Override
     public int deleteBatch(Instant cutoff, int limit) {
-        long before = RateLimits.micros(cutoff);
+        long before = EpochMicros.of(cutoff);
         int budgets = jdbc.update("""
                 delete from rate_limit_budgets where (scope, subject) in (
                     select scope, subject from rate_limit_budgets where forget_at < ? limit ?)""", before, limit);

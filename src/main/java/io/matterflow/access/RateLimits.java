@@ -12,6 +12,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.matterflow.common.EpochMicros;
+
 /**
  * Budgets of attempts kept in the database ({@code rate_limit_budgets}), so that every node spends the same budget
  * and a restart forgets nothing: the sign-in budget per client address ({@link LoginThrottle}) and the
@@ -26,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RateLimits {
 
-    private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separately;
@@ -54,7 +55,7 @@ public class RateLimits {
 
         /** Attempts earned back per microsecond. */
         double rate() {
-            return capacity / (double) micros(window);
+            return capacity / (double) EpochMicros.of(window);
         }
     }
 
@@ -64,7 +65,7 @@ public class RateLimits {
      */
     public Duration take(Limit limit, String subject, Instant now) {
         return separately.execute(tx -> {
-            Budget budget = lock(limit, subject, micros(now));
+            Budget budget = lock(limit, subject, EpochMicros.of(now));
             if (budget.spent() + 1 > limit.capacity()) {
                 double micros = Math.ceil((budget.spent() + 1 - limit.capacity()) / limit.rate());
                 return Duration.ofNanos(Math.max(1, (long) micros) * 1000);
@@ -77,7 +78,7 @@ public class RateLimits {
     /** Gives back one attempt taken by {@link #take} (never more than the whole budget). */
     public void giveBack(Limit limit, String subject, Instant now) {
         separately.executeWithoutResult(tx -> {
-            Budget budget = lock(limit, subject, micros(now));
+            Budget budget = lock(limit, subject, EpochMicros.of(now));
             write(limit, subject, new Budget(Math.max(0, budget.spent() - 1), budget.asOf()));
         });
     }
@@ -131,19 +132,5 @@ public class RateLimits {
         jdbc.update("""
                 update rate_limit_budgets set spent = ?, updated_at = ?, forget_at = ?
                 where scope = ? and subject = ?""", budget.spent(), budget.asOf(), full, limit.scope(), subject);
-    }
-
-    /** Microseconds since the epoch: how the limits' tables keep time. */
-    static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1000);
-    }
-
-    static long micros(Duration duration) {
-        return Math.addExact(Math.multiplyExact(duration.getSeconds(), MICROS_PER_SECOND), duration.getNano() / 1000);
-    }
-
-    static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                Math.floorMod(micros, MICROS_PER_SECOND) * 1000);
     }
 }

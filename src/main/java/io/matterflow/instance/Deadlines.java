@@ -17,6 +17,7 @@ import io.matterflow.access.StepAccess;
 import io.matterflow.access.StepRef;
 import io.matterflow.action.ActionState;
 import io.matterflow.action.ActionType;
+import io.matterflow.calendar.Due;
 import io.matterflow.directory.Actor;
 import io.matterflow.directory.Directory;
 import io.matterflow.directory.MatterDetails;
@@ -64,7 +65,7 @@ public class Deadlines {
      * listener reads nothing more than the transition already has.
      */
     public Optional<Instant> dueAt(UUID stepId) {
-        return steps.findById(stepId).map(InstanceStepEntity::due).map(io.matterflow.calendar.Due::at);
+        return steps.findById(stepId).map(InstanceStepEntity::due).map(Due::at);
     }
 
     /** Whom a reminder about the step goes to: its assignee, or else each active eligible performer. */

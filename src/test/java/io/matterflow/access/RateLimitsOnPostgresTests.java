@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.matterflow.common.EpochMicros;
 import io.matterflow.support.PostgresTest;
 
 /**
@@ -64,7 +65,7 @@ class RateLimitsOnPostgresTests {
         assertThat(rateLimits.take(limit, subject, now.plusSeconds(60))).as("given back").isNull();
         assertThat(jdbc.queryForObject("select forget_at from rate_limit_budgets where scope = ? and subject = ?",
                 Long.class, limit.scope(), subject)).as("once all is earned back")
-                .isCloseTo(RateLimits.micros(now.plusSeconds(60 + 4 * 60)), within(2L));
+                .isCloseTo(EpochMicros.of(now.plusSeconds(60 + 4 * 60)), within(2L));
     }
 
     @Test

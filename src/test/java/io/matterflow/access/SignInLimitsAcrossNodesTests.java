@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.matterflow.common.EpochMicros;
 import io.matterflow.directory.Directory;
 import io.matterflow.scheduler.Housekeeping;
 import io.matterflow.scheduler.PruneKind;
@@ -74,7 +75,7 @@ class SignInLimitsAcrossNodesTests {
             Housekeeping housekeeping = b.bean(Housekeeping.class);
             assertThat(housekeeping.run()).containsEntry(PruneKind.RATE_LIMITS, 0);
             JdbcTemplate jdbc = b.bean(JdbcTemplate.class);
-            long past = RateLimits.micros(Instant.now()) - 1;
+            long past = EpochMicros.of(Instant.now()) - 1;
             jdbc.update("update rate_limit_budgets set forget_at = ?", past);
             jdbc.update("update sign_in_failures set forget_at = ?", past);
             Map<PruneKind, Integer> removed = housekeeping.run();

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.matterflow.common.EpochMicros;
+
 /**
  * The bytes each person uploaded, by the UTC hour ({@code upload_usage}): what the daily limit sums. The window is the
  * current hour and the 24 before it, so an upload counts for between 24 and 25 hours, and the sum reads at most 25
@@ -18,7 +20,6 @@ public class UploadUsage {
 
     /** How long an hour's uploads count: the 24 hours of the limit, and the hour they were made in. */
     public static final Duration WINDOW = Duration.ofHours(25);
-    private static final long MICROS_PER_SECOND = 1_000_000;
 
     private final JdbcTemplate jdbc;
 
@@ -33,8 +34,8 @@ public class UploadUsage {
                 where user_id = ? and hour_start > ?""",
                 (rs, i) -> {
                     long earliest = rs.getLong(2);
-                    return new Usage(rs.getLong(1), rs.wasNull() ? null : instant(earliest));
-                }, userId, micros(now.minus(WINDOW)));
+                    return new Usage(rs.getLong(1), rs.wasNull() ? null : EpochMicros.instant(earliest));
+                }, userId, EpochMicros.of(now.minus(WINDOW)));
     }
 
     /**
@@ -43,14 +44,14 @@ public class UploadUsage {
      * left the window.
      */
     public void add(UUID userId, long bytes, Instant at) {
-        long hour = micros(at.truncatedTo(ChronoUnit.HOURS));
+        long hour = EpochMicros.of(at.truncatedTo(ChronoUnit.HOURS));
         int created = jdbc.update("insert into upload_usage (user_id, hour_start, bytes) values (?, ?, 0)"
                 + " on conflict do nothing", userId, hour);
         jdbc.update("update upload_usage set bytes = bytes + ? where user_id = ? and hour_start = ?", bytes, userId,
                 hour);
         if (created > 0) {
             jdbc.update("delete from upload_usage where user_id = ? and hour_start <= ?", userId,
-                    micros(at.minus(WINDOW)));
+                    EpochMicros.of(at.minus(WINDOW)));
         }
     }
 
@@ -61,14 +62,5 @@ public class UploadUsage {
         public Instant earliestLeaves() {
             return earliest.plus(WINDOW);
         }
-    }
-
-    private static long micros(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1000);
-    }
-
-    private static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                Math.floorMod(micros, MICROS_PER_SECOND) * 1000);
     }
 }
