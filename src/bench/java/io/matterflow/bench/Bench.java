@@ -25,7 +25,8 @@ import io.matterflow.support.PostgresDatabase;
  * <p>
  * Options: {@code only=engine,peer,operaton,...} (figure names), {@code warmup=25 warmupMax=180 measure=30} (seconds
  * per figure: the warm-up goes on past {@code warmup} until the JIT compiler has settled), {@code profile=<dir>}
- * (a flame graph of each load figure's window),
+ * (a flame graph of each load figure's window), {@code vacuumNaptime=5} (seconds between the checks that keep a
+ * PostgreSQL figure's database vacuumed as autovacuum would, {@link AutoVacuum}),
  * {@code smoke=true} (a short run that checks every figure works: what the build runs), {@code out=target/bench}.
  * A single figure runs with {@code FigureMain <figure> key=value...}; {@code app.<property>=<value>} sets an
  * application property for the engine and http figures (to measure a setting's effect).
@@ -81,7 +82,8 @@ public final class Bench {
         // the warm-up lasts until the JIT compiler has settled (LoadLoop.Window), at least 25 s, at most warmupMax
         String warmup = options.get("warmup", smoke ? "1" : "25");
         Options timing = Options.of("warmup=" + warmup, "warmupMax=" + options.get("warmupMax", smoke ? warmup : "180"),
-                "measure=" + options.get("measure", smoke ? "2" : "30"));
+                "measure=" + options.get("measure", smoke ? "2" : "30"),
+                "vacuumNaptime=" + options.get("vacuumNaptime", "5"));
         boolean postgres = !options.get("db", "postgres").equals("h2");
         String main = postgres ? "postgres" : "h2";
         Set<String> only = Set.copyOf(Arrays.asList(options.get("only", String.join(",", FIGURES)).split(",")));

@@ -58,7 +58,7 @@ final class DbLimitFigure implements Figure {
                 connection.setAutoCommit(false);
                 open.add(connection);
             }
-            var result = LoadLoop.run(connections, LoadLoop.Window.of(options),
+            var result = LoadLoop.run(connections, LoadLoop.Window.of(options, database),
                     c -> new Writer(open.get(c), rows.get(c)));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("db", "postgres");

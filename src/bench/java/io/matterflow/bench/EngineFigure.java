@@ -17,12 +17,13 @@ final class EngineFigure implements Figure {
     public Map<String, Object> run(Options options) throws Exception {
         int threads = options.integer("threads", 1);
         boolean startComplete = options.integer("commands", BenchFlow.TRANSITIONS_PER_INSTANCE) == 6;
-        try (MatterflowApp app = MatterflowApp.start(BenchDatabase.of(options.db()), options.app())) {
+        BenchDatabase database = BenchDatabase.of(options.db());
+        try (MatterflowApp app = MatterflowApp.start(database, options.app())) {
             List<BenchFlow> flows = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 flows.add(new BenchFlow(app));
             }
-            var result = LoadLoop.run(threads, LoadLoop.Window.of(options),
+            var result = LoadLoop.run(threads, LoadLoop.Window.of(options, database),
                     i -> startComplete ? flows.get(i)::runStartComplete : flows.get(i)::runOnce);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("db", options.db());

@@ -36,13 +36,14 @@ final class HttpFigure implements Figure {
             // for a program behind one address that cannot use tokens.
             settings.putIfAbsent("matterflow.security.login.per-address.max-failures", String.valueOf(2 * clients));
         }
-        try (MatterflowApp app = MatterflowApp.start(BenchDatabase.of(options.db()), settings)) {
+        BenchDatabase database = BenchDatabase.of(options.db());
+        try (MatterflowApp app = MatterflowApp.start(database, settings)) {
             String base = "http://127.0.0.1:" + app.port();
             List<Client> all = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 all.add(new Client(base, new BenchFlow(app), auth));
             }
-            var result = LoadLoop.run(clients, LoadLoop.Window.of(options),
+            var result = LoadLoop.run(clients, LoadLoop.Window.of(options, database),
                     all::get);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("db", options.db());

@@ -72,23 +72,28 @@ final class LoadLoop {
      * {@link #SLICE} until the JIT compiler's threads take less than {@link #STEADY_SHARE} of the JVM's CPU in a slice
      * (steady state), or {@code warmupMax} seconds have passed ({@code steady=false} in the result then).
      * {@code profile=<file.html>} draws an async-profiler flame graph (CPU time, {@code itimer}) of the window.
+     * Throughout, the figure's {@code database} is kept vacuumed as autovacuum would ({@link AutoVacuum},
+     * {@code vacuumNaptime} seconds between checks).
      */
-    record Window(Duration warmup, Duration warmupMax, Duration measure, Path profile) {
+    record Window(Duration warmup, Duration warmupMax, Duration measure, Path profile, BenchDatabase database,
+                  Duration vacuumNaptime) {
 
         static final Duration SLICE = Duration.ofSeconds(5);
         static final double STEADY_SHARE = 0.03;
 
-        static Window of(Options options) {
+        static Window of(Options options, BenchDatabase database) {
             Duration warmup = options.seconds("warmup", 25);
             Duration max = options.seconds("warmupMax", Math.max(warmup.toMillis() / 1000.0, 180));
             String profile = options.get("profile", null);
-            return new Window(warmup, max, options.seconds("measure", 30), profile == null ? null : Path.of(profile));
+            return new Window(warmup, max, options.seconds("measure", 30), profile == null ? null : Path.of(profile),
+                    database, options.seconds("vacuumNaptime", 5));
         }
     }
 
     /** What one measured window gave. */
     record Result(int threads, double seconds, long ops, long units, long errors, String firstError,
-                  double p50Ms, double p99Ms, double maxMs, Map<String, Object> cpu, Map<String, Object> warmup) {
+                  double p50Ms, double p99Ms, double maxMs, Map<String, Object> cpu, Map<String, Object> warmup,
+                  Map<String, Object> autovacuum) {
 
         double opsPerSecond() {
             return ops / seconds;
@@ -112,6 +117,7 @@ final class LoadLoop {
             m.put("errors", errors);
             m.put("cpu", cpu);
             m.put("warmup", warmup);
+            m.put("autovacuum", autovacuum);
             if (firstError != null) {
                 m.put("firstError", firstError);
             }
@@ -130,11 +136,14 @@ final class LoadLoop {
 
     /** Runs {@code unitFor(thread)} on each thread: warm-up, then the measured window. */
     static Result run(int threads, Window window, IntFunction<Unit> unitFor) throws Exception {
-        return run(threads, window, unitFor, new CpuMeter());
+        try (AutoVacuum vacuum = AutoVacuum.on(window.database(), window.vacuumNaptime())) {
+            return run(threads, window, unitFor, vacuum);
+        }
     }
 
-    /** As {@link #run(int, Window, IntFunction)}, with the CPU of the window taken by {@code cpu}. */
-    static Result run(int threads, Window window, IntFunction<Unit> unitFor, CpuMeter cpu) throws Exception {
+    private static Result run(int threads, Window window, IntFunction<Unit> unitFor, AutoVacuum vacuum)
+            throws Exception {
+        CpuMeter cpu = new CpuMeter();
         LoadLoop loop = new LoadLoop();
         List<Recorder> recorders = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
@@ -182,7 +191,8 @@ final class LoadLoop {
         }
         java.util.Arrays.sort(all);
         return new Result(threads, seconds, ops, units, errors, firstError, percentile(all, 0.50),
-                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, cpu.perOperation(ops), warmup);
+                percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, cpu.perOperation(ops), warmup,
+                vacuum.summary());
     }
 
     /** Sleeps through the warm-up while the workers run; says how long it took and whether the JIT had settled. */

@@ -132,7 +132,7 @@ abstract class PeerFigure implements Figure {
             for (int i = 0; i < threads; i++) {
                 performers.add(new Performers(engine, i));
             }
-            var result = LoadLoop.run(threads, LoadLoop.Window.of(options),
+            var result = LoadLoop.run(threads, LoadLoop.Window.of(options, database),
                     i -> performers.get(i)::runOnce);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("db", options.db());
