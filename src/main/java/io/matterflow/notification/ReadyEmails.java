@@ -1,6 +1,7 @@
 package io.matterflow.notification;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
@@ -12,10 +13,11 @@ import io.matterflow.instance.StepAssigned;
 import io.matterflow.instance.StepBecameReady;
 
 /**
- * Queues the READY emails in the transaction that made the step READY (a plain, synchronous listener: the event is
- * published inside that transaction), so the emails exist exactly when the transition committed, and a transition
- * that rolls back leaves none. Only when the organization's flag {@value FeatureFlags#READY_EMAIL} is on, read from
- * the database each time. {@link EmailSender} sends them after commit.
+ * Queues the READY emails in the transaction that made the step READY ({@link ReadyNotifier} hands each READY step
+ * over, with its matter and recipients already resolved, from its synchronous listener), so the emails exist exactly
+ * when the transition committed, and a transition that rolls back leaves none. Only when the organization's flag
+ * {@value FeatureFlags#READY_EMAIL} is on, read from the database each time. {@link EmailSender} sends them after
+ * commit.
  */
 @Component
 class ReadyEmails {
@@ -40,14 +42,13 @@ class ReadyEmails {
         this.clock = clock;
     }
 
-    @EventListener
-    void on(StepBecameReady event) {
+    /** The READY step's emails, one per recipient ({@link ReadySteps#recipients}), in the caller's transaction. */
+    void queue(StepBecameReady event, String matter, Set<UUID> recipients) {
         if (!flags.isEnabled(event.orgId(), FeatureFlags.READY_EMAIL)) {
             return;
         }
-        String matter = steps.matter(event);
         String link = properties.baseUrl() + ReadySteps.path(event);
-        for (UUID userId : steps.recipients(event)) {
+        for (UUID userId : recipients) {
             directory.findUser(userId).filter(user -> user.orgId().equals(event.orgId()) && user.active())
                     .ifPresent(user -> outbox.enqueue(email(event, user, matter, link), clock.instant()));
         }

@@ -1,5 +1,8 @@
 package io.matterflow.notification;
 
+import java.util.Set;
+import java.util.UUID;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -15,8 +18,8 @@ import io.matterflow.instance.StepWithdrawn;
  * emails), so the notifications exist exactly when the transition committed and a transition that rolls back leaves
  * none; withdrawn when the step goes back to PENDING. Assignments and releases are told after commit, from Modulith's
  * event publication registry, so a crash before that ran resubmits it on restart; the unique (user, source) pair
- * makes a second delivery harmless. In-app notifications do not depend on any feature flag; emails are
- * {@link ReadyEmails}' business.
+ * makes a second delivery harmless. In-app notifications do not depend on any feature flag; the READY emails are
+ * {@link ReadyEmails}' business, handed the matter and recipients resolved here once for both.
  */
 @Component
 class ReadyNotifier {
@@ -28,23 +31,30 @@ class ReadyNotifier {
     private final Notifications notifications;
     private final ReadySteps steps;
     private final EmailOutbox outbox;
+    private final ReadyEmails emails;
 
-    ReadyNotifier(Notifications notifications, ReadySteps steps, EmailOutbox outbox) {
+    ReadyNotifier(Notifications notifications, ReadySteps steps, EmailOutbox outbox, ReadyEmails emails) {
         this.notifications = notifications;
         this.steps = steps;
         this.outbox = outbox;
+        this.emails = emails;
     }
 
-    /** In the transition's transaction: an edit that later withdraws the step withdraws these too. */
+    /**
+     * In the transition's transaction: an edit that later withdraws the step withdraws these too. The matter and the
+     * recipients are resolved once, for the notifications and the emails.
+     */
     @EventListener
     void on(StepBecameReady event) {
         String matter = steps.matter(event);
+        Set<UUID> recipients = steps.recipients(event);
         String link = ReadySteps.path(event);
-        for (var userId : steps.recipients(event)) {
+        for (var userId : recipients) {
             notifications.create(event.orgId(), userId, event.transitionId(), KIND,
                     "Ready: " + event.stepTitle(), event.instanceTitle() + " · " + matter, link, event.stepId(),
                     event.instanceId());
         }
+        emails.queue(event, matter, recipients);
     }
 
     /** The person a step was given to is told, whatever the step's state. */
