@@ -1,6 +1,10 @@
 package io.matterflow.bench;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,7 +12,7 @@ import io.matterflow.support.PostgresDatabase;
 
 /**
  * The database a figure runs on, fresh for each figure (each runs in its own JVM): a new PostgreSQL database on the
- * machine's server (as the tests create theirs), or an H2 file database in PostgreSQL mode with the embedded default's
+ * machine's server (as the tests create theirs), after a checkpoint of the server, or an H2 file database in PostgreSQL mode with the embedded default's
  * settings.
  */
 record BenchDatabase(String kind, String url, String user, String password) {
@@ -19,8 +23,10 @@ record BenchDatabase(String kind, String url, String user, String password) {
                 if (!PostgresDatabase.available()) {
                     throw new IllegalStateException("PostgreSQL is not reachable at " + PostgresDatabase.server());
                 }
-                yield new BenchDatabase(kind, PostgresDatabase.url(), PostgresDatabase.user(),
+                BenchDatabase database = new BenchDatabase(kind, PostgresDatabase.url(), PostgresDatabase.user(),
                         PostgresDatabase.password());
+                database.checkpoint();
+                yield database;
             }
             case "h2" -> {
                 Path dir = Files.createTempDirectory("matterflow-bench-h2");
@@ -40,6 +46,19 @@ record BenchDatabase(String kind, String url, String user, String password) {
      */
     String nativeUrl() {
         return postgres() ? url : url.replace(";MODE=PostgreSQL", "").replace(";DATABASE_TO_LOWER=TRUE", "");
+    }
+
+    /**
+     * Writes every dirty page of the server to disk ({@code CHECKPOINT}) before the figure starts, so that what earlier
+     * figures left in the server's buffers is not written during this one's window: each figure starts from the same
+     * state of the server.
+     */
+    private void checkpoint() {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("checkpoint");
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL: checkpoint failed (the benchmark's user must be allowed to)", e);
+        }
     }
 
     boolean postgres() {
