@@ -1,7 +1,6 @@
 package io.matterflow.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -62,25 +61,26 @@ final class AutoVacuum implements AutoCloseable {
         }
     }
 
+    /** The time between checks a figure's options give ({@code vacuumNaptime}, seconds, default 5). */
+    static Duration naptime(Options options) {
+        return options.seconds("vacuumNaptime", 5);
+    }
+
     /** Starts vacuuming {@code database} if it is PostgreSQL and its server does not. */
     static AutoVacuum on(BenchDatabase database, Duration naptime) throws SQLException {
         if (!database.postgres()) {
             return new AutoVacuum(database, naptime, "none (H2)");
         }
-        try (Connection c = connect(database); Statement s = c.createStatement();
+        try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("show autovacuum")) {
             rs.next();
             return new AutoVacuum(database, naptime, rs.getString(1).equals("on") ? "server" : "benchmark");
         }
     }
 
-    private static Connection connect(BenchDatabase database) throws SQLException {
-        return DriverManager.getConnection(database.url(), database.user(), database.password());
-    }
-
     /** One round: vacuum and analyze what is due, as autovacuum's worker would (outside any transaction). */
     private void check() {
-        try (Connection c = connect(database); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             List<String> commands = new ArrayList<>();
             try (ResultSet rs = s.executeQuery(DUE)) {
                 while (rs.next()) {

@@ -82,8 +82,11 @@ public final class Bench {
         // the warm-up lasts until the JIT compiler has settled (LoadLoop.Window), at least 25 s, at most warmupMax
         String warmup = options.get("warmup", smoke ? "1" : "25");
         Options timing = Options.of("warmup=" + warmup, "warmupMax=" + options.get("warmupMax", smoke ? warmup : "180"),
-                "measure=" + options.get("measure", smoke ? "2" : "30"),
-                "vacuumNaptime=" + options.get("vacuumNaptime", "5"));
+                "measure=" + options.get("measure", smoke ? "2" : "30"));
+        String naptime = options.get("vacuumNaptime", null);
+        if (naptime != null) {
+            timing = timing.with("vacuumNaptime", naptime);
+        }
         boolean postgres = !options.get("db", "postgres").equals("h2");
         String main = postgres ? "postgres" : "h2";
         Set<String> only = Set.copyOf(Arrays.asList(options.get("only", String.join(",", FIGURES)).split(",")));

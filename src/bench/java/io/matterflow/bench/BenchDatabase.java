@@ -1,19 +1,19 @@
 package io.matterflow.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.matterflow.support.PostgresDatabase;
 
 /**
  * The database a figure runs on, fresh for each figure (each runs in its own JVM): a new PostgreSQL database on the
- * machine's server (as the tests create theirs), after a checkpoint of the server, or an H2 file database in PostgreSQL mode with the embedded default's
- * settings.
+ * machine's server (as the tests create theirs), after a checkpoint of the server, or an H2 file database in
+ * PostgreSQL mode with the embedded default's settings.
  */
 record BenchDatabase(String kind, String url, String user, String password) {
 
@@ -54,11 +54,16 @@ record BenchDatabase(String kind, String url, String user, String password) {
      * state of the server.
      */
     private void checkpoint() {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("checkpoint");
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL: checkpoint failed (the benchmark's user must be allowed to)", e);
         }
+    }
+
+    /** A plain JDBC connection of its own to the database, outside any pool. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
     }
 
     boolean postgres() {

@@ -1,7 +1,6 @@
 package io.matterflow.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -53,8 +52,7 @@ final class DbLimitFigure implements Figure {
         List<Connection> open = new ArrayList<>();
         try {
             for (int c = 0; c < connections; c++) {
-                Connection connection = DriverManager.getConnection(database.url(), database.user(),
-                        database.password());
+                Connection connection = database.connect();
                 connection.setAutoCommit(false);
                 open.add(connection);
             }

@@ -86,7 +86,7 @@ final class LoadLoop {
             Duration max = options.seconds("warmupMax", Math.max(warmup.toMillis() / 1000.0, 180));
             String profile = options.get("profile", null);
             return new Window(warmup, max, options.seconds("measure", 30), profile == null ? null : Path.of(profile),
-                    database, options.seconds("vacuumNaptime", 5));
+                    database, AutoVacuum.naptime(options));
         }
     }
 

@@ -120,7 +120,7 @@ final class ScaleFigure implements Figure {
             }
 
             Measurements measurements = new Measurements(app, data, new Random(42));
-            try (AutoVacuum vacuum = AutoVacuum.on(database, options.seconds("vacuumNaptime", 5))) {
+            try (AutoVacuum vacuum = AutoVacuum.on(database, AutoVacuum.naptime(options))) {
                 m.putAll(measurements.run(warmup, samples));
                 m.put("autovacuum", vacuum.summary());
             }

@@ -28,7 +28,6 @@ import io.matterflow.common.EpochMicros;
 @Component
 public class RateLimits {
 
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separately;
 
