@@ -49,7 +49,7 @@ import io.matterflow.template.Templates;
  * matter's performer for its role (owner, paralegal, client).</li>
  * <li>Each instance has its full audit trail (instance.create, step.ready, claim, start, complete, block,
  * instance.complete / status), about 20 events per instance, hash-chained with the application's audit key exactly as
- * {@code AuditLog} chains them (so that the audit verification holds), and its {@code audit_heads} row.</li>
+ * {@code AuditLog} chains them (so that the audit verification holds), with its head on the instance's row.</li>
  * </ul>
  * The rows are the same on every run (seeded), but for the timestamps, which end now. Completed document requests name
  * documents that have no row (no file is stored): nothing the figure measures reads them.
@@ -171,7 +171,8 @@ final class ScaleData {
     /** One chunk of instances with everything that belongs to them, ready to write. */
     private static final class Chunk {
         final BulkRows instances = new BulkRows("workflow_instances", "id, org_id, template_id, matter_id,"
-                + " template_version, title, status, created_by_id, created_at, updated_at, completed_at, version");
+                + " template_version, title, status, created_by_id, created_at, updated_at, completed_at, version,"
+                + " audit_seq, audit_hash");
         final BulkRows steps = new BulkRows("workflow_instance_steps", "id, instance_id, org_id, template_step_id,"
                 + " step_order, title, action_type, role_scope, required, action_config, action_state, action_data,"
                 + " assigned_to_id, started_at, completed_at, updated_at, version, matter_id, instance_status",
@@ -179,7 +180,6 @@ final class ScaleData {
         final BulkRows events = new BulkRows("audit_events", "id, org_id, stream_id, seq, occurred_at, actor_type,"
                 + " actor_id, actor_name, action, entity_type, entity_id, from_state, to_state, metadata, request_id,"
                 + " prev_hash, hash", "metadata");
-        final BulkRows heads = new BulkRows("audit_heads", "stream_id, org_id, seq, hash, version");
         final List<ReadyStep> ready = new ArrayList<>();
         final boolean last;
 
@@ -189,7 +189,7 @@ final class ScaleData {
     }
 
     /**
-     * The instances, steps, audit events and heads: generated on one thread, written on this one, chunk by chunk
+     * The instances, steps and audit events: generated on one thread, written on this one, chunk by chunk
      * (one transaction each). On PostgreSQL the bulk-loaded tables' secondary indexes are dropped first and built again
      * afterwards from their own definitions (building an index once is much faster than maintaining it row by row),
      * and the load's session skips the foreign-key triggers when it may ({@code session_replication_role = replica},
@@ -254,7 +254,6 @@ final class ScaleData {
                     long t2 = System.nanoTime();
                     chunk.events.writeTo(c, postgres);
                     long t3 = System.nanoTime();
-                    chunk.heads.writeTo(c, postgres);
                     c.commit();
                     writing[0] += t1 - t0;
                     writing[1] += t2 - t1;
@@ -286,7 +285,7 @@ final class ScaleData {
         breakdown.put("writingInstances", writing[0] / 1e9);
         breakdown.put("writingSteps", writing[1] / 1e9);
         breakdown.put("writingAuditEvents", writing[2] / 1e9);
-        breakdown.put("writingAuditHeadsAndCommits", writing[3] / 1e9);
+        breakdown.put("committing", writing[3] / 1e9);
         breakdown.put("buildingIndexes", (System.nanoTime() - indexing) / 1e9);
         return new Loaded(instances, steps, events, (System.nanoTime() - started) / 1e9, breakdown);
     }
@@ -472,8 +471,7 @@ final class ScaleData {
                 event(owner, "instance.status", "INSTANCE", instanceId, "ACTIVE", status, Map.of());
             }
             chunk.instances.add(instanceId, orgId, templateId, matter.id(), templateVersion, title, status,
-                    owner.id(), created, clock, completedAt, seq - 1);
-            chunk.heads.add(instanceId, orgId, seq, prevHash, 0L);
+                    owner.id(), created, clock, completedAt, seq - 1, seq, prevHash);
         }
 
         private void step(UUID id, int k, String state, BulkRows.JsonText data, UUID assignee, Instant startedAt,

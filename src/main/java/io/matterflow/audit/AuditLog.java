@@ -5,8 +5,10 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -30,8 +32,9 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Appends audit events and checks their chains. Each event's hash is an HMAC-SHA256 over its columns and the
- * previous event's hash in the same stream; {@code audit_heads} pins each stream's last event so that removing
- * the newest rows is detected as surely as editing or reordering older ones.
+ * previous event's hash in the same stream; each stream's {@link AuditHead} pins its last event so that removing
+ * the newest rows is detected as surely as editing or reordering older ones. The head is kept on the stream's own
+ * row where a module has one ({@link AuditHeadRows}: an instance's), else in {@code audit_heads}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -45,12 +48,15 @@ public class AuditLog {
 
     private final AuditEventRepository events;
     private final AuditHeadRepository heads;
+    private final List<AuditHeadRows> rows;
     private final Clock clock;
     private final SecretKeySpec key;
 
-    AuditLog(AuditEventRepository events, AuditHeadRepository heads, Clock clock, AuditProperties properties) {
+    AuditLog(AuditEventRepository events, AuditHeadRepository heads, List<AuditHeadRows> rows, Clock clock,
+             AuditProperties properties) {
         this.events = events;
         this.heads = heads;
+        this.rows = List.copyOf(rows);
         this.clock = clock;
         this.key = new SecretKeySpec(properties.hmacKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
@@ -58,9 +64,11 @@ public class AuditLog {
     /** Records the change in the caller's transaction; there must be one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEvent append(AuditRecord record) {
-        AuditHeadEntity head = heads.findById(record.streamId()).orElse(null);
+        AuditHead head = headOnRow(record.streamId());
+        AuditHeadEntity stored = null;
         if (head == null) {
-            head = new AuditHeadEntity(record.streamId(), record.orgId());
+            stored = heads.findById(record.streamId()).orElseGet(() -> new AuditHeadEntity(record.streamId(), record.orgId()));
+            head = stored.head();
         }
         long seq = head.seq() + 1;
         var event = new AuditEventEntity(UUID.randomUUID(), record.orgId(), record.streamId(), seq,
@@ -73,10 +81,25 @@ public class AuditLog {
         event.seal(hmac(event.canonical()));
         em.persist(event);
         head.advance(seq, event.hash());
-        if (head.isNew()) {
-            em.persist(head);
+        if (stored != null && stored.isNew()) {
+            em.persist(stored);
         }
         return event.toEvent();
+    }
+
+    private AuditHead headOnRow(UUID streamId) {
+        for (AuditHeadRows row : rows) {
+            AuditHead head = row.find(streamId);
+            if (head != null) {
+                return head;
+            }
+        }
+        return null;
+    }
+
+    private AuditHead headOf(UUID streamId) {
+        AuditHead head = headOnRow(streamId);
+        return head != null ? head : heads.findById(streamId).map(AuditHeadEntity::head).orElse(null);
     }
 
     /** Every event about one entity (a step, an instance, a template), oldest first. */
@@ -101,9 +124,10 @@ public class AuditLog {
         long checked = 0;
         long streams = 0;
         Failure first = null;
-        for (UUID streamId : events.findStreamIds(orgId)) {
+        List<UUID> streamIds = events.findStreamIds(orgId);
+        for (UUID streamId : streamIds) {
             streams++;
-            var head = heads.findById(streamId).orElse(null);
+            var head = headOf(streamId);
             String prev = GENESIS;
             long expectedSeq = 1;
             Failure failure = null;
@@ -134,13 +158,28 @@ public class AuditLog {
         for (AuditHeadEntity orphan : heads.findHeadsWithoutEvents(orgId)) {
             streams++;
             if (first == null) {
-                return new AuditVerification(false, checked, streams, null, orphan.streamId(),
-                        "stream has a head at seq " + orphan.seq() + " but no events: events were removed");
+                return removedWhole(checked, streams, orphan.streamId(), orphan.head());
+            }
+        }
+        Set<UUID> withEvents = new HashSet<>(streamIds);
+        for (AuditHeadRows row : rows) {
+            for (UUID begun : row.begunStreams(orgId)) {
+                if (!withEvents.contains(begun)) {
+                    streams++;
+                    if (first == null) {
+                        return removedWhole(checked, streams, begun, row.find(begun));
+                    }
+                }
             }
         }
         return first == null
                 ? new AuditVerification(true, checked, streams, null, null, null)
                 : new AuditVerification(false, checked, streams, first.event.id(), first.event.streamId(), first.reason);
+    }
+
+    private static AuditVerification removedWhole(long checked, long streams, UUID streamId, AuditHead head) {
+        return new AuditVerification(false, checked, streams, null, streamId,
+                "stream has a head at seq " + head.seq() + " but no events: events were removed");
     }
 
     private Failure check(AuditEventEntity event, long expectedSeq, String prev) {

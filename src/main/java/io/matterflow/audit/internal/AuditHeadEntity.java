@@ -2,15 +2,17 @@ package io.matterflow.audit.internal;
 
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.matterflow.audit.AuditLog;
+import io.matterflow.audit.AuditHead;
 
-/** The newest event of a stream: appends move it under optimistic locking, verify compares the chain's end to it. */
+/** The head of a stream that has no row of its own to keep it on: appends move it under optimistic locking. */
 @Entity
 @Table(name = "audit_heads")
 public class AuditHeadEntity {
@@ -20,10 +22,10 @@ public class AuditHeadEntity {
     private UUID streamId;
     @Column(name = "org_id", nullable = false)
     private UUID orgId;
-    @Column(nullable = false)
-    private long seq;
-    @Column(nullable = false)
-    private String hash;
+    @Embedded
+    @AttributeOverride(name = "seq", column = @Column(name = "seq", nullable = false))
+    @AttributeOverride(name = "hash", column = @Column(name = "hash", nullable = false))
+    private AuditHead head;
     @Version
     private Long version;
 
@@ -33,28 +35,18 @@ public class AuditHeadEntity {
     public AuditHeadEntity(UUID streamId, UUID orgId) {
         this.streamId = streamId;
         this.orgId = orgId;
-        this.seq = 0;
-        this.hash = AuditLog.GENESIS;
+        this.head = AuditHead.genesis();
     }
 
     public UUID streamId() {
         return streamId;
     }
 
-    public long seq() {
-        return seq;
-    }
-
-    public String hash() {
-        return hash;
+    public AuditHead head() {
+        return head;
     }
 
     public boolean isNew() {
         return version == null;
-    }
-
-    public void advance(long seq, String hash) {
-        this.seq = seq;
-        this.hash = hash;
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.matterflow.audit.AuditHead;
 import io.matterflow.instance.InstanceDetails;
 import io.matterflow.instance.StepDetails;
 import io.matterflow.instance.WorkflowStatus;
@@ -48,6 +50,9 @@ public class InstanceEntity implements Persistable<UUID> {
     /** When it first became ACTIVE: the anchor of INSTANCE_START due rules. */
     @Column(name = "started_at")
     private Instant startedAt;
+    /** The head of the instance's audit chain: moved by the update every step change makes to this row anyway. */
+    @Embedded
+    private AuditHead auditHead = AuditHead.genesis();
     @Version
     private Long version;
 
@@ -133,6 +138,10 @@ public class InstanceEntity implements Persistable<UUID> {
     /** Every step change touches its instance, so concurrent changes in one instance serialize on its version. */
     public void touch(Instant now) {
         this.updatedAt = now.isAfter(updatedAt) ? now : updatedAt.plusNanos(1000);
+    }
+
+    public AuditHead auditHead() {
+        return auditHead;
     }
 
     public InstanceDetails toDetails(List<StepDetails> steps) {
