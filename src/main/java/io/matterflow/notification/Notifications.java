@@ -2,6 +2,7 @@ package io.matterflow.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -53,18 +54,38 @@ public class Notifications {
         return repository.countBySourceId(sourceId);
     }
 
+    private static final String CREATE = """
+            insert into notifications (id, org_id, user_id, source_id, kind, title, body, link, step_id,
+                instance_id, created_at)
+            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            where not exists (select 1 from notifications where user_id = ? and source_id = ?)
+            """;
+
     /** Creates the notification unless this user already has one for the same source. */
     @Transactional
     public boolean create(UUID orgId, UUID userId, UUID sourceId, String kind, String title, String body, String link,
                           UUID stepId, UUID instanceId) {
-        int rows = jdbc.update("""
-                insert into notifications (id, org_id, user_id, source_id, kind, title, body, link, step_id,
-                    instance_id, created_at)
-                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from notifications where user_id = ? and source_id = ?)
-                """, UUID.randomUUID(), orgId, userId, sourceId, kind, truncate(title, 300), truncate(body, 1000),
-                link, stepId, instanceId, Timestamp.from(clock.instant()), userId, sourceId);
-        return rows > 0;
+        return jdbc.update(CREATE, createArguments(orgId, userId, sourceId, kind, title, body, link, stepId,
+                instanceId)) > 0;
+    }
+
+    /**
+     * The same notification for each of these users (but those who already have one for the source), in one batch:
+     * one statement to the database however many performers a READY step has.
+     */
+    @Transactional
+    public void createForEach(UUID orgId, Collection<UUID> userIds, UUID sourceId, String kind, String title,
+                              String body, String link, UUID stepId, UUID instanceId) {
+        if (!userIds.isEmpty()) {
+            jdbc.batchUpdate(CREATE, userIds.stream().map(userId -> createArguments(orgId, userId, sourceId, kind,
+                    title, body, link, stepId, instanceId)).toList());
+        }
+    }
+
+    private Object[] createArguments(UUID orgId, UUID userId, UUID sourceId, String kind, String title, String body,
+                                     String link, UUID stepId, UUID instanceId) {
+        return new Object[] {UUID.randomUUID(), orgId, userId, sourceId, kind, truncate(title, 300),
+                truncate(body, 1000), link, stepId, instanceId, Timestamp.from(clock.instant()), userId, sourceId};
     }
 
     /** Marks every notification of the kind about the step withdrawn; answers how many it marked. */

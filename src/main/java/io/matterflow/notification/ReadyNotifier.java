@@ -49,11 +49,9 @@ class ReadyNotifier {
         String matter = steps.matter(event);
         Set<UUID> recipients = steps.recipients(event);
         String link = ReadySteps.path(event);
-        for (var userId : recipients) {
-            notifications.create(event.orgId(), userId, event.transitionId(), KIND,
-                    "Ready: " + event.stepTitle(), event.instanceTitle() + " · " + matter, link, event.stepId(),
-                    event.instanceId());
-        }
+        notifications.createForEach(event.orgId(), recipients, event.transitionId(), KIND,
+                "Ready: " + event.stepTitle(), event.instanceTitle() + " · " + matter, link, event.stepId(),
+                event.instanceId());
         emails.queue(event, matter, recipients);
     }
 

@@ -3,6 +3,9 @@ package io.matterflow.notification;
 import static io.matterflow.support.Workflows.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -47,5 +50,24 @@ class ReadyNotifierTests {
                 .extracting(Notification::stepId).containsExactly(ready.id());
         assertThat(notifications.of(firm.as(firm.owner()), false, PageRequest.of(0, 50)))
                 .extracting(Notification::stepId).containsExactly(ready.id()).doesNotContain(pending.id());
+    }
+
+    @Test
+    void shouldTellEachPerformerOnceInOneBatchAndSkipThoseAlreadyTold() {
+        var firm = TestFirm.create(directory);
+        UUID source = UUID.randomUUID();
+        notifications.createForEach(firm.orgId(), List.of(firm.owner().id()), source, ReadyNotifier.KIND,
+                "Ready: Review", "Intake · Matter", "/ui/x", null, null);
+        notifications.createForEach(firm.orgId(), List.of(firm.owner().id(), firm.associate().id(),
+                firm.paralegal().id()), source, ReadyNotifier.KIND, "Ready: Review", "Intake · Matter", "/ui/x",
+                null, null);
+        notifications.createForEach(firm.orgId(), List.of(), source, ReadyNotifier.KIND, "Ready: Review",
+                "Intake · Matter", "/ui/x", null, null);
+
+        assertThat(notifications.causedBy(source)).isEqualTo(3);
+        for (var user : List.of(firm.owner(), firm.associate(), firm.paralegal())) {
+            assertThat(notifications.of(firm.as(user), false, PageRequest.of(0, 50)))
+                    .extracting(Notification::title).containsExactly("Ready: Review");
+        }
     }
 }
