@@ -29,8 +29,11 @@ final class CpuMeter {
     private long compilerMillis;
     private long requestThreadsNanos;
     private long postgresMillis;
+    private long[] machineStart;
+    private long[] machine;
 
     void start() {
+        machineStart = machineTicks();
         jvmStart = jvmCpu();
         requestThreadsStart = requestThreadsCpu();
         postgresStart = postgresCpuMillis();
@@ -42,6 +45,7 @@ final class CpuMeter {
         requestThreadsNanos = requestThreadsCpu() - requestThreadsStart;
         postgresMillis = postgresCpuMillis() - postgresStart;
         compilerMillis = compilerCpuMillis() - compilerStart;
+        machine = since(machineStart);
     }
 
     /** CPU milliseconds per operation, by where they were spent. */
@@ -58,6 +62,44 @@ final class CpuMeter {
             m.put("postgresCpuMsPerOp", Bench.round((double) postgresMillis / operations));
         }
         m.put("compilerShareOfJvmCpu", compilerShare());
+        m.putAll(shares(machine));
+        return m;
+    }
+
+    /**
+     * The machine's CPU time so far, from the first line of /proc/stat, in ticks: {@code [all, idle (with I/O wait),
+     * stolen by the hypervisor]}; null when /proc cannot tell.
+     */
+    static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                all += Long.parseLong(f[i]);
+            }
+            return new long[] {all, Long.parseLong(f[4]) + Long.parseLong(f[5]), f.length > 8 ? Long.parseLong(f[8]) : 0};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The machine's ticks between {@code start} and now; null when either is unknown. */
+    static long[] since(long[] start) {
+        long[] now = machineTicks();
+        return start == null || now == null ? null
+                : new long[] {now[0] - start[0], now[1] - start[1], now[2] - start[2]};
+    }
+
+    /**
+     * How the machine's CPU time was spent over a window: its idle share (0 when the cores were saturated) and the
+     * share the hypervisor gave to other machines (steal: time this one wanted and did not get).
+     */
+    static Map<String, Object> shares(long[] ticks) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (ticks != null && ticks[0] > 0) {
+            m.put("machineIdleShare", Bench.round((double) ticks[1] / ticks[0]));
+            m.put("machineStealShare", Bench.round((double) ticks[2] / ticks[0]));
+        }
         return m;
     }
 

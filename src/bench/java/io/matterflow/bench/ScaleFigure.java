@@ -1,5 +1,7 @@
 package io.matterflow.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,6 +91,8 @@ final class ScaleFigure implements Figure {
             ScaleData.Loaded loaded = data.loadInstances(instanceCount);
             long vacuumStarted = System.nanoTime();
             data.vacuumAndAnalyze();
+            // the load's dirty pages are written now, not while the operations are measured, as before every figure
+            database.checkpoint();
             double vacuumSeconds = seconds(vacuumStarted);
             double loadSeconds = seconds(started);
             System.out.printf(Locale.ROOT, "[scale] loaded %d instances, %d steps, %d audit events on %d matters"
@@ -107,7 +111,7 @@ final class ScaleFigure implements Figure {
             breakdown.put("matters", Bench.round(mattersSeconds));
             breakdown.put("instancesStepsAudit", Bench.round(loaded.seconds()));
             loaded.breakdown().forEach((k, v) -> breakdown.put(k, Bench.round(v)));
-            breakdown.put("vacuumAndAnalyze", Bench.round(vacuumSeconds));
+            breakdown.put("vacuumAnalyzeAndCheckpoint", Bench.round(vacuumSeconds));
             m.put("loadBreakdownSeconds", breakdown);
             m.put("instanceStatuses", counts(app, "select status, count(*) from workflow_instances group by status"
                     + " order by status"));
@@ -119,7 +123,7 @@ final class ScaleFigure implements Figure {
                 m.put("auditEventsVerified", verification.eventsChecked());
             }
 
-            Measurements measurements = new Measurements(app, data, new Random(42));
+            Measurements measurements = new Measurements(app, data, new Random(42), database.postgres());
             try (AutoVacuum vacuum = AutoVacuum.on(database, AutoVacuum.naptime(options))) {
                 m.putAll(measurements.run(warmup, samples));
                 m.put("autovacuum", vacuum.summary());
@@ -153,16 +157,27 @@ final class ScaleFigure implements Figure {
         return counts;
     }
 
-    /** Latencies of one operation. */
+    /**
+     * Latencies of one operation, and apart those of the calls no garbage-collection pause overlapped: a pause stops
+     * the call however fast its queries are, so the two tails tell the queries' share of a slow call from the JVM's.
+     */
     static final class Latencies {
         private long[] nanos = new long[1024];
         private int size;
+        private long[] unpaused = new long[1024];
+        private int unpausedSize;
 
-        void add(long elapsed) {
+        void add(long elapsed, boolean paused) {
             if (size == nanos.length) {
                 nanos = Arrays.copyOf(nanos, size * 2);
             }
             nanos[size++] = elapsed;
+            if (!paused) {
+                if (unpausedSize == unpaused.length) {
+                    unpaused = Arrays.copyOf(unpaused, unpausedSize * 2);
+                }
+                unpaused[unpausedSize++] = elapsed;
+            }
         }
 
         Map<String, Object> toMap() {
@@ -173,7 +188,22 @@ final class ScaleFigure implements Figure {
             m.put("p99Ms", Bench.round(LoadLoop.percentile(sorted, 0.99)));
             m.put("maxMs", Bench.round(size == 0 ? 0 : sorted[size - 1] / 1e6));
             m.put("samples", size);
+            long[] calm = Arrays.copyOf(unpaused, unpausedSize);
+            Arrays.sort(calm);
+            m.put("samplesOverlappingGcPause", size - unpausedSize);
+            m.put("p99WithoutGcPauseMs", Bench.round(LoadLoop.percentile(calm, 0.99)));
             return m;
+        }
+
+        /** How many stop-the-world collections the JVM has made so far (young and full, not concurrent cycles). */
+        static long gcPauses() {
+            long count = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (!gc.getName().contains("Concurrent")) {
+                    count += Math.max(0, gc.getCollectionCount());
+                }
+            }
+            return count;
         }
     }
 
@@ -187,11 +217,14 @@ final class ScaleFigure implements Figure {
         private final Inbox inbox;
         private final StepRuntime runtime;
         private final Pageable firstPage = Paging.of(null, null);
+        private final boolean postgres;
+        private final Map<String, Object> blocks = new LinkedHashMap<>();
         private long errors;
         private String firstError;
 
-        Measurements(MatterflowApp app, ScaleData data, Random random) {
+        Measurements(MatterflowApp app, ScaleData data, Random random, boolean postgres) {
             this.app = app;
+            this.postgres = postgres;
             this.data = data;
             this.random = random;
             this.instances = app.bean(Instances.class);
@@ -223,26 +256,33 @@ final class ScaleFigure implements Figure {
             claiming.addAll(checklists.subList(completeWarmup + samples, checklists.size()));
             int claimWarmup = Math.max(0, Math.min(warmup, claiming.size() - samples));
 
+            long[] before = blocks();
             m.put("instanceList", time(warmup, samples, i -> {
                 var matter = data.matters.get(random.nextInt(data.matters.size()));
                 var page = instances.forMatter(Actor.user(matter.owner()), matter.id(), firstPage);
                 check(page.getNumberOfElements() > 0, "matter " + matter.id() + " lists no instance");
             }).toMap());
+            before = blocksSince("instanceList", before);
 
             Latencies[] byRole = {new Latencies(), new Latencies(), new Latencies()};
             long[] totals = new long[3];
+            long[] machine = CpuMeter.machineTicks();
             Latencies all = time(warmup, samples, i -> {
                 int role = i % 3;
                 Actor actor = Actor.user(performer(role));
+                long pauses = Latencies.gcPauses();
                 long start = System.nanoTime();
                 var page = inbox.of(actor, false, null, firstPage);
                 long elapsed = System.nanoTime() - start;
                 if (i >= warmup) {
-                    byRole[role].add(elapsed);
+                    byRole[role].add(elapsed, Latencies.gcPauses() != pauses);
                     totals[role] += page.getTotalElements();
                 }
             });
-            m.put("inbox", all.toMap());
+            Map<String, Object> inboxStats = all.toMap();
+            inboxStats.putAll(CpuMeter.shares(CpuMeter.since(machine)));
+            m.put("inbox", inboxStats);
+            before = blocksSince("inbox", before);
             Map<String, Object> roles = new LinkedHashMap<>();
             String[] names = {"lawyer", "paralegal", "client"};
             for (int r = 0; r < 3; r++) {
@@ -259,8 +299,13 @@ final class ScaleFigure implements Figure {
                 StepDetails claimed = runtime.claim(Actor.user(performer), step.id());
                 check(performer.id().equals(claimed.assignedToId()), "step " + step.id() + " was not claimed");
             }).toMap());
+            before = blocksSince("transition", before);
 
             m.put("transitionComplete", time(completeWarmup, samples, i -> complete(completing.get(i))).toMap());
+            blocksSince("transitionComplete", before);
+            if (postgres) {
+                m.put("postgresBlocks", blocks);
+            }
 
             m.put("errors", errors);
             if (firstError != null) {
@@ -268,6 +313,44 @@ final class ScaleFigure implements Figure {
             }
             m.putAll(plans(claimPlanStep, completePlanStep));
             return m;
+        }
+
+        /**
+         * PostgreSQL's counts so far: the figure's database's block reads {@code [read from outside its shared buffers,
+         * found in them]}, then the server's checkpoints and the buffers they and the backends wrote; nothing on H2. A
+         * backend reports its counts at most once a second, so this waits two first.
+         */
+        private long[] blocks() throws Exception {
+            if (!postgres) {
+                return null;
+            }
+            Thread.sleep(2000);
+            try (Connection c = app.bean(DataSource.class).getConnection();
+                 var s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select d.blks_read, d.blks_hit, w.checkpoints_timed + w.checkpoints_req,"
+                         + " w.buffers_checkpoint, w.buffers_backend from pg_stat_database d, pg_stat_bgwriter w"
+                         + " where d.datname = current_database()")) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+            }
+        }
+
+        /** Records the block reads of one operation's warm-up and samples; answers the counts to measure the next from. */
+        private long[] blocksSince(String operation, long[] before) throws Exception {
+            long[] now = blocks();
+            if (now != null) {
+                long read = now[0] - before[0];
+                long hit = now[1] - before[1];
+                Map<String, Object> counts = new LinkedHashMap<>();
+                counts.put("readOutsideSharedBuffers", read);
+                counts.put("hitInSharedBuffers", hit);
+                counts.put("hitRatio", Bench.round(hit / (double) Math.max(1, read + hit)));
+                counts.put("checkpoints", now[2] - before[2]);
+                counts.put("buffersWrittenByCheckpoints", now[3] - before[3]);
+                counts.put("buffersWrittenByBackends", now[4] - before[4]);
+                blocks.put(operation, counts);
+            }
+            return now;
         }
 
         private StepDetails complete(ScaleData.ReadyStep step) {
@@ -302,11 +385,12 @@ final class ScaleFigure implements Figure {
         private Latencies time(int warmup, int samples, Call call) {
             Latencies latencies = new Latencies();
             for (int i = 0; i < warmup + samples; i++) {
+                long pauses = Latencies.gcPauses();
                 long start = System.nanoTime();
                 try {
                     call.run(i);
                     if (i >= warmup) {
-                        latencies.add(System.nanoTime() - start);
+                        latencies.add(System.nanoTime() - start, Latencies.gcPauses() != pauses);
                     }
                 } catch (Exception | AssertionError e) {
                     errors++;
