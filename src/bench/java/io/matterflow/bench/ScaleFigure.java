@@ -168,16 +168,17 @@ final class ScaleFigure implements Figure {
         private int unpausedSize;
 
         void add(long elapsed, boolean paused) {
-            if (size == nanos.length) {
-                nanos = Arrays.copyOf(nanos, size * 2);
-            }
-            nanos[size++] = elapsed;
+            nanos = put(nanos, size++, elapsed);
             if (!paused) {
-                if (unpausedSize == unpaused.length) {
-                    unpaused = Arrays.copyOf(unpaused, unpausedSize * 2);
-                }
-                unpaused[unpausedSize++] = elapsed;
+                unpaused = put(unpaused, unpausedSize++, elapsed);
             }
+        }
+
+        /** {@code values} with {@code value} at {@code index}, grown when full. */
+        private static long[] put(long[] values, int index, long value) {
+            long[] into = index < values.length ? values : Arrays.copyOf(values, values.length * 2);
+            into[index] = value;
+            return into;
         }
 
         Map<String, Object> toMap() {

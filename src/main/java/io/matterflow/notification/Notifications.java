@@ -21,6 +21,14 @@ import io.matterflow.notification.internal.NotificationRepository;
 @Transactional(readOnly = true)
 public class Notifications {
 
+    /** One notification, unless its user already has one for the same source (the unique pair makes it harmless). */
+    private static final String CREATE = """
+            insert into notifications (id, org_id, user_id, source_id, kind, title, body, link, step_id,
+                instance_id, created_at)
+            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            where not exists (select 1 from notifications where user_id = ? and source_id = ?)
+            """;
+
     private final NotificationRepository repository;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -53,13 +61,6 @@ public class Notifications {
     public long causedBy(UUID sourceId) {
         return repository.countBySourceId(sourceId);
     }
-
-    private static final String CREATE = """
-            insert into notifications (id, org_id, user_id, source_id, kind, title, body, link, step_id,
-                instance_id, created_at)
-            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-            where not exists (select 1 from notifications where user_id = ? and source_id = ?)
-            """;
 
     /** Creates the notification unless this user already has one for the same source. */
     @Transactional

@@ -19,10 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.matterflow.directory.Actor;
-import io.matterflow.directory.Directory;
 import io.matterflow.action.ActionType;
 import io.matterflow.action.RoleScope;
+import io.matterflow.directory.Actor;
+import io.matterflow.directory.Directory;
 import io.matterflow.support.TestFirm;
 import io.matterflow.support.Workflows;
 
